@@ -1,0 +1,157 @@
+"""Entry points: DAP server (no arguments), `run CONFIG` and `validate CONFIG`."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+import time
+from typing import Any, TextIO
+
+from .backends import create_backend
+from .config import ConfigError, load_config
+from .engine import Engine, RunControl
+from .plugins import PluginError, available_types, load_plugins
+
+
+class LinePrinter:
+    """Human-readable one-line-per-event output for `run` (+ optional events.jsonl)."""
+
+    def __init__(self, out: TextIO, jsonl: TextIO | None) -> None:
+        self.out = out
+        self.jsonl = jsonl
+        self.t0 = time.perf_counter()
+
+    def line(self, text: str) -> None:
+        self.out.write(f"[{time.perf_counter() - self.t0:7.2f}s] {text}\n")
+        self.out.flush()
+
+    def __call__(self, event: str, body: dict[str, Any]) -> None:
+        if self.jsonl is not None:
+            self.jsonl.write(json.dumps({"event": event, "time": time.time(), "body": body}, default=str) + "\n")
+        if event == "qontinui/stateChanged":
+            self.line(f"state {body['stateId']} {'active' if body['active'] else 'inactive'}"
+                      f" -> active [{', '.join(body['activeStates'])}]")
+        elif event == "qontinui/actionCompleted":
+            verdict = "ok" if body["success"] else "FAILED"
+            m = body.get("match")
+            if m:
+                loc = m.get("location") or {}
+                rel = ">=" if m["score"] >= m["threshold"] else "<"
+                where = f" at ({loc.get('x')},{loc.get('y')})" if loc else ""
+                detail = f"score={m['score']:.2f}{rel}{m['threshold']:.2f}{where}"
+                if not body["success"]:
+                    detail += f" {body.get('message', '')}"
+            else:
+                detail = body.get("message", "")
+            self.line(f"action {body['actionId']} {body['actionType']} {verdict} {detail}".rstrip())
+        elif event == "qontinui/transitionCompleted":
+            self.line(f"transition {body['transitionId']} {'ok' if body['success'] else 'FAILED: ' + str(body.get('error'))}")
+        elif event == "qontinui/screenshot":
+            self.line(f"screenshot saved: {body['path']}")
+        elif event == "output":
+            sys.stderr.write(body.get("output", ""))
+
+
+def cmd_validate(args: argparse.Namespace) -> int:
+    try:
+        handlers = load_plugins(args.plugin_module, args.plugin_path)
+        cfg = load_config(args.config, available_types(handlers))
+    except PluginError as exc:
+        print(f"{args.config}:1:1: error: {exc} (/)")
+        return 2
+    except ConfigError as exc:
+        for d in exc.diagnostics:
+            print(d.format(args.config))
+        return 2
+    for d in cfg.diagnostics:
+        print(d.format(args.config))
+    print(f"{args.config}: ok ({len(cfg.states)} states, {len(cfg.transitions)} transitions, "
+          f"{len(cfg.workflows)} workflows, {sum(len(w.actions) for w in cfg.workflows.values())} actions)")
+    return 0
+
+
+def cmd_run(args: argparse.Namespace) -> int:
+    try:
+        handlers = load_plugins(args.plugin_module, args.plugin_path)
+        cfg = load_config(args.config, available_types(handlers))
+    except PluginError as exc:
+        print(f"RUN FAILED: {exc}")
+        return 2
+    except ConfigError as exc:
+        for d in exc.diagnostics:
+            print(d.format(args.config), file=sys.stderr)
+        print(f"RUN FAILED: invalid config: {exc}")
+        return 2
+    for d in cfg.diagnostics:
+        print(d.format(args.config), file=sys.stderr)
+    wf = cfg.find_workflow(args.workflow) if args.workflow else cfg.default_workflow()
+    if wf is None:
+        print(f"RUN FAILED: workflow '{args.workflow}' not found")
+        return 2
+    mode = str(cfg.setting("execution", "executionMode", "") or "").lower()
+    backend_name = args.backend or {"mock": "mock", "screenshot": "screenshots"}.get(mode, "x11")
+    shots = args.screenshots or (cfg.setting("execution", "screenshotDirectory") if backend_name == "screenshots" else None)
+    try:
+        backend = create_backend(backend_name, shots)
+    except Exception as exc:
+        print(f"RUN FAILED: cannot start backend {backend_name}: {exc}")
+        return 1
+    jsonl = None
+    if args.out:
+        os.makedirs(args.out, exist_ok=True)
+        jsonl = open(os.path.join(args.out, "events.jsonl"), "w", encoding="utf-8")
+    printer = LinePrinter(sys.stdout, jsonl)
+    control = RunControl()
+    control.debug = False  # nobody can resume a suspended run from the command line
+    strategy = args.failure_strategy or cfg.setting("execution", "failureStrategy", "stop")
+    if str(strategy).lower() == "pause":
+        print("note: failureStrategy 'pause' needs a debugger; using 'stop'", file=sys.stderr)
+        strategy = "stop"
+    engine = Engine(cfg, backend, printer, control, args.out, strategy, args.initial_state, 0, handlers)
+    printer.line(f"run {os.path.basename(args.config)} workflow {wf.id} ({wf.name}) backend {backend.name}")
+    try:
+        body = engine.run(wf)
+    except KeyboardInterrupt:
+        control.request_terminate()
+        body = {"success": False, "error": "interrupted"}
+    finally:
+        backend.close()
+        if jsonl:
+            jsonl.close()
+    if body["success"]:
+        print(f"RUN PASSED: workflow {wf.id}, {body['actionsPassed']} action(s) passed, "
+              f"{body['actionsFailed']} failed, active states [{', '.join(body['activeStates'])}], "
+              f"{body['durationMs'] / 1000:.2f}s")
+        return 0
+    print(f"RUN FAILED: {body['error']}")
+    return 1
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    if not argv or argv[0] in ("dap", "--dap"):
+        from .dap import main as dap_main
+        return dap_main()
+    p = argparse.ArgumentParser(prog="python3 -m qontinui_bridge",
+                                description="Qontinui executor (no arguments: DAP on stdin/stdout)")
+    sub = p.add_subparsers(dest="cmd", required=True)
+    for name in ("run", "validate"):
+        sp = sub.add_parser(name)
+        sp.add_argument("config")
+        sp.add_argument("--plugin-module", action="append", default=[])
+        sp.add_argument("--plugin-path", action="append", default=[])
+        if name == "run":
+            sp.add_argument("--workflow")
+            sp.add_argument("--backend", choices=["x11", "screenshots", "mock"])
+            sp.add_argument("--screenshots")
+            sp.add_argument("--out")
+            sp.add_argument("--initial-state", action="append", default=[])
+            sp.add_argument("--failure-strategy", choices=["stop", "continue", "pause"])
+    args = p.parse_args(argv)
+    return cmd_validate(args) if args.cmd == "validate" else cmd_run(args)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,25 @@
+"""Screen/input backends: x11 (real), screenshots (replay), mock (no screen)."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from .base import Backend
+
+
+def create_backend(name: str, screenshots: Any = None, display: str | None = None) -> Backend:
+    if name == "mock":
+        from .mock import MockBackend
+        return MockBackend()
+    if name in ("screenshots", "screenshot"):
+        from .screenshots import ScreenshotBackend
+        if not screenshots:
+            raise ValueError("the screenshots backend needs 'screenshots' (a folder or a list of files)")
+        return ScreenshotBackend(screenshots)
+    if name in ("x11", "real"):
+        from .x11 import X11Backend
+        return X11Backend(display)
+    raise ValueError(f"unknown backend '{name}' (expected x11, screenshots or mock)")
+
+
+__all__ = ["Backend", "create_backend"]
