@@ -1,0 +1,35 @@
+package org.qontinui.runner.core.config;
+
+import java.util.Map;
+
+/** A workflow category; the runner offers workflows of categories with automation enabled. */
+public class Category extends ConfigElement {
+
+	public static final String MAIN = "Main";
+
+	private static final Map<String, String> ALIASES = Map.of("automation_enabled", "automationEnabled");
+
+	private String name;
+	private Boolean automationEnabled;
+
+	@Override
+	protected Map<String, String> aliases() {
+		return ALIASES;
+	}
+
+	public String getName() {
+		return name;
+	}
+
+	public void setName(String name) {
+		this.name = name;
+	}
+
+	public boolean isAutomationEnabled() {
+		return Boolean.TRUE.equals(automationEnabled);
+	}
+
+	public void setAutomationEnabled(boolean automationEnabled) {
+		this.automationEnabled = automationEnabled;
+	}
+}

@@ -1,0 +1,54 @@
+package org.qontinui.runner.core.config;
+
+import java.util.Map;
+
+/** {@code settings.execution}. */
+public class ExecutionSettings extends ConfigElement {
+
+	private static final Map<String, String> ALIASES = Map.of("default_timeout", "defaultTimeout",
+			"default_retry_count", "defaultRetryCount", "action_delay", "actionDelay", "failure_strategy",
+			"failureStrategy", "execution_mode", "executionMode");
+
+	private Number defaultTimeout;
+	private Number defaultRetryCount;
+	private Number actionDelay;
+	private String failureStrategy;
+	private Boolean headless;
+	private String executionMode;
+
+	@Override
+	protected Map<String, String> aliases() {
+		return ALIASES;
+	}
+
+	/** Milliseconds; the library's default when unset. */
+	public int getDefaultTimeout() {
+		return intValue(defaultTimeout, 10000);
+	}
+
+	public int getDefaultRetryCount() {
+		return intValue(defaultRetryCount, 3);
+	}
+
+	public int getActionDelay() {
+		return intValue(actionDelay, 100);
+	}
+
+	/** {@code stop}, {@code continue}, {@code pause} or {@code retry}; null when unset. */
+	public String getFailureStrategy() {
+		return failureStrategy;
+	}
+
+	public void setFailureStrategy(String failureStrategy) {
+		this.failureStrategy = failureStrategy;
+	}
+
+	public boolean isHeadless() {
+		return Boolean.TRUE.equals(headless);
+	}
+
+	/** Runner only: {@code real}, {@code mock} or {@code screenshot}; null when unset. */
+	public String getExecutionMode() {
+		return executionMode;
+	}
+}

@@ -1,0 +1,41 @@
+package org.qontinui.runner.core.config;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+/** Runs when {@code toState} becomes active. */
+@JsonDeserialize(using = JsonDeserializer.None.class)
+public class IncomingTransition extends Transition {
+
+	private static final Map<String, String> ALIASES = Map.of("to_state", "toState", "execute_after",
+			"executeAfter", "retry_count", "retryCount");
+
+	private String toState;
+	private List<String> executeAfter;
+
+	@Override
+	protected Map<String, String> aliases() {
+		return ALIASES;
+	}
+
+	@Override
+	public TransitionKind getKind() {
+		return TransitionKind.INCOMING;
+	}
+
+	@Override
+	public String getToState() {
+		return toState;
+	}
+
+	public void setToState(String toState) {
+		this.toState = toState;
+	}
+
+	public List<String> getExecuteAfter() {
+		return listOrEmpty(executeAfter);
+	}
+}

@@ -1,0 +1,69 @@
+package org.qontinui.runner.core.config;
+
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+
+/** Leaves {@code fromState}; activates {@code toState} and {@code activateStates}. */
+@JsonDeserialize(using = JsonDeserializer.None.class)
+public class OutgoingTransition extends Transition {
+
+	private static final Map<String, String> ALIASES = Map.of("from_state", "fromState", "to_state", "toState",
+			"stays_visible", "staysVisible", "activate_states", "activateStates", "deactivate_states",
+			"deactivateStates", "retry_count", "retryCount");
+
+	private String fromState;
+	private String toState;
+	private Boolean staysVisible;
+	private List<String> activateStates;
+	private List<String> deactivateStates;
+
+	@Override
+	protected Map<String, String> aliases() {
+		return ALIASES;
+	}
+
+	@Override
+	public TransitionKind getKind() {
+		return TransitionKind.OUTGOING;
+	}
+
+	public String getFromState() {
+		return fromState;
+	}
+
+	public void setFromState(String fromState) {
+		this.fromState = fromState;
+	}
+
+	@Override
+	public String getToState() {
+		return toState;
+	}
+
+	public void setToState(String toState) {
+		this.toState = toState;
+	}
+
+	public boolean isStaysVisible() {
+		return Boolean.TRUE.equals(staysVisible);
+	}
+
+	public List<String> getActivateStates() {
+		return listOrEmpty(activateStates);
+	}
+
+	public void setActivateStates(List<String> activateStates) {
+		this.activateStates = activateStates;
+	}
+
+	public List<String> getDeactivateStates() {
+		return listOrEmpty(deactivateStates);
+	}
+
+	public void setDeactivateStates(List<String> deactivateStates) {
+		this.deactivateStates = deactivateStates;
+	}
+}

@@ -1,0 +1,24 @@
+package org.qontinui.runner.core.config;
+
+/** Diagram position of a state; numbers are kept as read (int or float). */
+public class Position extends ConfigElement {
+
+	private Number x;
+	private Number y;
+
+	public Position() {
+	}
+
+	public Position(int x, int y) {
+		this.x = x;
+		this.y = y;
+	}
+
+	public int getX() {
+		return intValue(x, 0);
+	}
+
+	public int getY() {
+		return intValue(y, 0);
+	}
+}

@@ -1,0 +1,38 @@
+package org.qontinui.runner.core.config;
+
+import java.util.Map;
+
+/** {@code settings.recognition}. */
+public class RecognitionSettings extends ConfigElement {
+
+	private static final Map<String, String> ALIASES = Map.of("default_threshold", "defaultThreshold",
+			"search_algorithm", "searchAlgorithm", "multi_scale_search", "multiScaleSearch", "ocr_enabled",
+			"ocrEnabled");
+
+	private Number defaultThreshold;
+	private String searchAlgorithm;
+	private Boolean multiScaleSearch;
+	private Boolean ocrEnabled;
+
+	@Override
+	protected Map<String, String> aliases() {
+		return ALIASES;
+	}
+
+	/** Similarity 0..1; 0.7 (the library default) when unset. */
+	public double getDefaultThreshold() {
+		return doubleValue(defaultThreshold, 0.7);
+	}
+
+	public String getSearchAlgorithm() {
+		return searchAlgorithm;
+	}
+
+	public boolean isMultiScaleSearch() {
+		return Boolean.TRUE.equals(multiScaleSearch);
+	}
+
+	public boolean isOcrEnabled() {
+		return Boolean.TRUE.equals(ocrEnabled);
+	}
+}

@@ -1,0 +1,38 @@
+package org.qontinui.runner.core.config;
+
+import java.util.Locale;
+
+/** Direction of a transition. */
+public enum TransitionKind {
+	/** Leaves {@code fromState}; runs workflows that should bring up {@code toState}. */
+	OUTGOING("OutgoingTransition"),
+	/** Runs when {@code toState} is reached, e.g. to verify it. */
+	INCOMING("IncomingTransition");
+
+	private final String canonicalType;
+
+	TransitionKind(String canonicalType) {
+		this.canonicalType = canonicalType;
+	}
+
+	/** The {@code type} value the v2 format uses. */
+	public String canonicalType() {
+		return canonicalType;
+	}
+
+	/**
+	 * Reads the spellings seen in the wild ({@code OutgoingTransition}, {@code outgoing},
+	 * {@code FromTransition}, {@code IncomingTransition}, {@code incoming}, {@code ToTransition});
+	 * null for anything else.
+	 */
+	public static TransitionKind fromType(String type) {
+		if (type == null) {
+			return null;
+		}
+		return switch (type.toLowerCase(Locale.ROOT).replace("_", "")) {
+		case "outgoingtransition", "outgoing", "fromtransition", "from" -> OUTGOING;
+		case "incomingtransition", "incoming", "totransition", "to" -> INCOMING;
+		default -> null;
+		};
+	}
+}

@@ -1,0 +1,46 @@
+package org.qontinui.runner.core.internal.json;
+
+import java.io.IOException;
+
+import org.qontinui.runner.core.config.IncomingTransition;
+import org.qontinui.runner.core.config.OutgoingTransition;
+import org.qontinui.runner.core.config.Transition;
+import org.qontinui.runner.core.config.TransitionKind;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+
+/** Picks the transition class from any spelling of {@code type}, else from {@code fromState}. */
+public final class TransitionDeserializer extends StdDeserializer<Transition> {
+
+	private static final long serialVersionUID = 1L;
+
+	public TransitionDeserializer() {
+		super(Transition.class);
+	}
+
+	@Override
+	public Transition deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+		Object outerPrefix = context.getAttribute(ConfigJsonMapper.POINTER_PREFIX);
+		String prefix = (outerPrefix == null ? "" : outerPrefix) + parser.getParsingContext().pathAsPointer().toString();
+		JsonNode node = context.readTree(parser);
+		if (!node.isObject()) {
+			return context.reportInputMismatch(Transition.class, "expected a transition object");
+		}
+		TransitionKind kind = TransitionKind.fromType(node.path("type").asText(null));
+		if (kind == null) {
+			kind = node.has("fromState") || node.has("from_state") ? TransitionKind.OUTGOING : TransitionKind.INCOMING;
+		}
+		Class<? extends Transition> type = kind == TransitionKind.OUTGOING ? OutgoingTransition.class
+				: IncomingTransition.class;
+		// The nested reader starts a new path; keep problem pointers absolute.
+		context.setAttribute(ConfigJsonMapper.POINTER_PREFIX, prefix);
+		try {
+			return context.readTreeAsValue(node, type);
+		} finally {
+			context.setAttribute(ConfigJsonMapper.POINTER_PREFIX, outerPrefix);
+		}
+	}
+}

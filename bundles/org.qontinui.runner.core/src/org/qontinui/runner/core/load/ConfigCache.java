@@ -1,0 +1,106 @@
+package org.qontinui.runner.core.load;
+
+import java.io.IOException;
+import java.io.Reader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.Optional;
+import java.util.Properties;
+
+/**
+ * Last downloaded copy of each configuration URL, with its ETag, in a directory: lets a 304 skip
+ * the download and lets the runner open a configuration offline. Entries are named by a hash of
+ * the URL; no credentials are stored.
+ */
+public final class ConfigCache {
+
+	/** One cached download. */
+	public record Entry(URI uri, String etag, Instant fetchedAt, Path bodyFile) {
+		public byte[] readBody() throws IOException {
+			return Files.readAllBytes(bodyFile);
+		}
+	}
+
+	private final Path directory;
+
+	public ConfigCache(Path directory) {
+		this.directory = directory;
+	}
+
+	public Path getDirectory() {
+		return directory;
+	}
+
+	public Optional<Entry> lookup(URI uri) {
+		String key = keyOf(uri);
+		Path body = directory.resolve(key + ".json");
+		Path metadata = directory.resolve(key + ".properties");
+		if (!Files.isRegularFile(body) || !Files.isRegularFile(metadata)) {
+			return Optional.empty();
+		}
+		Properties properties = new Properties();
+		try (Reader reader = Files.newBufferedReader(metadata, StandardCharsets.UTF_8)) {
+			properties.load(reader);
+		} catch (IOException | IllegalArgumentException e) {
+			return Optional.empty();
+		}
+		if (!uri.toString().equals(properties.getProperty("url"))) {
+			return Optional.empty();
+		}
+		Instant fetchedAt;
+		try {
+			fetchedAt = Instant.parse(properties.getProperty("fetched", ""));
+		} catch (RuntimeException e) {
+			fetchedAt = Instant.EPOCH;
+		}
+		return Optional.of(new Entry(uri, properties.getProperty("etag"), fetchedAt, body));
+	}
+
+	/** Stores body then metadata, each atomically, so a reader never sees a body with another URL's ETag. */
+	public Entry store(URI uri, String etag, byte[] body) throws IOException {
+		Files.createDirectories(directory);
+		String key = keyOf(uri);
+		Path bodyFile = directory.resolve(key + ".json");
+		Path metadataFile = directory.resolve(key + ".properties");
+		Files.deleteIfExists(metadataFile);
+		writeAtomically(bodyFile, body);
+		Properties properties = new Properties();
+		properties.setProperty("url", uri.toString());
+		if (etag != null) {
+			properties.setProperty("etag", etag);
+		}
+		Instant now = Instant.now();
+		properties.setProperty("fetched", now.toString());
+		var text = new java.io.StringWriter();
+		properties.store(text, "Qontinui configuration cache entry");
+		writeAtomically(metadataFile, text.toString().getBytes(StandardCharsets.UTF_8));
+		return new Entry(uri, etag, now, bodyFile);
+	}
+
+	private void writeAtomically(Path target, byte[] content) throws IOException {
+		Path temporary = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
+		try {
+			Files.write(temporary, content);
+			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+		} finally {
+			Files.deleteIfExists(temporary);
+		}
+	}
+
+	static String keyOf(URI uri) {
+		try {
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.toString().getBytes(StandardCharsets.UTF_8));
+			return HexFormat.of().formatHex(digest, 0, 16);
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+
+}

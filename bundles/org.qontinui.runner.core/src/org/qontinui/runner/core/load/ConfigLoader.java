@@ -1,0 +1,87 @@
+package org.qontinui.runner.core.load;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.qontinui.runner.core.config.ConfigIndex;
+import org.qontinui.runner.core.load.ConfigLoadException.Reason;
+import org.qontinui.runner.core.load.LoadedConfig.Origin;
+import org.qontinui.runner.core.validation.ConfigValidator;
+import org.qontinui.runner.core.validation.Diagnostic;
+import org.qontinui.runner.core.validation.DiagnosticCodes;
+import org.qontinui.runner.core.validation.TextPosition;
+
+/**
+ * Loads a configuration from a file, a URL or text: reads it, validates it and returns model and
+ * diagnostics together. Content problems never throw; {@link ConfigLoadException} means there was
+ * no text to read at all.
+ */
+public final class ConfigLoader {
+
+	private final ConfigReader reader = new ConfigReader();
+	private final ConfigValidator validator;
+	private final UrlConfigSource urlSource;
+
+	/** Validates with the default action types; URLs are loaded without token or cache. */
+	public ConfigLoader() {
+		this(new ConfigValidator(), new UrlConfigSource(new InMemoryTokenStore(), null));
+	}
+
+	public ConfigLoader(ConfigValidator validator, UrlConfigSource urlSource) {
+		this.validator = validator;
+		this.urlSource = urlSource;
+	}
+
+	public LoadedConfig load(Path file) throws ConfigLoadException {
+		byte[] bytes;
+		try {
+			bytes = Files.readAllBytes(file);
+		} catch (NoSuchFileException e) {
+			throw new ConfigLoadException(Reason.NOT_FOUND, "no configuration file at " + file);
+		} catch (IOException e) {
+			throw new ConfigLoadException(Reason.IO, "cannot read " + file + ": " + e.getMessage(), e);
+		}
+		return load(decode(bytes), file.toString(), Origin.FILE, null);
+	}
+
+	/** Loads from {@code https:} (or loopback {@code http:}) or {@code file:} URIs. */
+	public LoadedConfig load(URI uri) throws ConfigLoadException {
+		if ("file".equalsIgnoreCase(uri.getScheme())) {
+			return load(Path.of(uri));
+		}
+		UrlConfigSource.Fetched fetched = urlSource.fetch(uri);
+		return load(decode(fetched.body()), UrlConfigSource.display(uri), fetched.origin(), fetched.warning());
+	}
+
+	/** Reads and validates text from an editor or a test; {@code source} is only for display. */
+	public LoadedConfig loadText(String text, String source) {
+		return load(text, source, Origin.TEXT, null);
+	}
+
+	private LoadedConfig load(String text, String source, Origin origin, String warning) {
+		ConfigDocument document = reader.read(text);
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		if (warning != null) {
+			diagnostics.add(Diagnostic.warning(DiagnosticCodes.OFFLINE_COPY, warning, "", TextPosition.UNKNOWN));
+		}
+		diagnostics.addAll(document.diagnostics());
+		ConfigIndex index = null;
+		if (document.config() != null) {
+			index = ConfigIndex.of(document.config());
+			diagnostics.addAll(validator.validate(document.config(), index, document.sourceMap()));
+		}
+		return new LoadedConfig(document.config(), index, diagnostics, source, origin, document.sourceMap());
+	}
+
+	private static String decode(byte[] bytes) {
+		String text = new String(bytes, StandardCharsets.UTF_8);
+		// Editors on Windows like to add a byte order mark.
+		return text.startsWith("\uFEFF") ? text.substring(1) : text;
+	}
+}

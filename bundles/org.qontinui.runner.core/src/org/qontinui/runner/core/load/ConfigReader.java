@@ -1,0 +1,105 @@
+package org.qontinui.runner.core.load;
+
+import java.io.IOException;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.qontinui.runner.core.config.QontinuiConfig;
+import org.qontinui.runner.core.internal.json.ConfigJsonMapper;
+import org.qontinui.runner.core.internal.json.ConfigJsonMapper.TypeProblem;
+import org.qontinui.runner.core.internal.json.LocatingTreeReader;
+import org.qontinui.runner.core.internal.json.V1Migration;
+import org.qontinui.runner.core.validation.Diagnostic;
+import org.qontinui.runner.core.validation.DiagnosticCodes;
+import org.qontinui.runner.core.validation.SourceMap;
+import org.qontinui.runner.core.validation.TextPosition;
+
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * Reads configuration text into the model: one streaming pass builds the tree and its source
+ * positions, a v1 file is migrated to v2 in memory, then the tree is bound to
+ * {@link QontinuiConfig}. Never throws for bad content; problems come back as diagnostics.
+ */
+public final class ConfigReader {
+
+	private final ObjectReader reader = ConfigJsonMapper.get().readerFor(QontinuiConfig.class);
+	private final LocatingTreeReader treeReader = new LocatingTreeReader(ConfigJsonMapper.get().getFactory());
+
+	public ConfigDocument read(String text) {
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		LocatingTreeReader.Result parsed;
+		try {
+			parsed = treeReader.read(text);
+		} catch (JsonProcessingException e) {
+			JsonLocation location = e.getLocation();
+			TextPosition position = location == null ? TextPosition.UNKNOWN
+					: new TextPosition(location.getLineNr(), location.getColumnNr());
+			diagnostics.add(Diagnostic.error(DiagnosticCodes.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage(),
+					"", position));
+			return new ConfigDocument(null, null, SourceMap.NONE, diagnostics);
+		} catch (IOException e) {
+			diagnostics.add(Diagnostic.error(DiagnosticCodes.MALFORMED_JSON, "cannot read the text: " + e.getMessage(), "",
+					TextPosition.UNKNOWN));
+			return new ConfigDocument(null, null, SourceMap.NONE, diagnostics);
+		}
+		SourceMap sourceMap = parsed.sourceMap();
+		JsonNode root = parsed.root();
+		if (!(root instanceof ObjectNode object)) {
+			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE,
+					"a configuration is a JSON object, this is " + root.getNodeType().name().toLowerCase(), "",
+					sourceMap.positionOf("")));
+			return new ConfigDocument(null, root, sourceMap, diagnostics);
+		}
+		for (String pointer : parsed.duplicateKeys()) {
+			diagnostics.add(Diagnostic.warning(DiagnosticCodes.MALFORMED_JSON,
+					"key appears twice in the same object; the last value is used", pointer, sourceMap.positionOf(pointer)));
+		}
+		if (V1Migration.isV1(object)) {
+			String pointer = object.has("processes") ? "/processes" : "/transitions";
+			TextPosition position = sourceMap.positionOf(pointer);
+			String declared = V1Migration.migrate(object);
+			diagnostics.add(Diagnostic.warning(DiagnosticCodes.LEGACY_FORMAT, "configuration format v1"
+					+ (declared == null ? "" : " (version " + declared + ")")
+					+ " uses \"processes\"; converted to v2.0.0 \"workflows\" in memory — re-export it from the web builder, the Qontinui library no longer runs v1",
+					pointer.equals("/processes") ? "/workflows" : pointer, position));
+		}
+		List<TypeProblem> problems = new ArrayList<>();
+		QontinuiConfig config;
+		try {
+			config = reader.withAttribute(ConfigJsonMapper.PROBLEMS, problems).readValue(object);
+		} catch (JsonMappingException e) {
+			String pointer = pointerOf(e);
+			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, e.getOriginalMessage(), pointer,
+					sourceMap.positionOf(pointer)));
+			return new ConfigDocument(null, object, sourceMap, diagnostics);
+		} catch (IOException e) {
+			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, String.valueOf(e.getMessage()), "",
+					TextPosition.UNKNOWN));
+			return new ConfigDocument(null, object, sourceMap, diagnostics);
+		}
+		for (TypeProblem problem : problems) {
+			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, problem.message(), problem.pointer(),
+					sourceMap.positionOf(problem.pointer())));
+		}
+		return new ConfigDocument(config, object, sourceMap, diagnostics);
+	}
+
+	private static String pointerOf(JsonMappingException e) {
+		StringBuilder pointer = new StringBuilder();
+		for (JsonMappingException.Reference reference : e.getPath()) {
+			pointer.append('/');
+			if (reference.getFieldName() != null) {
+				pointer.append(reference.getFieldName().replace("~", "~0").replace("/", "~1"));
+			} else {
+				pointer.append(reference.getIndex());
+			}
+		}
+		return pointer.toString();
+	}
+}

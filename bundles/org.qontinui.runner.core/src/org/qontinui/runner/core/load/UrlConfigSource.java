@@ -1,0 +1,364 @@
+package org.qontinui.runner.core.load;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.UnknownHostException;
+import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpResponse.BodySubscriber;
+import java.net.http.HttpResponse.BodySubscribers;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import org.qontinui.runner.core.load.ConfigLoadException.Reason;
+import org.qontinui.runner.core.load.LoadedConfig.Origin;
+
+/**
+ * Downloads a configuration exported by the web builder.
+ * <ul>
+ * <li>https only; plain http is allowed for loopback hosts (a local web builder), since the
+ * sign-in token is sent along.</li>
+ * <li>The token from the {@link TokenStore} goes into {@code Authorization: Bearer}; redirects are
+ * not followed so it is never sent to another host.</li>
+ * <li>Bodies larger than the size limit are aborted while reading.</li>
+ * <li>With a {@link ConfigCache}: sends {@code If-None-Match}, serves 304 from the cache, and opens
+ * the cached copy when the server cannot be reached.</li>
+ * </ul>
+ */
+public final class UrlConfigSource {
+
+	public static final long DEFAULT_MAX_BYTES = 20L * 1024 * 1024;
+	public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(30);
+
+	/** What a fetch produced. {@code warning} is set when the text is an offline copy. */
+	public record Fetched(byte[] body, Origin origin, String warning) {
+	}
+
+	private final HttpClient client;
+	private final TokenStore tokens;
+	private final ConfigCache cache;
+	private final long maxBytes;
+	private final Duration timeout;
+
+	public UrlConfigSource(TokenStore tokens, ConfigCache cache) {
+		this(tokens, cache, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT);
+	}
+
+	/**
+	 * @param cache    may be null: no conditional requests, no offline copies
+	 * @param maxBytes largest accepted body
+	 * @param timeout  for connecting and for the whole download
+	 */
+	public UrlConfigSource(TokenStore tokens, ConfigCache cache, long maxBytes, Duration timeout) {
+		this.tokens = tokens;
+		this.cache = cache;
+		this.maxBytes = maxBytes;
+		this.timeout = timeout;
+		this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	public Fetched fetch(URI uri) throws ConfigLoadException {
+		checkAllowed(uri);
+		Optional<ConfigCache.Entry> cached = cache == null ? Optional.empty() : cache.lookup(uri);
+		HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(timeout)
+				.header("Accept", "application/json");
+		tokens.read().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+		cached.map(ConfigCache.Entry::etag).ifPresent(etag -> request.header("If-None-Match", etag));
+
+		HttpResponse<byte[]> response;
+		CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), this::subscriberFor);
+		try {
+			response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+		} catch (TimeoutException e) {
+			future.cancel(true);
+			return offlineOr(cached, uri, timeoutMessage(uri), Reason.TIMEOUT, null);
+		} catch (InterruptedException e) {
+			future.cancel(true);
+			Thread.currentThread().interrupt();
+			throw new ConfigLoadException(Reason.NETWORK, "interrupted while loading " + display(uri));
+		} catch (CancellationException e) {
+			throw new ConfigLoadException(Reason.NETWORK, "loading " + display(uri) + " was cancelled");
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof BodyTooLargeException) {
+				throw new ConfigLoadException(Reason.TOO_LARGE, tooLargeMessage(uri));
+			}
+			if (cause instanceof HttpTimeoutException) {
+				return offlineOr(cached, uri, timeoutMessage(uri), Reason.TIMEOUT, null);
+			}
+			// Do not chain the cause: JDK exception text may quote request headers in future versions.
+			return offlineOr(cached, uri, "cannot reach " + host(uri) + ": " + describe(cause), Reason.NETWORK, null);
+		}
+		return handle(uri, response, cached);
+	}
+
+	private Fetched handle(URI uri, HttpResponse<byte[]> response, Optional<ConfigCache.Entry> cached)
+			throws ConfigLoadException {
+		int status = response.statusCode();
+		switch (status) {
+		case 200:
+			break;
+		case 304:
+			if (cached.isPresent()) {
+				return new Fetched(readCache(cached.get(), uri), Origin.CACHE_NOT_MODIFIED, null);
+			}
+			throw new ConfigLoadException(Reason.HTTP_ERROR, "the server answered 304 Not Modified for " + display(uri)
+					+ " but there is no cached copy");
+		case 401:
+			throw new ConfigLoadException(Reason.NOT_SIGNED_IN,
+					"not signed in or token expired: " + host(uri) + " answered 401; sign in to the web builder again");
+		case 403:
+			throw new ConfigLoadException(Reason.FORBIDDEN,
+					"access denied: the signed-in account may not read " + display(uri) + " (HTTP 403)");
+		case 404:
+			throw new ConfigLoadException(Reason.NOT_FOUND, "no configuration found at URL " + display(uri) + " (HTTP 404)");
+		default:
+			if (status >= 300 && status < 400) {
+				String location = response.headers().firstValue("Location").orElse("?");
+				throw new ConfigLoadException(Reason.HTTP_ERROR, display(uri) + " redirects (HTTP " + status + ") to "
+						+ location + "; redirects are not followed so the sign-in token stays with " + host(uri));
+			}
+			if (status >= 500) {
+				return offlineOr(cached, uri, host(uri) + " failed with HTTP " + status, Reason.HTTP_ERROR, null);
+			}
+			throw new ConfigLoadException(Reason.HTTP_ERROR, host(uri) + " answered HTTP " + status + " for " + display(uri));
+		}
+		String contentType = contentType(response.headers());
+		byte[] body = response.body();
+		if (isHtml(contentType) || !looksLikeJsonObject(body) && !contentType.contains("json")) {
+			throw new ConfigLoadException(Reason.NOT_JSON, "the server sent " + (contentType.isEmpty() ? "content of no stated type" : contentType)
+					+ ", not a configuration, for " + display(uri));
+		}
+		if (cache != null) {
+			try {
+				cache.store(uri, response.headers().firstValue("ETag").orElse(null), body);
+			} catch (IOException e) {
+				// The download itself succeeded; only offline use suffers.
+				return new Fetched(body, Origin.NETWORK, "could not keep an offline copy in " + cache.getDirectory() + ": " + e.getMessage());
+			}
+		}
+		return new Fetched(body, Origin.NETWORK, null);
+	}
+
+	private Fetched offlineOr(Optional<ConfigCache.Entry> cached, URI uri, String problem, Reason reason, Throwable cause)
+			throws ConfigLoadException {
+		if (cached.isEmpty()) {
+			throw new ConfigLoadException(reason, problem, cause);
+		}
+		ConfigCache.Entry entry = cached.get();
+		return new Fetched(readCache(entry, uri), Origin.CACHE_OFFLINE,
+				problem + "; opened the cached copy from " + entry.fetchedAt() + " offline, it may be out of date");
+	}
+
+	private static byte[] readCache(ConfigCache.Entry entry, URI uri) throws ConfigLoadException {
+		try {
+			return entry.readBody();
+		} catch (IOException e) {
+			throw new ConfigLoadException(Reason.IO, "cannot read the cached copy of " + display(uri) + ": " + e.getMessage());
+		}
+	}
+
+	private BodySubscriber<byte[]> subscriberFor(HttpResponse.ResponseInfo info) {
+		if (info.statusCode() != 200 || isHtml(contentType(info.headers()))) {
+			// Error pages and HTML are not read; the status or type is reported.
+			return BodySubscribers.replacing(new byte[0]);
+		}
+		long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+		if (declared > maxBytes) {
+			return new LimitedBodySubscriber(-1);
+		}
+		return new LimitedBodySubscriber(maxBytes);
+	}
+
+	private void checkAllowed(URI uri) throws ConfigLoadException {
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+		if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
+			throw new ConfigLoadException(Reason.INSECURE_URL, "not a web address: " + display(uri));
+		}
+		if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+			throw new ConfigLoadException(Reason.INSECURE_URL, "refusing plain http for " + host(uri)
+					+ ": the sign-in token would travel unencrypted; use https (http is allowed for localhost only)");
+		}
+	}
+
+	static boolean isLoopback(String host) {
+		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
+		if (bare.equalsIgnoreCase("localhost")) {
+			return true;
+		}
+		// Only literal addresses: a DNS lookup here could be answered by anyone.
+		if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+			return false;
+		}
+		try {
+			return InetAddress.getByName(bare).isLoopbackAddress();
+		} catch (UnknownHostException e) {
+			return false;
+		}
+	}
+
+	private String timeoutMessage(URI uri) {
+		long millis = timeout.toMillis();
+		String seconds = millis % 1000 == 0 ? Long.toString(millis / 1000)
+				: String.format(Locale.ROOT, "%.1f", millis / 1000.0);
+		return "no answer from " + host(uri) + " within " + seconds + " s";
+	}
+
+	private String tooLargeMessage(URI uri) {
+		return "the configuration at " + display(uri) + " is larger than the limit of " + formatSize(maxBytes);
+	}
+
+	private static String formatSize(long bytes) {
+		if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
+			return bytes / (1024 * 1024) + " MiB";
+		}
+		return bytes + " bytes";
+	}
+
+	private static String contentType(HttpHeaders headers) {
+		return headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";")[0].trim();
+	}
+
+	private static boolean isHtml(String contentType) {
+		return contentType.contains("html");
+	}
+
+	private static boolean looksLikeJsonObject(byte[] body) {
+		for (byte b : body) {
+			if (b == '{') {
+				return true;
+			}
+			if (!Character.isWhitespace(b) && b != (byte) 0xef && b != (byte) 0xbb && b != (byte) 0xbf) {
+				return false;
+			}
+		}
+		return false;
+	}
+
+	private static String describe(Throwable cause) {
+		if (cause instanceof ConnectException) {
+			return "connection refused";
+		}
+		if (cause instanceof UnknownHostException) {
+			return "unknown host";
+		}
+		String simple = cause == null ? "unknown error" : cause.getClass().getSimpleName();
+		return simple;
+	}
+
+	/** scheme://host[:port]/path, without query or user info (which may carry secrets). */
+	static String display(URI uri) {
+		StringBuilder text = new StringBuilder();
+		if (uri.getScheme() != null) {
+			text.append(uri.getScheme()).append("://");
+		}
+		if (uri.getHost() != null) {
+			text.append(uri.getHost());
+		}
+		if (uri.getPort() >= 0) {
+			text.append(':').append(uri.getPort());
+		}
+		if (uri.getRawPath() != null) {
+			text.append(uri.getRawPath());
+		}
+		return text.toString();
+	}
+
+	private static String host(URI uri) {
+		return uri.getHost() == null ? display(uri) : uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+	}
+
+	@Override
+	public String toString() {
+		return "UrlConfigSource[maxBytes=" + maxBytes + ", timeout=" + timeout + ", cache=" + (cache == null ? "none" : cache.getDirectory()) + "]";
+	}
+
+	private static final class BodyTooLargeException extends IOException {
+		private static final long serialVersionUID = 1L;
+
+		BodyTooLargeException() {
+			super("body too large");
+		}
+	}
+
+	/** Collects the body, failing as soon as it grows past the limit (negative: fail at once). */
+	private static final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
+		private final long limit;
+		private final CompletableFuture<byte[]> result = new CompletableFuture<>();
+		private final List<ByteBuffer> buffers = new ArrayList<>();
+		private long size;
+		private Flow.Subscription subscription;
+
+		LimitedBodySubscriber(long limit) {
+			this.limit = limit;
+		}
+
+		@Override
+		public CompletionStage<byte[]> getBody() {
+			return result;
+		}
+
+		@Override
+		public void onSubscribe(Flow.Subscription subscription) {
+			this.subscription = subscription;
+			if (limit < 0) {
+				subscription.cancel();
+				result.completeExceptionally(new BodyTooLargeException());
+				return;
+			}
+			subscription.request(Long.MAX_VALUE);
+		}
+
+		@Override
+		public void onNext(List<ByteBuffer> items) {
+			if (result.isDone()) {
+				return;
+			}
+			for (ByteBuffer buffer : items) {
+				size += buffer.remaining();
+				buffers.add(buffer);
+			}
+			if (size > limit) {
+				buffers.clear();
+				subscription.cancel();
+				result.completeExceptionally(new BodyTooLargeException());
+			}
+		}
+
+		@Override
+		public void onError(Throwable throwable) {
+			result.completeExceptionally(throwable);
+		}
+
+		@Override
+		public void onComplete() {
+			if (result.isDone()) {
+				return;
+			}
+			byte[] body = new byte[(int) size];
+			int offset = 0;
+			for (ByteBuffer buffer : buffers) {
+				int length = buffer.remaining();
+				buffer.get(body, offset, length);
+				offset += length;
+			}
+			result.complete(body);
+		}
+	}
+}

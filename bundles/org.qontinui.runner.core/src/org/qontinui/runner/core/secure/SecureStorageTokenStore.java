@@ -1,0 +1,80 @@
+package org.qontinui.runner.core.secure;
+
+import java.io.IOException;
+import java.util.Optional;
+
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.StorageException;
+import org.qontinui.runner.core.load.TokenStore;
+
+/**
+ * Keeps the web builder token in Eclipse secure storage (node {@value #NODE}, key {@value #KEY},
+ * encrypted). The only class of this bundle that needs OSGi; everything else is plain Java.
+ * <p>
+ * Failures are reported without the token: {@link StorageException} messages are not copied
+ * either, they can name the key ring but the token never passes through them.
+ */
+public final class SecureStorageTokenStore implements TokenStore {
+
+	public static final String NODE = "org.qontinui.runner/webbuilder";
+	public static final String KEY = "token";
+
+	@Override
+	public Optional<String> read() {
+		ISecurePreferences node = node();
+		if (node == null) {
+			return Optional.empty();
+		}
+		try {
+			return Optional.ofNullable(node.get(KEY, null));
+		} catch (StorageException e) {
+			throw new IllegalStateException("cannot read the sign-in token from secure storage (" + e.getErrorCode() + ")");
+		}
+	}
+
+	@Override
+	public void write(String token) {
+		ISecurePreferences node = requireNode();
+		try {
+			node.put(KEY, token, true);
+			node.flush();
+		} catch (StorageException e) {
+			throw new IllegalStateException("cannot store the sign-in token in secure storage (" + e.getErrorCode() + ")");
+		} catch (IOException e) {
+			throw new IllegalStateException("cannot save secure storage: " + e.getClass().getSimpleName());
+		}
+	}
+
+	@Override
+	public void clear() {
+		ISecurePreferences node = node();
+		if (node == null) {
+			return;
+		}
+		node.remove(KEY);
+		try {
+			node.flush();
+		} catch (IOException e) {
+			throw new IllegalStateException("cannot save secure storage: " + e.getClass().getSimpleName());
+		}
+	}
+
+	private static ISecurePreferences node() {
+		ISecurePreferences root = SecurePreferencesFactory.getDefault();
+		return root == null ? null : root.node(NODE);
+	}
+
+	private static ISecurePreferences requireNode() {
+		ISecurePreferences node = node();
+		if (node == null) {
+			throw new IllegalStateException("Eclipse secure storage is not available");
+		}
+		return node;
+	}
+
+	@Override
+	public String toString() {
+		return "SecureStorageTokenStore[" + NODE + "]";
+	}
+}

@@ -1,0 +1,100 @@
+package org.qontinui.runner.core.validation;
+
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The action types a configuration may use: the built-in v2.0.0 types plus types contributed at
+ * run time (by plugins). It can also know types that are <em>not</em> available but which a plugin
+ * would provide, so the validator can say which plugin to install. Thread-safe.
+ */
+public final class ActionTypeRegistry {
+
+	/** Types the Qontinui library executes (ACTION_CONFIG_MAP, plus RUN_PROMPT_SEQUENCE from the schemas). */
+	public static final Set<String> BUILT_IN = Set.of("FIND", "FIND_STATE", "FIND_STATE_IMAGE", "EXISTS", "VANISH",
+			"WAIT", "CLICK", "MOUSE_MOVE", "MOUSE_DOWN", "MOUSE_UP", "DRAG", "SCROLL", "HIGHLIGHT", "TYPE", "KEY_PRESS",
+			"KEY_DOWN", "KEY_UP", "HOTKEY", "IF", "LOOP", "BREAK", "CONTINUE", "SWITCH", "TRY_CATCH", "SET_VARIABLE",
+			"GET_VARIABLE", "SORT", "FILTER", "MAP", "REDUCE", "STRING_OPERATION", "MATH_OPERATION", "GO_TO_STATE",
+			"RUN_WORKFLOW", "SCREENSHOT", "CODE_BLOCK", "CUSTOM_FUNCTION", "SHELL", "SHELL_SCRIPT", "AI_PROMPT",
+			"RUN_PROMPT_SEQUENCE");
+
+	/** Old type names and what v2 uses instead. */
+	private static final Map<String, String> REPLACED = Map.of( //
+			"MOVE", "use MOUSE_MOVE", //
+			"DOUBLE_CLICK", "use CLICK with numberOfClicks 2", //
+			"RIGHT_CLICK", "use CLICK with mouseButton RIGHT");
+
+	private static final ActionTypeRegistry DEFAULT = new ActionTypeRegistry();
+
+	/** type -> contributing plugin, "" for built-ins. */
+	private final Map<String, String> available = new ConcurrentHashMap<>();
+	/** type -> plugin that would provide it (not installed). */
+	private final Map<String, String> installHints = new ConcurrentHashMap<>();
+
+	/** A registry with the built-in types only. */
+	public ActionTypeRegistry() {
+		for (String type : BUILT_IN) {
+			available.put(type, "");
+		}
+	}
+
+	/** The registry of the running application; plugins contribute to it. */
+	public static ActionTypeRegistry getDefault() {
+		return DEFAULT;
+	}
+
+	/** Makes {@code type} available, contributed by {@code plugin} (an id or name shown to users). */
+	public void add(String type, String plugin) {
+		available.put(type, plugin == null ? "" : plugin);
+		installHints.remove(type);
+	}
+
+	/** Removes a contributed type (plugin uninstalled); built-in types stay. */
+	public void remove(String type) {
+		if (!BUILT_IN.contains(type)) {
+			available.remove(type);
+		}
+	}
+
+	/** Records that {@code type}, while unavailable, is provided by {@code plugin}. */
+	public void addInstallHint(String type, String plugin) {
+		if (!available.containsKey(type)) {
+			installHints.put(type, plugin);
+		}
+	}
+
+	public boolean isKnown(String type) {
+		return type != null && available.containsKey(type);
+	}
+
+	/** The plugin that contributed a known type; empty for built-ins and unknown types. */
+	public Optional<String> contributorOf(String type) {
+		String plugin = type == null ? null : available.get(type);
+		return plugin == null || plugin.isEmpty() ? Optional.empty() : Optional.of(plugin);
+	}
+
+	/** Known type names, sorted. */
+	public List<String> types() {
+		return available.keySet().stream().sorted().toList();
+	}
+
+	/**
+	 * What to tell a user about an unknown type: which plugin to install or which v2 type replaces
+	 * it; empty if nothing is known.
+	 */
+	public Optional<String> hintFor(String type) {
+		String plugin = installHints.get(type);
+		if (plugin != null) {
+			return Optional.of("install plugin " + plugin);
+		}
+		return Optional.ofNullable(REPLACED.get(type));
+	}
+
+	@Override
+	public String toString() {
+		return "ActionTypeRegistry[" + available.size() + " types]";
+	}
+}

@@ -1,0 +1,18 @@
+package org.qontinui.runner.core.validation;
+
+/**
+ * Maps JSON pointers (RFC 6901, e.g. {@code /workflows/0/actions/3/type}) to positions in the
+ * text a configuration was read from.
+ */
+@FunctionalInterface
+public interface SourceMap {
+
+	/** For configurations built in memory. */
+	SourceMap NONE = pointer -> TextPosition.UNKNOWN;
+
+	/**
+	 * Returns the position of the value at {@code pointer}; if that value does not exist (a missing
+	 * field), the position of its nearest existing parent, so a marker still lands near the problem.
+	 */
+	TextPosition positionOf(String pointer);
+}
