@@ -293,7 +293,8 @@ class DapSession:
             ptr = next((t.pointer for t in cfg.transitions if t.id == obj), "")
         elif kind == "state" and obj in cfg.states:
             ptr = cfg.states[obj].pointer
-        return self.lines.get(ptr)
+        # The line of the object's "id" reads better than the line of its opening brace.
+        return self.lines.get(ptr + "/id") or self.lines.get(ptr)
 
     def on_stackTrace(self, req: dict[str, Any], args: dict[str, Any]) -> None:
         frames = list(self.engine.frames) if self.engine else []
