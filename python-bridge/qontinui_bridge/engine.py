@@ -395,8 +395,6 @@ class Engine:
         self.last_match_info = diag
         self.emit("qontinui/match", diag)
         # State activation stays with transitions and FIND_STATE so the debugger shows one cause.
-        if not result.found and not self.backend.virtual:
-            self.save_failure_screenshot(action, f"find failed for {result.image_id}")
 
     def save_failure_screenshot(self, action: Action | None, reason: str) -> str | None:
         if not self.run_dir:
@@ -468,6 +466,8 @@ class Engine:
             if result.data:
                 body["data"] = result.data
             self.emit("qontinui/actionCompleted", body)
+            if not result.success and not self.backend.virtual:
+                self.save_failure_screenshot(action, result.message)
             if not result.success:
                 if result.find is not None and not result.find.found:
                     self.exception_stop("findFailed", f"FIND failed in action {action.id}: {result.message}")
