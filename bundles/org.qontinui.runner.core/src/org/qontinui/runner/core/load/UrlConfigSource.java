@@ -127,7 +127,7 @@ public final class UrlConfigSource {
 			throw new ConfigLoadException(Reason.FORBIDDEN,
 					"access denied: the signed-in account may not read " + display(uri) + " (HTTP 403)");
 		case 404:
-			throw new ConfigLoadException(Reason.NOT_FOUND, "no configuration found at URL " + display(uri) + " (HTTP 404)");
+			throw new ConfigLoadException(Reason.NOT_FOUND, "configuration not found at URL " + display(uri) + " (HTTP 404)");
 		default:
 			if (status >= 300 && status < 400) {
 				String location = response.headers().firstValue("Location").orElse("?");
