@@ -639,6 +639,9 @@ class Engine:
                 self.set_active(sid, True, "initial")
             if workflow is None:
                 raise ValueError("config has no workflow to run")
+            # Scoped workflow variables: process/global seed the run, local seeds each invocation.
+            self.vars.process.update(workflow.variables.get("process") or {})
+            self.vars.globals.update(workflow.variables.get("global") or {})
             r = self.run_workflow(workflow)
             success, error = r.success, (r.message or None)
         except RunTerminated:

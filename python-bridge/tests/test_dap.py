@@ -168,3 +168,27 @@ def test_launch_errors(client: DapClient, tmp_json) -> None:
     assert "/workflows/0/actions/0/type" in r["message"]
     r = client.request("launch", {"config": bad, "backend": "mock", "pluginModules": ["no_such_mod_xyz"]})
     assert not r["success"] and "no_such_mod_xyz" in r["message"]
+
+
+def test_stop_on_entry_logpoint_and_failure_strategy_pause(client: DapClient, tmp_json) -> None:
+    raw = make_config([
+        {"id": "a", "type": "SET_VARIABLE", "config": {"variableName": "v", "value": 7}},
+        {"id": "bad", "type": "GET_VARIABLE", "config": {"variableName": "missing"}},
+        {"id": "after", "type": "SET_VARIABLE", "config": {"variableName": "w", "value": 1}}])
+    client.start({"config": tmp_json(raw), "backend": "mock", "stopOnEntry": True, "failureStrategy": "pause"},
+                 [{"name": "action:bad", "logMessage": "v is {v}"}])
+    assert client.event("stopped")["body"]["reason"] == "entry"
+    client.request("continue", {"threadId": 1})
+    st = client.event("stopped")["body"]
+    assert st["reason"] == "exception" and "failureStrategy=pause" in st["description"]
+    assert any(e["event"] == "output" and "v is 7" in e["body"]["output"] for e in client.events + client.backlog)
+    client.request("continue", {"threadId": 1})
+    done = client.event("qontinui/runCompleted")["body"]
+    assert done["actionsPassed"] == 2 and done["actionsFailed"] == 1 and not done["success"]
+    assert client.event("exited")["body"]["exitCode"] == 1
+
+
+def test_no_debug_ignores_breakpoints(client: DapClient) -> None:
+    client.start({"config": DEMO, "backend": "mock", "noDebug": True}, [{"name": "state:state-dashboard"}])
+    assert client.event("exited")["body"]["exitCode"] == 0
+    assert not [e for e in client.events + client.backlog if e.get("event") == "stopped"]
