@@ -15,7 +15,7 @@ import traceback
 from typing import Any, BinaryIO, Callable
 
 from .backends import create_backend
-from .config import Config, ConfigError, load_config, pointer_positions
+from .config import Action, Config, ConfigError, Workflow, load_config, pointer_positions
 from .engine import Breakpoint, Engine, RunControl
 from .expressions import evaluate
 from .plugins import PluginError, available_types, load_plugins
@@ -26,7 +26,21 @@ EXCEPTION_FILTERS = [
     {"filter": "findFailed", "label": "Find failed (image not found)", "default": False},
     {"filter": "transitionFailed", "label": "Transition failed", "default": False},
 ]
+
+
+def exception_breakpoint_id(filter_name: str) -> int:
+    """A stable id per failure filter, apart from function breakpoint ids."""
+    return 100_000 + [f["filter"] for f in EXCEPTION_FILTERS].index(filter_name)
 THREAD_ID = 1
+
+
+def navigation_workflow(cfg: Any, state_ids: list[str]) -> Workflow:
+    """"Go to state" from the IDE: a one-action workflow that plans a path to the states."""
+    action = Action(id="go-to-state", type="GO_TO_STATE", name="Go to " + ", ".join(state_ids),
+                    config={"stateIds": state_ids}, workflow_id="__navigate__")
+    wf = Workflow(id="__navigate__", name="Go to " + ", ".join(state_ids), actions=[action])
+    cfg.workflows[wf.id] = wf
+    return wf
 
 
 class DapSession:
@@ -136,7 +150,15 @@ class DapSession:
             return
         for d in cfg.diagnostics:
             self.log(d.format(path), "console")
-        wf = cfg.find_workflow(str(args["workflow"])) if args.get("workflow") else cfg.default_workflow()
+        go_to = [str(s) for s in args.get("goToStates") or []]
+        unknown = [s for s in go_to if s not in cfg.states]
+        if unknown:
+            self.writer.error(req, f"goToStates: no state {', '.join(unknown)} in config")
+            return
+        if go_to:
+            wf = navigation_workflow(cfg, go_to)
+        else:
+            wf = cfg.find_workflow(str(args["workflow"])) if args.get("workflow") else cfg.default_workflow()
         if wf is None:
             self.writer.error(req, f"workflow '{args.get('workflow')}' not found in config")
             return
@@ -250,7 +272,9 @@ class DapSession:
         filters = [f for f in args.get("filters") or [] if f in known]
         filters += [o.get("filterId") for o in args.get("filterOptions") or [] if o.get("filterId") in known]
         self.control.exception_filters = set(filters)
-        self.writer.response(req, {"breakpoints": [{"verified": True} for _ in filters]})
+        # Ids let the client tell which failure breakpoint stopped the run (hitBreakpointIds).
+        self.writer.response(req, {"breakpoints": [{"verified": True, "id": exception_breakpoint_id(f)}
+                                                   for f in filters]})
 
     # ------------------------------------------------------------------ execution control
     def on_continue(self, req: dict[str, Any], args: dict[str, Any]) -> None:

@@ -263,7 +263,8 @@ class Engine:
 
     def exception_stop(self, filter_name: str, message: str) -> None:
         if self.control.debug and filter_name in self.control.exception_filters:
-            self.suspend("exception", message, text=message)
+            from .dap import exception_breakpoint_id
+            self.suspend("exception", message, [exception_breakpoint_id(filter_name)], text=message)
 
     def format_log(self, template: str) -> str:
         names = self.eval_names()

@@ -10,6 +10,8 @@ import pytest
 from conftest import make_config, texture
 from dap_client import ROOT, DapClient
 
+from qontinui_bridge.dap import exception_breakpoint_id
+
 DEMO = os.path.join(ROOT, "demo", "demo.json")
 SHOTS = os.path.join(ROOT, "demo", "screenshots")
 
@@ -122,6 +124,8 @@ def test_find_failed_exception_breakpoint_shows_score(client: DapClient, tmp_jso
                  [], ["findFailed"])
     st = client.event("stopped")["body"]
     assert st["reason"] == "exception" and "ghost" in st["description"]
+    # The client maps the id back to its "find failed" breakpoint.
+    assert st["hitBreakpointIds"] == [exception_breakpoint_id("findFailed")]
     match = scope_vars(client, "Last Match")
     assert json.loads(match["found"]["value"]) is False
     assert float(match["score"]["value"]) < 0.9 and float(match["threshold"]["value"]) == 0.9
@@ -192,3 +196,17 @@ def test_no_debug_ignores_breakpoints(client: DapClient) -> None:
     client.start({"config": DEMO, "backend": "mock", "noDebug": True}, [{"name": "state:state-dashboard"}])
     assert client.event("exited")["body"]["exitCode"] == 0
     assert not [e for e in client.events + client.backlog if e.get("event") == "stopped"]
+
+
+def test_go_to_states_navigates_without_a_workflow(client: DapClient) -> None:
+    client.start({"config": DEMO, "backend": "mock", "noDebug": True, "goToStates": ["state-settings"]}, [])
+    done = client.event("qontinui/runCompleted")["body"]
+    assert done["success"], done
+    assert done["activeStates"][-1] == "state-settings"
+    assert client.event("exited")["body"]["exitCode"] == 0
+
+
+def test_go_to_unknown_state_is_refused(client: DapClient) -> None:
+    client.request("initialize", {"adapterID": "qontinui"})
+    r = client.request("launch", {"config": DEMO, "backend": "mock", "goToStates": ["nowhere"]})
+    assert not r["success"] and "nowhere" in r["message"]
