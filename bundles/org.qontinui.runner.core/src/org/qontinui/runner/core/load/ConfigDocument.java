@@ -6,15 +6,12 @@ import org.qontinui.runner.core.config.QontinuiConfig;
 import org.qontinui.runner.core.validation.Diagnostic;
 import org.qontinui.runner.core.validation.SourceMap;
 
-import com.fasterxml.jackson.databind.JsonNode;
-
 /**
  * The result of reading configuration text, before validation.
  *
  * @param config      the model, or null when the text could not be read as a configuration
- * @param tree        the JSON tree the model was bound from (after a v1 migration), or null
  * @param sourceMap   positions of the tree's values in the text
  * @param diagnostics problems found while reading (malformed JSON, wrong value types, v1 format)
  */
-public record ConfigDocument(QontinuiConfig config, JsonNode tree, SourceMap sourceMap, List<Diagnostic> diagnostics) {
+public record ConfigDocument(QontinuiConfig config, SourceMap sourceMap, List<Diagnostic> diagnostics) {
 }

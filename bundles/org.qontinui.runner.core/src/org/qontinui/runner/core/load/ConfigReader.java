@@ -3,6 +3,7 @@ package org.qontinui.runner.core.load;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.qontinui.runner.core.config.QontinuiConfig;
 import org.qontinui.runner.core.internal.json.ConfigJsonMapper;
@@ -16,15 +17,17 @@ import org.qontinui.runner.core.validation.TextPosition;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reads configuration text into the model: one streaming pass builds the tree and its source
- * positions, a v1 file is migrated to v2 in memory, then the tree is bound to
- * {@link QontinuiConfig}. Never throws for bad content; problems come back as diagnostics.
+ * Reads configuration text into the model. Well-formed v2 text is bound directly; source
+ * positions (one streaming pass that records where every value starts) are computed only when a
+ * diagnostic needs one. Malformed, duplicate-key and v1 text goes through a located tree: v1 is
+ * migrated to v2 in memory there. Never throws for bad content; problems come back as diagnostics.
  */
 public final class ConfigReader {
 
@@ -32,6 +35,42 @@ public final class ConfigReader {
 	private final LocatingTreeReader treeReader = new LocatingTreeReader(ConfigJsonMapper.get().getFactory());
 
 	public ConfigDocument read(String text) {
+		if (startsWithObject(text)) {
+			ConfigDocument direct = readDirectly(text);
+			if (direct != null) {
+				return direct;
+			}
+		}
+		return readThroughTree(text);
+	}
+
+	/**
+	 * The common case, a v2 object without duplicate keys: bind straight from the text (no tree) and
+	 * find source positions only if a diagnostic asks for one. Returns null to take the tree path.
+	 */
+	private ConfigDocument readDirectly(String text) {
+		List<TypeProblem> problems = new ArrayList<>();
+		QontinuiConfig config;
+		try {
+			config = reader.withAttribute(ConfigJsonMapper.PROBLEMS, problems)
+					.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readValue(text);
+		} catch (IOException e) {
+			// Malformed text, duplicate keys or a binding failure: the tree path reports it precisely.
+			return null;
+		}
+		if (config == null || V1Migration.isV1(config)) {
+			return null;
+		}
+		SourceMap sourceMap = new LazySourceMap(treeReader, text);
+		List<Diagnostic> diagnostics = new ArrayList<>(problems.size());
+		for (TypeProblem problem : problems) {
+			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, problem.message(), problem.pointer(),
+					sourceMap.positionOf(problem.pointer())));
+		}
+		return new ConfigDocument(config, sourceMap, diagnostics);
+	}
+
+	private ConfigDocument readThroughTree(String text) {
 		List<Diagnostic> diagnostics = new ArrayList<>();
 		LocatingTreeReader.Result parsed;
 		try {
@@ -42,19 +81,19 @@ public final class ConfigReader {
 					: new TextPosition(location.getLineNr(), location.getColumnNr());
 			diagnostics.add(Diagnostic.error(DiagnosticCodes.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage(),
 					"", position));
-			return new ConfigDocument(null, null, SourceMap.NONE, diagnostics);
+			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		} catch (IOException e) {
 			diagnostics.add(Diagnostic.error(DiagnosticCodes.MALFORMED_JSON, "cannot read the text: " + e.getMessage(), "",
 					TextPosition.UNKNOWN));
-			return new ConfigDocument(null, null, SourceMap.NONE, diagnostics);
+			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		}
 		SourceMap sourceMap = parsed.sourceMap();
 		JsonNode root = parsed.root();
 		if (!(root instanceof ObjectNode object)) {
 			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE,
-					"a configuration is a JSON object, this is " + root.getNodeType().name().toLowerCase(), "",
+					"a configuration is a JSON object, this is " + root.getNodeType().name().toLowerCase(Locale.ROOT), "",
 					sourceMap.positionOf("")));
-			return new ConfigDocument(null, root, sourceMap, diagnostics);
+			return new ConfigDocument(null, sourceMap, diagnostics);
 		}
 		for (String pointer : parsed.duplicateKeys()) {
 			diagnostics.add(Diagnostic.warning(DiagnosticCodes.MALFORMED_JSON,
@@ -66,7 +105,7 @@ public final class ConfigReader {
 			String declared = V1Migration.migrate(object);
 			diagnostics.add(Diagnostic.warning(DiagnosticCodes.LEGACY_FORMAT, "configuration format v1"
 					+ (declared == null ? "" : " (version " + declared + ")")
-					+ " uses \"processes\"; converted to v2.0.0 \"workflows\" in memory — re-export it from the web builder, the Qontinui library no longer runs v1",
+					+ " uses \"processes\"; converted to v2.0.0 \"workflows\" in memory \u2014 re-export it from the web builder, the Qontinui library no longer runs v1",
 					pointer.equals("/processes") ? "/workflows" : pointer, position));
 		}
 		List<TypeProblem> problems = new ArrayList<>();
@@ -77,17 +116,52 @@ public final class ConfigReader {
 			String pointer = pointerOf(e);
 			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, e.getOriginalMessage(), pointer,
 					sourceMap.positionOf(pointer)));
-			return new ConfigDocument(null, object, sourceMap, diagnostics);
+			return new ConfigDocument(null, sourceMap, diagnostics);
 		} catch (IOException e) {
 			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, String.valueOf(e.getMessage()), "",
 					TextPosition.UNKNOWN));
-			return new ConfigDocument(null, object, sourceMap, diagnostics);
+			return new ConfigDocument(null, sourceMap, diagnostics);
 		}
 		for (TypeProblem problem : problems) {
 			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, problem.message(), problem.pointer(),
 					sourceMap.positionOf(problem.pointer())));
 		}
-		return new ConfigDocument(config, object, sourceMap, diagnostics);
+		return new ConfigDocument(config, sourceMap, diagnostics);
+	}
+
+	private static boolean startsWithObject(String text) {
+		for (int i = 0; i < text.length(); i++) {
+			char c = text.charAt(i);
+			if (!Character.isWhitespace(c)) {
+				return c == '{';
+			}
+		}
+		return false;
+	}
+
+	/** Positions computed on first use: a clean configuration never pays for them. */
+	private static final class LazySourceMap implements SourceMap {
+		private final LocatingTreeReader treeReader;
+		private String text;
+		private SourceMap positions;
+
+		LazySourceMap(LocatingTreeReader treeReader, String text) {
+			this.treeReader = treeReader;
+			this.text = text;
+		}
+
+		@Override
+		public synchronized TextPosition positionOf(String pointer) {
+			if (positions == null) {
+				try {
+					positions = treeReader.read(text).sourceMap();
+				} catch (IOException e) {
+					positions = SourceMap.NONE;
+				}
+				text = null;
+			}
+			return positions.positionOf(pointer);
+		}
 	}
 
 	private static String pointerOf(JsonMappingException e) {

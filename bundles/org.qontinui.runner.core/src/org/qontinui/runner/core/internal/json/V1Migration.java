@@ -1,5 +1,8 @@
 package org.qontinui.runner.core.internal.json;
 
+import org.qontinui.runner.core.config.QontinuiConfig;
+import org.qontinui.runner.core.config.Transition;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -24,6 +27,19 @@ public final class V1Migration {
 				if (transition.has("processes") || transition.has("process")) {
 					return true;
 				}
+			}
+		}
+		return false;
+	}
+
+	/** The same test on a configuration bound directly, where v1 keys end up as unknown properties. */
+	public static boolean isV1(QontinuiConfig config) {
+		if (config.getOtherProperty("processes") != null) {
+			return true;
+		}
+		for (Transition transition : config.getTransitions()) {
+			if (transition.getOtherProperty("processes") != null || transition.getOtherProperty("process") != null) {
+				return true;
 			}
 		}
 		return false;
