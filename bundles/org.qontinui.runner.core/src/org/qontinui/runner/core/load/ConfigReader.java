@@ -2,13 +2,16 @@ package org.qontinui.runner.core.load;
 
 import java.io.IOException;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.qontinui.runner.core.config.QontinuiConfig;
 import org.qontinui.runner.core.internal.json.ConfigJsonMapper;
 import org.qontinui.runner.core.internal.json.ConfigJsonMapper.TypeProblem;
 import org.qontinui.runner.core.internal.json.LocatingTreeReader;
+import org.qontinui.runner.core.internal.json.PointerScanner;
 import org.qontinui.runner.core.internal.json.V1Migration;
 import org.qontinui.runner.core.validation.Diagnostic;
 import org.qontinui.runner.core.validation.DiagnosticCodes;
@@ -25,14 +28,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Reads configuration text into the model. Well-formed v2 text is bound directly; source
- * positions (one streaming pass that records where every value starts) are computed only when a
- * diagnostic needs one. Malformed, duplicate-key and v1 text goes through a located tree: v1 is
+ * positions are looked up only when there are diagnostics, in one streaming pass that skips every
+ * sub-tree no diagnostic points into. Malformed, duplicate-key and v1 text goes through a located tree: v1 is
  * migrated to v2 in memory there. Never throws for bad content; problems come back as diagnostics.
  */
 public final class ConfigReader {
 
 	private final ObjectReader reader = ConfigJsonMapper.get().readerFor(QontinuiConfig.class);
 	private final LocatingTreeReader treeReader = new LocatingTreeReader(ConfigJsonMapper.get().getFactory());
+	private final PointerScanner scanner = new PointerScanner(ConfigJsonMapper.get().getFactory());
 
 	public ConfigDocument read(String text) {
 		if (startsWithObject(text)) {
@@ -61,11 +65,15 @@ public final class ConfigReader {
 		if (config == null || V1Migration.isV1(config)) {
 			return null;
 		}
-		SourceMap sourceMap = new LazySourceMap(treeReader, text);
+		SourceMap sourceMap = new LazySourceMap(scanner, text);
 		List<Diagnostic> diagnostics = new ArrayList<>(problems.size());
-		for (TypeProblem problem : problems) {
-			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, problem.message(), problem.pointer(),
-					sourceMap.positionOf(problem.pointer())));
+		if (!problems.isEmpty()) {
+			Map<String, TextPosition> positions = sourceMap
+					.positionsOf(problems.stream().map(TypeProblem::pointer).toList());
+			for (TypeProblem problem : problems) {
+				diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, problem.message(), problem.pointer(),
+						positions.get(problem.pointer())));
+			}
 		}
 		return new ConfigDocument(config, sourceMap, diagnostics);
 	}
@@ -139,28 +147,27 @@ public final class ConfigReader {
 		return false;
 	}
 
-	/** Positions computed on first use: a clean configuration never pays for them. */
+	/**
+	 * Positions found on demand by scanning the text for just the pointers asked for: a clean
+	 * configuration never pays for them, one with diagnostics pays one allocation-free pass.
+	 */
 	private static final class LazySourceMap implements SourceMap {
-		private final LocatingTreeReader treeReader;
-		private String text;
-		private SourceMap positions;
+		private final PointerScanner scanner;
+		private final String text;
 
-		LazySourceMap(LocatingTreeReader treeReader, String text) {
-			this.treeReader = treeReader;
+		LazySourceMap(PointerScanner scanner, String text) {
+			this.scanner = scanner;
 			this.text = text;
 		}
 
 		@Override
-		public synchronized TextPosition positionOf(String pointer) {
-			if (positions == null) {
-				try {
-					positions = treeReader.read(text).sourceMap();
-				} catch (IOException e) {
-					positions = SourceMap.NONE;
-				}
-				text = null;
-			}
-			return positions.positionOf(pointer);
+		public TextPosition positionOf(String pointer) {
+			return scanner.positionsOf(text, List.of(pointer)).get(pointer);
+		}
+
+		@Override
+		public Map<String, TextPosition> positionsOf(Collection<String> pointers) {
+			return scanner.positionsOf(text, pointers);
 		}
 	}
 

@@ -74,25 +74,37 @@ public final class ConfigValidator {
 	}
 
 	public List<Diagnostic> validate(QontinuiConfig config, ConfigIndex index, SourceMap sourceMap) {
-		Run run = new Run(config, index, sourceMap == null ? SourceMap.NONE : sourceMap);
+		Run run = new Run(config, index);
 		run.validate();
-		return run.diagnostics;
+		return run.locate(sourceMap == null ? SourceMap.NONE : sourceMap);
 	}
 
 	/** State of one validation; keeps the public class stateless and thread-safe. */
 	private final class Run {
 		final QontinuiConfig config;
 		final ConfigIndex index;
-		final SourceMap sourceMap;
 		final List<Diagnostic> diagnostics = new ArrayList<>();
 		final Set<String> locationIds = new HashSet<>();
 		final Set<String> regionIds = new HashSet<>();
 		final Set<String> stringIds = new HashSet<>();
 
-		Run(QontinuiConfig config, ConfigIndex index, SourceMap sourceMap) {
+		Run(QontinuiConfig config, ConfigIndex index) {
 			this.config = config;
 			this.index = index;
-			this.sourceMap = sourceMap;
+		}
+
+		/** Adds line:column to all diagnostics in one go (one pass over the text for lazy maps). */
+		List<Diagnostic> locate(SourceMap sourceMap) {
+			if (diagnostics.isEmpty() || sourceMap == SourceMap.NONE) {
+				return diagnostics;
+			}
+			Map<String, TextPosition> positions = sourceMap
+					.positionsOf(diagnostics.stream().map(Diagnostic::pointer).distinct().toList());
+			List<Diagnostic> located = new ArrayList<>(diagnostics.size());
+			for (Diagnostic d : diagnostics) {
+				located.add(new Diagnostic(d.severity(), d.code(), d.message(), d.pointer(), positions.get(d.pointer())));
+			}
+			return located;
 		}
 
 		void validate() {
@@ -109,7 +121,7 @@ public final class ConfigValidator {
 		}
 
 		void report(Severity severity, String code, String pointer, String message) {
-			diagnostics.add(new Diagnostic(severity, code, message, pointer, sourceMap.positionOf(pointer)));
+			diagnostics.add(new Diagnostic(severity, code, message, pointer, TextPosition.UNKNOWN));
 		}
 
 		String key(ConfigElement element, String property) {

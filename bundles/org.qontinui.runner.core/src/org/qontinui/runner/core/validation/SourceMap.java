@@ -15,4 +15,13 @@ public interface SourceMap {
 	 * field), the position of its nearest existing parent, so a marker still lands near the problem.
 	 */
 	TextPosition positionOf(String pointer);
+
+	/** Positions of many pointers at once; implementations may find them all in one pass. */
+	default java.util.Map<String, TextPosition> positionsOf(java.util.Collection<String> pointers) {
+		java.util.Map<String, TextPosition> positions = new java.util.HashMap<>();
+		for (String pointer : pointers) {
+			positions.put(pointer, positionOf(pointer));
+		}
+		return positions;
+	}
 }

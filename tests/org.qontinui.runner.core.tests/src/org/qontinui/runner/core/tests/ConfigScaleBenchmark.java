@@ -16,7 +16,7 @@ import org.qontinui.runner.core.validation.Diagnostic;
 public final class ConfigScaleBenchmark {
 
 	public static void main(String[] args) {
-		int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 10;
+		int warmups = args.length > 0 ? Integer.parseInt(args[0]) : 30;
 		int runs = args.length > 1 ? Integer.parseInt(args[1]) : 15;
 		String text = ScaleConfigGenerator.generateDefault();
 		ConfigLoader loader = new ConfigLoader();
