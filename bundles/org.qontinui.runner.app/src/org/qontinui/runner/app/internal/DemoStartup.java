@@ -1,0 +1,104 @@
+package org.qontinui.runner.app.internal;
+
+import java.io.IOException;
+import java.nio.file.FileVisitResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.SimpleFileVisitor;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IProject;
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.ui.IStartup;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.qontinui.runner.bridge.PythonSources;
+import org.qontinui.runner.ui.OpenConfigurations;
+import org.qontinui.runner.ui.QontinuiPerspective;
+import org.qontinui.runner.ui.launching.QontinuiLaunches;
+
+/**
+ * On the product's first start (or when started with {@code -Dqontinui.demo=true}) puts the bundled
+ * demo into the workspace as project {@value #PROJECT}, opens it in the Config Explorer and the
+ * State Diagram, and prepares a launch configuration that replays its screenshots.
+ */
+public class DemoStartup implements IStartup {
+
+	public static final String PROJECT = "qontinui-demo";
+	public static final String CONFIG = "demo.json";
+
+	@Override
+	public void earlyStartup() {
+		boolean asked = Boolean.getBoolean("qontinui.demo");
+		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
+		boolean firstStart = ResourcesPlugin.getWorkspace().getRoot().getProjects().length == 0;
+		if (!asked && !firstStart) {
+			return;
+		}
+		try {
+			IFile config = installDemo(project);
+			Path path = config.getLocation().toPath();
+			QontinuiLaunches.configurationFor(path, "");
+			OpenConfigurations.getDefault().open(path);
+			PlatformUI.getWorkbench().getDisplay().asyncExec(DemoStartup::showViews);
+		} catch (CoreException | IOException e) {
+			ILog.of(DemoStartup.class).error("Cannot set up the Qontinui demo", e);
+		}
+	}
+
+	/** Copies the demo (configuration and screenshots) from the executor's bundle into the project. */
+	public static IFile installDemo(IProject project) throws CoreException, IOException {
+		NullProgressMonitor monitor = new NullProgressMonitor();
+		if (!project.exists()) {
+			project.create(monitor);
+		}
+		if (!project.isOpen()) {
+			project.open(monitor);
+		}
+		Path demo = PythonSources.locate().resolve("demo");
+		Path target = project.getLocation().toPath();
+		Files.walkFileTree(demo, new SimpleFileVisitor<>() {
+			@Override
+			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
+				if (dir.getFileName().toString().equals("__pycache__")) {
+					return FileVisitResult.SKIP_SUBTREE;
+				}
+				Files.createDirectories(target.resolve(demo.relativize(dir).toString()));
+				return FileVisitResult.CONTINUE;
+			}
+
+			@Override
+			public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
+				Path to = target.resolve(demo.relativize(file).toString());
+				if (!Files.exists(to)) {
+					Files.copy(file, to, StandardCopyOption.COPY_ATTRIBUTES);
+				}
+				return FileVisitResult.CONTINUE;
+			}
+		});
+		project.refreshLocal(IResource.DEPTH_INFINITE, monitor);
+		return project.getFile(CONFIG);
+	}
+
+	private static void showViews() {
+		IWorkbenchWindow window = PlatformUI.getWorkbench().getActiveWorkbenchWindow();
+		if (window == null || window.getActivePage() == null) {
+			return;
+		}
+		IWorkbenchPage page = window.getActivePage();
+		try {
+			page.showView(QontinuiPerspective.STATE_DIAGRAM);
+			page.showView(QontinuiPerspective.CONFIG_EXPLORER);
+		} catch (PartInitException e) {
+			ILog.of(DemoStartup.class).error("Cannot show the Qontinui views", e);
+		}
+	}
+}

@@ -1,0 +1,304 @@
+package org.qontinui.runner.bridge;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
+import java.util.function.Function;
+
+import org.eclipse.lsp4j.debug.Capabilities;
+import org.eclipse.lsp4j.debug.ContinuedEventArguments;
+import org.eclipse.lsp4j.debug.DisconnectArguments;
+import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.InitializeRequestArguments;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.lsp4j.debug.TerminateArguments;
+import org.eclipse.lsp4j.debug.TerminatedEventArguments;
+import org.eclipse.lsp4j.debug.launch.DSPLauncher;
+import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
+import org.eclipse.lsp4j.jsonrpc.Launcher;
+import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.qontinui.runner.bridge.events.ActionCompletedEvent;
+import org.qontinui.runner.bridge.events.ActionStartedEvent;
+import org.qontinui.runner.bridge.events.MatchEvent;
+import org.qontinui.runner.bridge.events.RunCompletedEvent;
+import org.qontinui.runner.bridge.events.ScreenshotEvent;
+import org.qontinui.runner.bridge.events.StateChangedEvent;
+import org.qontinui.runner.bridge.events.TransitionEvent;
+import org.qontinui.runner.bridge.events.WorkflowEvent;
+
+/**
+ * A live Debug Adapter Protocol session with one executor process. Requests go through
+ * {@link #call(String, Function)} with a timeout; events reach {@link ExecutorEventListener}s on a
+ * single event thread, in order, and {@link ExecutorEventListener#executorExited(ExitInfo)} comes last.
+ */
+public final class ExecutorConnection implements AutoCloseable {
+
+	public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
+
+	private final ExecutorProcess process;
+	private final IDebugProtocolServer server;
+	private final List<ExecutorEventListener> listeners = new CopyOnWriteArrayList<>();
+	private final ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> {
+		Thread t = new Thread(r, "Qontinui executor events");
+		t.setDaemon(true);
+		return t;
+	});
+	private final Set<CompletableFuture<?>> pending = ConcurrentHashMap.newKeySet();
+	private final CompletableFuture<ExitInfo> exit = new CompletableFuture<>();
+	private volatile Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
+	private volatile boolean endRequested;
+	private volatile boolean sawExitedEvent;
+
+	private ExecutorConnection(ExecutorProcess process) {
+		this.process = process;
+		Launcher<IDebugProtocolServer> launcher = DSPLauncher.createClientLauncher(new EventRelay(), process.stdout(),
+				process.stdin());
+		server = launcher.getRemoteProxy();
+		Future<Void> reading = launcher.startListening();
+		process.onExit().thenAcceptAsync(code -> {
+			awaitQuietly(reading);
+			ExitInfo info = new ExitInfo(code, process.stderrTail(), endRequested, sawExitedEvent);
+			pending.forEach(f -> f.completeExceptionally(new ExecutorException(info.reason())));
+			dispatch(l -> l.executorExited(info));
+			eventThread.execute(() -> exit.complete(info));
+			eventThread.shutdown();
+		});
+	}
+
+	/** Starts the executor and connects to it; nothing is sent yet. */
+	public static ExecutorConnection start(ExecutorSettings settings) throws IOException {
+		return new ExecutorConnection(ExecutorProcess.start(settings));
+	}
+
+	public ExecutorProcess process() {
+		return process;
+	}
+
+	public void addListener(ExecutorEventListener listener) {
+		listeners.add(listener);
+	}
+
+	public void removeListener(ExecutorEventListener listener) {
+		listeners.remove(listener);
+	}
+
+	public void setRequestTimeout(Duration timeout) {
+		requestTimeout = timeout;
+	}
+
+	/** Completes after the process ended and every event before it was delivered. */
+	public CompletableFuture<ExitInfo> onExit() {
+		return exit;
+	}
+
+	/**
+	 * Sends one request and waits for its response.
+	 *
+	 * @param name    the request's name, for messages
+	 * @param request the call on the typed server proxy
+	 */
+	public <T> T call(String name, Function<IDebugProtocolServer, CompletableFuture<T>> request)
+			throws ExecutorException {
+		if (exit.isDone() || !process.isAlive()) {
+			throw new ExecutorException("executor is not running; cannot send '" + name + "'");
+		}
+		CompletableFuture<T> future = request.apply(server);
+		pending.add(future);
+		try {
+			return future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
+		} catch (TimeoutException e) {
+			future.cancel(true);
+			throw new ExecutorException(
+					"executor did not answer '" + name + "' within " + requestTimeout.toSeconds() + " s");
+		} catch (ExecutionException e) {
+			Throwable cause = e.getCause();
+			if (cause instanceof ResponseErrorException rex) {
+				throw new ExecutorException("'" + name + "' failed: " + rex.getResponseError().getMessage(), rex);
+			}
+			if (cause instanceof ExecutorException ex) {
+				throw ex;
+			}
+			throw new ExecutorException("'" + name + "' failed: " + cause, cause);
+		} catch (InterruptedException e) {
+			Thread.currentThread().interrupt();
+			throw new ExecutorException("interrupted while waiting for '" + name + "'", e);
+		} finally {
+			pending.remove(future);
+		}
+	}
+
+	/** The DAP handshake's first step. */
+	public Capabilities initialize() throws ExecutorException {
+		InitializeRequestArguments args = new InitializeRequestArguments();
+		args.setClientID("org.qontinui.runner");
+		args.setClientName("Qontinui Runner");
+		args.setAdapterID("qontinui");
+		args.setLinesStartAt1(true);
+		args.setColumnsStartAt1(true);
+		args.setSupportsVariableType(true);
+		return call("initialize", s -> s.initialize(args));
+	}
+
+	/** Starts the run; see {@code docs/protocol.md} for the arguments. */
+	public void launch(Map<String, Object> arguments) throws ExecutorException {
+		call("launch", s -> s.launch(arguments));
+	}
+
+	/**
+	 * Ends the run: asks politely ({@code terminate}), then closes stdin, then kills the process after
+	 * {@code grace}. Returns once the process is gone.
+	 */
+	public ExitInfo terminate(Duration grace) {
+		endRequested = true;
+		if (process.isAlive()) {
+			CompletableFuture<Void> ack = server.terminate(new TerminateArguments());
+			try {
+				ack.get(Math.min(grace.toMillis(), 2000), TimeUnit.MILLISECONDS);
+			} catch (Exception e) {
+				// An executor that does not answer is ended by force below.
+			}
+			process.destroy(grace);
+		}
+		return exit.join();
+	}
+
+	/** Leaves the executor to end on its own: DAP {@code disconnect} with terminateDebuggee. */
+	public ExitInfo disconnect(Duration grace) {
+		endRequested = true;
+		if (process.isAlive()) {
+			DisconnectArguments args = new DisconnectArguments();
+			args.setTerminateDebuggee(true);
+			try {
+				server.disconnect(args).get(Math.min(grace.toMillis(), 2000), TimeUnit.MILLISECONDS);
+			} catch (Exception e) {
+				// forced below
+			}
+			process.destroy(grace);
+		}
+		return exit.join();
+	}
+
+	@Override
+	public void close() {
+		terminate(Duration.ofSeconds(3));
+	}
+
+	private void dispatch(Consumer<ExecutorEventListener> event) {
+		eventThread.execute(() -> {
+			for (ExecutorEventListener listener : listeners) {
+				try {
+					event.accept(listener);
+				} catch (RuntimeException e) {
+					// One broken listener must not starve the others of events.
+					e.printStackTrace();
+				}
+			}
+		});
+	}
+
+	private static void awaitQuietly(Future<?> f) {
+		try {
+			f.get(2, TimeUnit.SECONDS);
+		} catch (Exception e) {
+			// stream already closed or reader interrupted
+		}
+	}
+
+	/** Receives decoded messages on lsp4j's reader thread and hands them to the event thread. */
+	private final class EventRelay implements QontinuiProtocolClient {
+
+		@Override
+		public void initialized() {
+			dispatch(ExecutorEventListener::initialized);
+		}
+
+		@Override
+		public void stopped(StoppedEventArguments args) {
+			dispatch(l -> l.stopped(args));
+		}
+
+		@Override
+		public void continued(ContinuedEventArguments args) {
+			dispatch(l -> l.continued(args));
+		}
+
+		@Override
+		public void output(OutputEventArguments args) {
+			dispatch(l -> l.output(args));
+		}
+
+		@Override
+		public void terminated(TerminatedEventArguments args) {
+			dispatch(l -> l.terminated(args));
+		}
+
+		@Override
+		public void exited(ExitedEventArguments args) {
+			sawExitedEvent = true;
+			dispatch(l -> l.exited(args));
+		}
+
+		@Override
+		public void stateChanged(StateChangedEvent event) {
+			dispatch(l -> l.stateChanged(event));
+		}
+
+		@Override
+		public void actionStarted(ActionStartedEvent event) {
+			dispatch(l -> l.actionStarted(event));
+		}
+
+		@Override
+		public void actionCompleted(ActionCompletedEvent event) {
+			dispatch(l -> l.actionCompleted(event));
+		}
+
+		@Override
+		public void match(MatchEvent event) {
+			dispatch(l -> l.match(event));
+		}
+
+		@Override
+		public void screenshot(ScreenshotEvent event) {
+			dispatch(l -> l.screenshot(event));
+		}
+
+		@Override
+		public void transitionStarted(TransitionEvent event) {
+			dispatch(l -> l.transitionStarted(event));
+		}
+
+		@Override
+		public void transitionCompleted(TransitionEvent event) {
+			dispatch(l -> l.transitionCompleted(event));
+		}
+
+		@Override
+		public void workflowStarted(WorkflowEvent event) {
+			dispatch(l -> l.workflowStarted(event));
+		}
+
+		@Override
+		public void workflowCompleted(WorkflowEvent event) {
+			dispatch(l -> l.workflowCompleted(event));
+		}
+
+		@Override
+		public void runCompleted(RunCompletedEvent event) {
+			dispatch(l -> l.runCompleted(event));
+		}
+	}
+}

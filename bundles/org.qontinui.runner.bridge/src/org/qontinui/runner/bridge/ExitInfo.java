@@ -1,0 +1,28 @@
+package org.qontinui.runner.bridge;
+
+import java.util.List;
+
+/**
+ * How the executor process ended.
+ *
+ * @param exitCode    the process's exit code
+ * @param stderrTail  its last lines on stderr, the usual place a Python traceback lands
+ * @param requested   whether we asked it to end (terminate/disconnect) rather than it dying on its own
+ * @param sawExitEvent whether the executor said goodbye with a DAP {@code exited} event first
+ */
+public record ExitInfo(int exitCode, List<String> stderrTail, boolean requested, boolean sawExitEvent) {
+
+	/** A crash: the executor went away without being asked and without reporting an exit. */
+	public boolean isCrash() {
+		return !requested && !sawExitEvent;
+	}
+
+	/** One line a user can read: why the executor ended. */
+	public String reason() {
+		if (!isCrash()) {
+			return "executor exited with code " + exitCode;
+		}
+		String last = stderrTail.isEmpty() ? "no output on stderr" : stderrTail.get(stderrTail.size() - 1);
+		return "executor process died (exit code " + exitCode + "): " + last;
+	}
+}

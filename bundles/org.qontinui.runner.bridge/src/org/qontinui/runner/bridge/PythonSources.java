@@ -1,0 +1,53 @@
+package org.qontinui.runner.bridge;
+
+import java.io.IOException;
+import java.net.URL;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+
+import org.eclipse.core.runtime.FileLocator;
+import org.eclipse.core.runtime.Platform;
+import org.osgi.framework.Bundle;
+
+/** Where the executor's Python package lives: the copy inside this bundle, or a working tree. */
+public final class PythonSources {
+
+	/** System property naming a {@code python-bridge} folder; tests and developers point it at the repository. */
+	public static final String PROPERTY = "qontinui.python.sources";
+	/** System property naming the interpreter when the launch does not. */
+	public static final String INTERPRETER_PROPERTY = "qontinui.python";
+
+	private PythonSources() {
+	}
+
+	/** The folder that holds the {@code qontinui_bridge} package. */
+	public static Path locate() throws IOException {
+		String override = System.getProperty(PROPERTY);
+		if (override != null && !override.isBlank()) {
+			return checked(Paths.get(override));
+		}
+		Bundle bundle = Platform.getBundle("org.qontinui.runner.bridge");
+		URL entry = bundle == null ? null : bundle.getEntry("python/qontinui_bridge/__main__.py");
+		if (entry == null) {
+			throw new IOException("the executor's Python sources are missing from bundle org.qontinui.runner.bridge"
+					+ " (python/qontinui_bridge); set -D" + PROPERTY + "=<python-bridge folder>");
+		}
+		// The bundle is shipped as a folder (Eclipse-BundleShape: dir), so this is a plain file path.
+		Path main = Paths.get(FileLocator.toFileURL(entry).getPath());
+		return checked(main.getParent().getParent());
+	}
+
+	/** The interpreter to use when nothing else was configured. */
+	public static Path defaultInterpreter() {
+		String p = System.getProperty(INTERPRETER_PROPERTY);
+		return p == null || p.isBlank() ? ExecutorSettings.DEFAULT_PYTHON : Paths.get(p);
+	}
+
+	private static Path checked(Path dir) throws IOException {
+		if (!Files.isRegularFile(dir.resolve("qontinui_bridge/__main__.py"))) {
+			throw new IOException("no qontinui_bridge package in " + dir);
+		}
+		return dir;
+	}
+}

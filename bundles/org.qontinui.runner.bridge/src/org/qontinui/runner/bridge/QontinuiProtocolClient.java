@@ -1,0 +1,46 @@
+package org.qontinui.runner.bridge;
+
+import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
+import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
+import org.qontinui.runner.bridge.events.ActionCompletedEvent;
+import org.qontinui.runner.bridge.events.ActionStartedEvent;
+import org.qontinui.runner.bridge.events.MatchEvent;
+import org.qontinui.runner.bridge.events.RunCompletedEvent;
+import org.qontinui.runner.bridge.events.ScreenshotEvent;
+import org.qontinui.runner.bridge.events.StateChangedEvent;
+import org.qontinui.runner.bridge.events.TransitionEvent;
+import org.qontinui.runner.bridge.events.WorkflowEvent;
+
+/** The DAP client side plus the executor's {@code qontinui/*} events, so lsp4j decodes them into types. */
+public interface QontinuiProtocolClient extends IDebugProtocolClient {
+
+	@JsonNotification("qontinui/stateChanged")
+	void stateChanged(StateChangedEvent event);
+
+	@JsonNotification("qontinui/actionStarted")
+	void actionStarted(ActionStartedEvent event);
+
+	@JsonNotification("qontinui/actionCompleted")
+	void actionCompleted(ActionCompletedEvent event);
+
+	@JsonNotification("qontinui/match")
+	void match(MatchEvent event);
+
+	@JsonNotification("qontinui/screenshot")
+	void screenshot(ScreenshotEvent event);
+
+	@JsonNotification("qontinui/transitionStarted")
+	void transitionStarted(TransitionEvent event);
+
+	@JsonNotification("qontinui/transitionCompleted")
+	void transitionCompleted(TransitionEvent event);
+
+	@JsonNotification("qontinui/workflowStarted")
+	void workflowStarted(WorkflowEvent event);
+
+	@JsonNotification("qontinui/workflowCompleted")
+	void workflowCompleted(WorkflowEvent event);
+
+	@JsonNotification("qontinui/runCompleted")
+	void runCompleted(RunCompletedEvent event);
+}

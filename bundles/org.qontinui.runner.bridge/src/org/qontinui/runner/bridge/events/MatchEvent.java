@@ -1,0 +1,12 @@
+package org.qontinui.runner.bridge.events;
+
+/**
+ * {@code qontinui/match}: the diagnostics of one find: the best score even when it is below the
+ * threshold, where it was, how long the search took and how ({@code full}, {@code coarseN}, {@code mock}).
+ */
+public record MatchEvent(String actionId, String imageId, boolean found, double score, double threshold,
+		Location location, double durationMs, String method) {
+
+	public record Location(int x, int y) {
+	}
+}

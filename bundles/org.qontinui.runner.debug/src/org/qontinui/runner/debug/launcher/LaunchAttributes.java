@@ -1,0 +1,35 @@
+package org.qontinui.runner.debug.launcher;
+
+/** Keys of a "Qontinui Automation" launch configuration. */
+public final class LaunchAttributes {
+
+	private static final String P = "org.qontinui.runner.debug.";
+
+	/** Configuration file path, or a workspace path starting with {@code /project/}, or an http(s) URL. */
+	public static final String CONFIG = P + "config";
+	public static final String WORKFLOW = P + "workflow";
+	/** List of state ids; empty means: as the configuration says. */
+	public static final String INITIAL_STATES = P + "initialStates";
+	/** {@code x11}, {@code screenshots} or {@code mock}. */
+	public static final String BACKEND = P + "backend";
+	public static final String SCREENSHOTS = P + "screenshots";
+	public static final String MONITOR = P + "monitor";
+	/** {@code stop}, {@code continue} or {@code pause}; empty means: as the configuration says. */
+	public static final String FAILURE_STRATEGY = P + "failureStrategy";
+	public static final String SLOW_STEP_MS = P + "slowStepMs";
+	public static final String PYTHON = P + "python";
+	/** List of state ids: instead of a workflow, navigate to these states (GO_TO_STATE). */
+	public static final String GO_TO_STATES = P + "goToStates";
+	/** Extra folders for the executor's PYTHONPATH, one per line. */
+	public static final String EXTRA_PYTHON_PATH = P + "extraPythonPath";
+
+	public static final String DEFAULT_BACKEND = "x11";
+
+	/** Preference node shared by the UI's preference page and launches (which may run headless). */
+	public static final String PREFERENCE_NODE = "org.qontinui.runner";
+	/** Preference: the interpreter used when a launch names none. */
+	public static final String PREF_PYTHON = "python";
+
+	private LaunchAttributes() {
+	}
+}

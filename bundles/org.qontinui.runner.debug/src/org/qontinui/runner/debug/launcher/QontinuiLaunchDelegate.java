@@ -1,0 +1,176 @@
+package org.qontinui.runner.debug.launcher;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.IProgressMonitor;
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.variables.VariablesPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchConfiguration;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
+import org.qontinui.runner.bridge.ExecutorConnection;
+import org.qontinui.runner.bridge.ExecutorException;
+import org.qontinui.runner.bridge.ExecutorSettings;
+import org.qontinui.runner.bridge.PythonSources;
+import org.qontinui.runner.debug.QontinuiDebugCore;
+import org.qontinui.runner.debug.model.QontinuiDebugTarget;
+import org.qontinui.runner.debug.model.QontinuiProcess;
+import org.qontinui.runner.debug.run.RunRecord;
+import org.osgi.framework.FrameworkUtil;
+
+/**
+ * Starts the Python executor for a "Qontinui Automation" launch. In run mode the process alone is
+ * added to the launch; in debug mode a {@link QontinuiDebugTarget} drives it.
+ */
+public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
+
+	@Override
+	public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor)
+			throws CoreException {
+		SubMonitor progress = SubMonitor.convert(monitor, "Starting Qontinui executor", 3);
+		Path config = resolveConfig(configuration);
+		Path runDir = newRunDirectory(config);
+		ExecutorSettings settings = executorSettings(configuration, runDir);
+		progress.worked(1);
+
+		ExecutorConnection connection;
+		try {
+			connection = ExecutorConnection.start(settings);
+		} catch (IOException e) {
+			throw new CoreException(Status.error("Cannot start the Python executor " + settings.python() + ": "
+					+ e.getMessage(), e));
+		}
+		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
+		RunRecord record = new RunRecord(config, configuration.getAttribute(LaunchAttributes.WORKFLOW, ""));
+		QontinuiProcess process = new QontinuiProcess(launch, connection,
+				settings.python() + " (" + config.getFileName() + ")", record);
+		process.setAttribute("org.qontinui.runner.runDirectory", runDir.toString());
+		Map<String, Object> arguments = launchArguments(configuration, config, runDir, !debug);
+		try {
+			connection.initialize();
+			progress.worked(1);
+			if (debug) {
+				QontinuiDebugTarget target = new QontinuiDebugTarget(launch, process, config);
+				launch.addDebugTarget(target);
+				target.start(arguments);
+			} else {
+				connection.launch(arguments);
+				connection.call("configurationDone", s -> s.configurationDone(
+						new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
+			}
+			progress.worked(1);
+		} catch (ExecutorException e) {
+			connection.terminate(java.time.Duration.ofSeconds(2));
+			throw new CoreException(Status.error("The Qontinui executor refused the launch: " + e.getMessage(), e));
+		}
+	}
+
+	static Path resolveConfig(ILaunchConfiguration configuration) throws CoreException {
+		String raw = configuration.getAttribute(LaunchAttributes.CONFIG, "");
+		if (raw.isBlank()) {
+			throw new CoreException(Status.error("No configuration file is set in launch '" + configuration.getName() + "'"));
+		}
+		String expanded = VariablesPlugin.getDefault().getStringVariableManager().performStringSubstitution(raw);
+		Path path = Paths.get(expanded);
+		if (!path.isAbsolute()) {
+			org.eclipse.core.resources.IResource res = org.eclipse.core.resources.ResourcesPlugin.getWorkspace()
+					.getRoot().findMember(expanded);
+			if (res != null && res.getLocation() != null) {
+				path = res.getLocation().toPath();
+			}
+		}
+		if (!Files.isRegularFile(path)) {
+			throw new CoreException(Status.error("Configuration file not found: " + expanded));
+		}
+		return path.toAbsolutePath();
+	}
+
+	static ExecutorSettings executorSettings(ILaunchConfiguration configuration, Path runDir) throws CoreException {
+		Path sources;
+		try {
+			sources = PythonSources.locate();
+		} catch (IOException e) {
+			throw new CoreException(Status.error(e.getMessage(), e));
+		}
+		String python = configuration.getAttribute(LaunchAttributes.PYTHON, "");
+		List<Path> extra = new ArrayList<>();
+		for (String line : configuration.getAttribute(LaunchAttributes.EXTRA_PYTHON_PATH, "").split("\\R")) {
+			if (!line.isBlank()) {
+				extra.add(Paths.get(line.trim()));
+			}
+		}
+		return ExecutorSettings.of(sources, runDir)
+				.withPython(python.isBlank() ? preferredInterpreter() : Paths.get(python))
+				.withExtraPythonPath(extra);
+	}
+
+	/** The preference when set, else {@code -Dqontinui.python}, else Debian's interpreter. */
+	static Path preferredInterpreter() {
+		String pref = Platform.getPreferencesService().getString(LaunchAttributes.PREFERENCE_NODE,
+				LaunchAttributes.PREF_PYTHON, "", null);
+		return pref.isBlank() ? PythonSources.defaultInterpreter() : Paths.get(pref);
+	}
+
+	static Map<String, Object> launchArguments(ILaunchConfiguration configuration, Path config, Path runDir,
+			boolean noDebug) throws CoreException {
+		Map<String, Object> args = new LinkedHashMap<>();
+		args.put("config", config.toString());
+		putIfSet(args, "workflow", configuration.getAttribute(LaunchAttributes.WORKFLOW, ""));
+		args.put("backend", configuration.getAttribute(LaunchAttributes.BACKEND, LaunchAttributes.DEFAULT_BACKEND));
+		putIfSet(args, "screenshots", configuration.getAttribute(LaunchAttributes.SCREENSHOTS, ""));
+		List<String> initial = configuration.getAttribute(LaunchAttributes.INITIAL_STATES, List.of());
+		if (!initial.isEmpty()) {
+			args.put("initialStates", initial);
+		}
+		List<String> goTo = configuration.getAttribute(LaunchAttributes.GO_TO_STATES, List.of());
+		if (!goTo.isEmpty()) {
+			args.put("goToStates", goTo);
+		}
+		args.put("runDir", runDir.toString());
+		args.put("noDebug", noDebug);
+		args.put("monitor", configuration.getAttribute(LaunchAttributes.MONITOR, 0));
+		putIfSet(args, "failureStrategy", configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, ""));
+		int slow = configuration.getAttribute(LaunchAttributes.SLOW_STEP_MS, 0);
+		if (slow > 0) {
+			args.put("slowStepMs", slow);
+		}
+		return args;
+	}
+
+	private static void putIfSet(Map<String, Object> args, String key, String value) {
+		if (value != null && !value.isBlank()) {
+			args.put(key, value);
+		}
+	}
+
+	/** A fresh folder per run for screenshots and logs, under the plug-in's state location. */
+	static Path newRunDirectory(Path config) throws CoreException {
+		String name = config.getFileName().toString().replaceAll("\\.json$", "") + "-"
+				+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+		Path base;
+		try {
+			base = Platform.getStateLocation(FrameworkUtil.getBundle(QontinuiLaunchDelegate.class)).toPath();
+		} catch (IllegalStateException e) {
+			base = Paths.get(System.getProperty("java.io.tmpdir"), QontinuiDebugCore.PLUGIN_ID);
+		}
+		Path dir = base.resolve("runs").resolve(name);
+		try {
+			return Files.createDirectories(dir);
+		} catch (IOException e) {
+			throw new CoreException(Status.error("Cannot create run directory " + dir + ": " + e.getMessage(), e));
+		}
+	}
+}

@@ -1,0 +1,34 @@
+package org.qontinui.runner.debug.model;
+
+import org.eclipse.core.runtime.Status;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.model.DebugElement;
+import org.eclipse.debug.core.model.IDebugTarget;
+import org.qontinui.runner.bridge.ExecutorConnection;
+import org.qontinui.runner.bridge.ExecutorException;
+import org.qontinui.runner.debug.QontinuiDebugCore;
+
+/** Base of every element of the Qontinui debug model. */
+public abstract class QontinuiDebugElement extends DebugElement {
+
+	protected QontinuiDebugElement(IDebugTarget target) {
+		super(target);
+	}
+
+	@Override
+	public String getModelIdentifier() {
+		return QontinuiDebugCore.MODEL_ID;
+	}
+
+	protected QontinuiDebugTarget qontinuiTarget() {
+		return (QontinuiDebugTarget) getDebugTarget();
+	}
+
+	protected ExecutorConnection connection() {
+		return qontinuiTarget().connection();
+	}
+
+	protected static DebugException failed(String what, ExecutorException e) {
+		return new DebugException(Status.error(what + ": " + e.getMessage(), e));
+	}
+}

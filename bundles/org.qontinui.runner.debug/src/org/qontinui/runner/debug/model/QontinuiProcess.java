@@ -1,0 +1,168 @@
+package org.qontinui.runner.debug.model;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.debug.core.model.IStreamMonitor;
+import org.eclipse.debug.core.model.IStreamsProxy;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
+import org.qontinui.runner.bridge.ExecutorConnection;
+import org.qontinui.runner.bridge.ExecutorEventListener;
+import org.qontinui.runner.bridge.ExitInfo;
+import org.qontinui.runner.debug.run.RunRecord;
+
+/**
+ * The executor as the Debug view and the Console see it. Its stdout is the protocol, so the Console
+ * shows the run's {@code output} events on the output stream and the executor's log (stderr) on the
+ * error stream; a crash's reason is written there last.
+ */
+public class QontinuiProcess implements IProcess, ExecutorEventListener {
+
+	private final ILaunch launch;
+	private final ExecutorConnection connection;
+	private final String label;
+	private final RunRecord record;
+	private final Map<String, String> attributes = new HashMap<>();
+	private final ExecutorStreamMonitor out = new ExecutorStreamMonitor();
+	private final ExecutorStreamMonitor err = new ExecutorStreamMonitor();
+	private volatile ExitInfo exit;
+
+	public QontinuiProcess(ILaunch launch, ExecutorConnection connection, String label, RunRecord record) {
+		this.launch = launch;
+		this.record = record;
+		connection.addListener(record);
+		this.connection = connection;
+		this.label = label;
+		attributes.put(IProcess.ATTR_PROCESS_TYPE, "qontinui");
+		connection.process().addStderrListener(line -> err.append(line + System.lineSeparator()));
+		connection.addListener(this);
+		launch.addProcess(this);
+		fireEvent(DebugEvent.CREATE);
+	}
+
+	public ExecutorConnection connection() {
+		return connection;
+	}
+
+	/** What this run did so far; the views and the headless runner read it. */
+	public RunRecord runRecord() {
+		return record;
+	}
+
+	@Override
+	public void output(OutputEventArguments args) {
+		// The executor copies its stderr log into output events; stderr already reaches the Console.
+		if (OutputEventArgumentsCategory.TELEMETRY.equals(args.getCategory())
+				|| OutputEventArgumentsCategory.CONSOLE.equals(args.getCategory())) {
+			return;
+		}
+		String text = args.getOutput();
+		if (text != null) {
+			(OutputEventArgumentsCategory.STDERR.equals(args.getCategory()) ? err : out).append(text);
+		}
+	}
+
+	@Override
+	public void executorExited(ExitInfo info) {
+		exit = info;
+		if (info.isCrash()) {
+			err.append(System.lineSeparator() + "Qontinui executor ended unexpectedly: " + info.reason()
+					+ System.lineSeparator());
+		}
+		fireEvent(DebugEvent.TERMINATE);
+	}
+
+	public ExitInfo exitInfo() {
+		return exit;
+	}
+
+	@Override
+	public String getLabel() {
+		return label;
+	}
+
+	@Override
+	public ILaunch getLaunch() {
+		return launch;
+	}
+
+	@Override
+	public IStreamsProxy getStreamsProxy() {
+		return new IStreamsProxy() {
+			@Override
+			public IStreamMonitor getErrorStreamMonitor() {
+				return err;
+			}
+
+			@Override
+			public IStreamMonitor getOutputStreamMonitor() {
+				return out;
+			}
+
+			@Override
+			public void write(String input) {
+				// The executor reads protocol frames only; console input is not forwarded.
+			}
+		};
+	}
+
+	@Override
+	public void setAttribute(String key, String value) {
+		attributes.put(key, value);
+		fireEvent(DebugEvent.CHANGE);
+	}
+
+	@Override
+	public String getAttribute(String key) {
+		return attributes.get(key);
+	}
+
+	@Override
+	public int getExitValue() throws org.eclipse.debug.core.DebugException {
+		ExitInfo info = exit;
+		if (info == null) {
+			throw new org.eclipse.debug.core.DebugException(org.eclipse.core.runtime.Status
+					.error("the executor is still running"));
+		}
+		return info.exitCode();
+	}
+
+	@Override
+	public <T> T getAdapter(Class<T> adapter) {
+		if (adapter.isInstance(launch)) {
+			return adapter.cast(launch);
+		}
+		return null;
+	}
+
+	@Override
+	public boolean canTerminate() {
+		return exit == null;
+	}
+
+	@Override
+	public boolean isTerminated() {
+		return exit != null;
+	}
+
+	@Override
+	public void terminate() {
+		// Off the caller's thread: the UI calls this, and a graceful end may take seconds.
+		Thread t = new Thread(() -> connection.terminate(Duration.ofSeconds(3)), "Terminate Qontinui executor");
+		t.setDaemon(true);
+		t.start();
+	}
+
+	private void fireEvent(int kind) {
+		DebugPlugin plugin = DebugPlugin.getDefault();
+		if (plugin != null) {
+			plugin.fireDebugEventSet(new DebugEvent[] { new DebugEvent(this, kind) });
+		}
+	}
+}

@@ -1,0 +1,191 @@
+package org.qontinui.runner.debug.model;
+
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.model.IRegisterGroup;
+import org.eclipse.debug.core.model.IStackFrame;
+import org.eclipse.debug.core.model.IThread;
+import org.eclipse.debug.core.model.IVariable;
+import org.eclipse.lsp4j.debug.Scope;
+import org.eclipse.lsp4j.debug.ScopesArguments;
+import org.eclipse.lsp4j.debug.StackFrame;
+import org.qontinui.runner.bridge.ExecutorException;
+
+/**
+ * One level of where the run is: an action, its workflow, the transition running that workflow, or
+ * the state it leaves. Its variables are the DAP scopes (Variables, Active States, Last Match,
+ * Settings), each shown as an expandable variable.
+ */
+public class QontinuiStackFrame extends QontinuiDebugElement implements IStackFrame {
+
+	private final QontinuiThread thread;
+	private final StackFrame frame;
+	private IVariable[] scopes;
+
+	QontinuiStackFrame(QontinuiThread thread, StackFrame frame) {
+		super(thread.getDebugTarget());
+		this.thread = thread;
+		this.frame = frame;
+	}
+
+	/** The executor's frame id, for evaluate requests. */
+	public int frameId() {
+		return frame.getId();
+	}
+
+	/** What this frame stands for, e.g. {@code action}, {@code workflow}, {@code transition}, {@code state}. */
+	public String kind() {
+		String hint = frame.getPresentationHint() != null ? frame.getPresentationHint().toString() : "";
+		String name = frame.getName() == null ? "" : frame.getName();
+		int space = name.indexOf(' ');
+		return space > 0 ? name.substring(0, space) : hint;
+	}
+
+	/** The id of the configuration element this frame stands for (the name's second word). */
+	public String elementId() {
+		String[] words = (frame.getName() == null ? "" : frame.getName()).split(" ");
+		return words.length > 1 ? words[1] : "";
+	}
+
+	@Override
+	public IThread getThread() {
+		return thread;
+	}
+
+	@Override
+	public synchronized IVariable[] getVariables() throws DebugException {
+		if (scopes == null) {
+			ScopesArguments args = new ScopesArguments();
+			args.setFrameId(frame.getId());
+			try {
+				Scope[] raw = connection().call("scopes", s -> s.scopes(args)).getScopes();
+				scopes = new IVariable[raw.length];
+				for (int i = 0; i < raw.length; i++) {
+					scopes[i] = new QontinuiVariable(this, raw[i].getName(), "",
+							raw[i].getVariablesReference(), 0, "scope");
+				}
+			} catch (ExecutorException e) {
+				throw failed("Cannot read the scopes", e);
+			}
+		}
+		return scopes;
+	}
+
+	@Override
+	public boolean hasVariables() throws DebugException {
+		return getVariables().length > 0;
+	}
+
+	@Override
+	public int getLineNumber() {
+		return frame.getLine();
+	}
+
+	@Override
+	public int getCharStart() {
+		return -1;
+	}
+
+	@Override
+	public int getCharEnd() {
+		return -1;
+	}
+
+	@Override
+	public String getName() {
+		return frame.getName();
+	}
+
+	/** The configuration file this frame's element is in. */
+	public String getSourcePath() {
+		return frame.getSource() != null ? frame.getSource().getPath() : qontinuiTarget().configPath().toString();
+	}
+
+	@Override
+	public IRegisterGroup[] getRegisterGroups() {
+		return new IRegisterGroup[0];
+	}
+
+	@Override
+	public boolean hasRegisterGroups() {
+		return false;
+	}
+
+	@Override
+	public boolean canStepInto() {
+		return thread.canStepInto();
+	}
+
+	@Override
+	public boolean canStepOver() {
+		return thread.canStepOver();
+	}
+
+	@Override
+	public boolean canStepReturn() {
+		return thread.canStepReturn();
+	}
+
+	@Override
+	public boolean isStepping() {
+		return thread.isStepping();
+	}
+
+	@Override
+	public void stepInto() throws DebugException {
+		thread.stepInto();
+	}
+
+	@Override
+	public void stepOver() throws DebugException {
+		thread.stepOver();
+	}
+
+	@Override
+	public void stepReturn() throws DebugException {
+		thread.stepReturn();
+	}
+
+	@Override
+	public boolean canResume() {
+		return thread.canResume();
+	}
+
+	@Override
+	public boolean canSuspend() {
+		return thread.canSuspend();
+	}
+
+	@Override
+	public boolean isSuspended() {
+		return thread.isSuspended();
+	}
+
+	@Override
+	public void resume() throws DebugException {
+		thread.resume();
+	}
+
+	@Override
+	public void suspend() throws DebugException {
+		thread.suspend();
+	}
+
+	@Override
+	public boolean canTerminate() {
+		return thread.canTerminate();
+	}
+
+	@Override
+	public boolean isTerminated() {
+		return thread.isTerminated();
+	}
+
+	@Override
+	public void terminate() throws DebugException {
+		thread.terminate();
+	}
+
+	void variableChanged() {
+		thread.refresh();
+	}
+}

@@ -1,0 +1,70 @@
+package org.qontinui.runner.debug.model;
+
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.model.IValue;
+import org.eclipse.debug.core.model.IVariable;
+import org.eclipse.lsp4j.debug.Variable;
+import org.eclipse.lsp4j.debug.VariablesArguments;
+import org.qontinui.runner.bridge.ExecutorException;
+
+/** A value as the executor rendered it; structured values fetch their children on demand. */
+public class QontinuiValue extends QontinuiDebugElement implements IValue {
+
+	private final QontinuiStackFrame frame;
+	private final String value;
+	private final String type;
+	private final int variablesReference;
+	private IVariable[] children;
+
+	QontinuiValue(QontinuiStackFrame frame, String value, String type, int variablesReference) {
+		super(frame.getDebugTarget());
+		this.frame = frame;
+		this.value = value == null ? "" : value;
+		this.type = type == null ? "" : type;
+		this.variablesReference = variablesReference;
+	}
+
+	@Override
+	public String getReferenceTypeName() {
+		return type;
+	}
+
+	@Override
+	public String getValueString() {
+		return value;
+	}
+
+	@Override
+	public boolean isAllocated() {
+		return true;
+	}
+
+	@Override
+	public synchronized IVariable[] getVariables() throws DebugException {
+		if (variablesReference <= 0) {
+			return new IVariable[0];
+		}
+		if (children == null) {
+			VariablesArguments args = new VariablesArguments();
+			args.setVariablesReference(variablesReference);
+			try {
+				Variable[] raw = connection().call("variables", s -> s.variables(args)).getVariables();
+				children = new IVariable[raw.length];
+				for (int i = 0; i < raw.length; i++) {
+					Variable v = raw[i];
+					children[i] = new QontinuiVariable(frame, v.getName(), v.getValue(),
+							v.getVariablesReference(), variablesReference,
+							v.getType());
+				}
+			} catch (ExecutorException e) {
+				throw failed("Cannot read variables", e);
+			}
+		}
+		return children;
+	}
+
+	@Override
+	public boolean hasVariables() {
+		return variablesReference > 0;
+	}
+}

@@ -1,0 +1,40 @@
+package org.qontinui.runner.debug.run;
+
+import java.time.Instant;
+
+/**
+ * One entry of a run's structured log.
+ *
+ * @param time       when the executor's event reached us
+ * @param kind       what it is about, for filtering
+ * @param level      how bad it is
+ * @param message    one readable line
+ * @param elementId  the state, transition, workflow or action it concerns, or {@code null}
+ * @param score      for matches: the best score found; NaN otherwise
+ * @param threshold  for matches: the similarity the find needed; NaN otherwise
+ * @param screenshot a saved screenshot (failed finds), or {@code null}
+ */
+public record RunEvent(Instant time, Kind kind, Level level, String message, String elementId, double score,
+		double threshold, String screenshot) {
+
+	public enum Kind {
+		RUN, STATE, TRANSITION, WORKFLOW, ACTION, MATCH, OUTPUT, ERROR
+	}
+
+	public enum Level {
+		DEBUG, INFO, WARNING, ERROR
+	}
+
+	public static RunEvent of(Kind kind, Level level, String message, String elementId) {
+		return new RunEvent(Instant.now(), kind, level, message, elementId, Double.NaN, Double.NaN, null);
+	}
+
+	public boolean isMatch() {
+		return kind == Kind.MATCH;
+	}
+
+	/** The line written to text exports and the headless runner's output. */
+	public String toText() {
+		return time + " " + level + " " + kind + " " + message;
+	}
+}

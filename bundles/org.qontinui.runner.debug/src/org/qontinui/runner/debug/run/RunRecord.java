@@ -1,0 +1,351 @@
+package org.qontinui.runner.debug.run;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.qontinui.runner.bridge.ExecutorEventListener;
+import org.qontinui.runner.bridge.ExitInfo;
+import org.qontinui.runner.bridge.events.ActionCompletedEvent;
+import org.qontinui.runner.bridge.events.ActionStartedEvent;
+import org.qontinui.runner.bridge.events.MatchEvent;
+import org.qontinui.runner.bridge.events.RunCompletedEvent;
+import org.qontinui.runner.bridge.events.ScreenshotEvent;
+import org.qontinui.runner.bridge.events.StateChangedEvent;
+import org.qontinui.runner.bridge.events.TransitionEvent;
+import org.qontinui.runner.bridge.events.WorkflowEvent;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
+/**
+ * What one run did, as it happens: status, counts, where it is, the trail of states, the last match,
+ * and a structured log. Fed by the executor's events; read by the views and the headless runner.
+ */
+public class RunRecord implements ExecutorEventListener {
+
+	public enum Status {
+		STARTING, RUNNING, SUSPENDED, PASSED, FAILED, CRASHED, TERMINATED;
+
+		public boolean isFinal() {
+			return ordinal() >= PASSED.ordinal();
+		}
+	}
+
+	/** Told about every change; called on the executor's event thread. */
+	public interface Listener {
+		void changed(RunRecord record, RunEvent added);
+	}
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	private final Path config;
+	private final String workflow;
+	private final Instant started = Instant.now();
+	private final List<RunEvent> events = new CopyOnWriteArrayList<>();
+	private final List<Listener> listeners = new CopyOnWriteArrayList<>();
+	private final List<String> trail = new CopyOnWriteArrayList<>();
+	private final Map<String, String> actionTypes = new LinkedHashMap<>();
+	private volatile Status status = Status.STARTING;
+	private volatile Instant ended;
+	private volatile List<String> activeStates = List.of();
+	private volatile String currentTransition;
+	private volatile String currentWorkflow;
+	private volatile String currentAction;
+	private volatile MatchEvent lastMatch;
+	private volatile String failure;
+	private volatile int passed;
+	private volatile int failed;
+
+	public RunRecord(Path config, String workflow) {
+		this.config = config;
+		this.workflow = workflow;
+	}
+
+	public void addListener(Listener listener) {
+		listeners.add(listener);
+	}
+
+	public void removeListener(Listener listener) {
+		listeners.remove(listener);
+	}
+
+	private void add(RunEvent event) {
+		if (event != null) {
+			events.add(event);
+		}
+		for (Listener l : listeners) {
+			l.changed(this, event);
+		}
+	}
+
+	// --- executor events ----------------------------------------------------------------------------
+
+	@Override
+	public void initialized() {
+		status = Status.RUNNING;
+		add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, "Run started: " + config.getFileName()
+				+ (workflow == null || workflow.isBlank() ? "" : " / " + workflow), null));
+	}
+
+	@Override
+	public void stopped(StoppedEventArguments args) {
+		status = Status.SUSPENDED;
+		String why = args.getDescription() != null ? args.getDescription() : args.getReason();
+		add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, "Suspended: " + why, null));
+	}
+
+	@Override
+	public void continued(org.eclipse.lsp4j.debug.ContinuedEventArguments args) {
+		resumed();
+	}
+
+	/** The run goes on after a suspension (our own resume/step requests get no continued event). */
+	public void resumed() {
+		if (status == Status.SUSPENDED) {
+			status = Status.RUNNING;
+			add(null);
+		}
+	}
+
+	@Override
+	public void output(OutputEventArguments args) {
+		String text = args.getOutput() == null ? "" : args.getOutput().strip();
+		if (text.isEmpty() || "telemetry".equals(args.getCategory())) {
+			return;
+		}
+		RunEvent.Level level = "stderr".equals(args.getCategory()) ? RunEvent.Level.WARNING : RunEvent.Level.INFO;
+		add(RunEvent.of(RunEvent.Kind.OUTPUT, level, text, null));
+	}
+
+	@Override
+	public void stateChanged(StateChangedEvent e) {
+		activeStates = e.activeStates() == null ? List.of() : List.copyOf(e.activeStates());
+		if (e.active()) {
+			trail.add(e.stateId());
+		}
+		String name = e.stateName() == null || e.stateName().equals(e.stateId()) ? e.stateId()
+				: e.stateName() + " [" + e.stateId() + "]";
+		add(RunEvent.of(RunEvent.Kind.STATE, RunEvent.Level.INFO, (e.active() ? "Entered " : "Left ") + name
+				+ (e.reason() == null ? "" : " (" + e.reason() + ")") + "; active: " + String.join(", ", activeStates),
+				e.stateId()));
+	}
+
+	@Override
+	public void transitionStarted(TransitionEvent e) {
+		currentTransition = e.transitionId();
+		add(RunEvent.of(RunEvent.Kind.TRANSITION, RunEvent.Level.INFO,
+				"Transition " + e.transitionId() + ": " + e.fromState() + " -> " + e.toState(), e.transitionId()));
+	}
+
+	@Override
+	public void transitionCompleted(TransitionEvent e) {
+		currentTransition = null;
+		boolean ok = e.success() == null || e.success();
+		add(RunEvent.of(RunEvent.Kind.TRANSITION, ok ? RunEvent.Level.INFO : RunEvent.Level.ERROR,
+				"Transition " + e.transitionId() + (ok ? " done" : " failed" + (e.error() == null ? "" : ": " + e.error())),
+				e.transitionId()));
+	}
+
+	@Override
+	public void workflowStarted(WorkflowEvent e) {
+		currentWorkflow = e.workflowId();
+		add(RunEvent.of(RunEvent.Kind.WORKFLOW, RunEvent.Level.INFO,
+				"Workflow " + (e.workflowName() == null ? e.workflowId() : e.workflowName()) + " started", e.workflowId()));
+	}
+
+	@Override
+	public void workflowCompleted(WorkflowEvent e) {
+		boolean ok = e.success() == null || e.success();
+		add(RunEvent.of(RunEvent.Kind.WORKFLOW, ok ? RunEvent.Level.INFO : RunEvent.Level.ERROR,
+				"Workflow " + (e.workflowName() == null ? e.workflowId() : e.workflowName()) + (ok ? " passed" : " failed"),
+				e.workflowId()));
+	}
+
+	@Override
+	public void actionStarted(ActionStartedEvent e) {
+		currentAction = e.actionId();
+		synchronized (actionTypes) {
+			actionTypes.put(e.actionId(), e.actionType());
+		}
+		add(RunEvent.of(RunEvent.Kind.ACTION, RunEvent.Level.DEBUG,
+				"Action " + e.actionId() + " " + e.actionType() + (e.name() == null || e.name().isBlank() ? "" : " (" + e.name() + ")")
+						+ " started", e.actionId()));
+	}
+
+	@Override
+	public void actionCompleted(ActionCompletedEvent e) {
+		if (e.success()) {
+			passed++;
+		} else {
+			failed++;
+		}
+		String type = e.actionType() != null ? e.actionType() : actionTypes.getOrDefault(e.actionId(), "");
+		String detail = e.message() == null || e.message().isBlank() ? "" : ": " + e.message();
+		add(RunEvent.of(RunEvent.Kind.ACTION, e.success() ? RunEvent.Level.INFO : RunEvent.Level.ERROR,
+				"Action " + e.actionId() + " " + type + (e.success() ? " ok" : " failed") + detail
+						+ String.format(" (%.0f ms%s)", e.durationMs(), e.attempts() > 1 ? ", " + e.attempts() + " attempts" : ""),
+				e.actionId()));
+	}
+
+	@Override
+	public void match(MatchEvent e) {
+		lastMatch = e;
+		String where = e.location() == null ? "" : " at (" + e.location().x() + "," + e.location().y() + ")";
+		String how = e.method() == null ? "" : ", " + e.method();
+		String message = String.format("%s %s: score %.3f %s threshold %.3f%s in %.0f ms%s",
+				e.found() ? "Found" : "Not found", e.imageId(), e.score(), e.score() >= e.threshold() ? ">=" : "<",
+				e.threshold(), where, e.durationMs(), how);
+		add(new RunEvent(Instant.now(), RunEvent.Kind.MATCH, e.found() ? RunEvent.Level.INFO : RunEvent.Level.WARNING,
+				message, e.actionId() != null ? e.actionId() : e.imageId(), e.score(), e.threshold(), null));
+	}
+
+	@Override
+	public void screenshot(ScreenshotEvent e) {
+		add(new RunEvent(Instant.now(), RunEvent.Kind.ERROR, RunEvent.Level.ERROR,
+				"Screenshot saved" + (e.reason() == null ? "" : " (" + e.reason() + ")") + ": " + e.path(), e.actionId(),
+				Double.NaN, Double.NaN, e.path()));
+	}
+
+	@Override
+	public void runCompleted(RunCompletedEvent e) {
+		status = e.success() ? Status.PASSED : Status.FAILED;
+		failure = e.error();
+		ended = Instant.now();
+		add(RunEvent.of(RunEvent.Kind.RUN, e.success() ? RunEvent.Level.INFO : RunEvent.Level.ERROR,
+				(e.success() ? "Run passed" : "Run failed" + (e.error() == null ? "" : ": " + e.error()))
+						+ String.format(" (%d actions passed, %d failed)", e.actionsPassed(), e.actionsFailed()),
+				null));
+	}
+
+	@Override
+	public void executorExited(ExitInfo exit) {
+		if (ended == null) {
+			ended = Instant.now();
+		}
+		if (exit.isCrash()) {
+			status = Status.CRASHED;
+			failure = exit.reason();
+			add(RunEvent.of(RunEvent.Kind.ERROR, RunEvent.Level.ERROR, exit.reason(), null));
+		} else if (!status.isFinal()) {
+			status = exit.requested() ? Status.TERMINATED : exit.exitCode() == 0 ? Status.PASSED : Status.FAILED;
+			add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, "Run ended: " + status.name().toLowerCase(), null));
+		} else {
+			add(null);
+		}
+	}
+
+	// --- reading ------------------------------------------------------------------------------------
+
+	public Path config() {
+		return config;
+	}
+
+	public String workflow() {
+		return workflow;
+	}
+
+	public Status status() {
+		return status;
+	}
+
+	public Instant started() {
+		return started;
+	}
+
+	public Duration elapsed() {
+		return Duration.between(started, ended == null ? Instant.now() : ended);
+	}
+
+	public List<RunEvent> events() {
+		return List.copyOf(events);
+	}
+
+	public List<String> activeStates() {
+		return activeStates;
+	}
+
+	/** States entered, in order: the trail drawn on the diagram. */
+	public List<String> trail() {
+		return List.copyOf(trail);
+	}
+
+	public String currentTransition() {
+		return currentTransition;
+	}
+
+	public String currentWorkflow() {
+		return currentWorkflow;
+	}
+
+	public String currentAction() {
+		return currentAction;
+	}
+
+	public MatchEvent lastMatch() {
+		return lastMatch;
+	}
+
+	public String failure() {
+		return failure;
+	}
+
+	public int actionsPassed() {
+		return passed;
+	}
+
+	public int actionsFailed() {
+		return failed;
+	}
+
+	// --- export -------------------------------------------------------------------------------------
+
+	/** Writes the log as JSON Lines: one object per event. */
+	public static void writeJsonLines(List<RunEvent> events, Path file) throws IOException {
+		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			for (RunEvent e : events) {
+				w.write(toJson(e));
+				w.write('\n');
+			}
+		}
+	}
+
+	public static String toJson(RunEvent e) {
+		ObjectNode node = JSON.createObjectNode();
+		node.put("time", e.time().toString());
+		node.put("kind", e.kind().name().toLowerCase());
+		node.put("level", e.level().name().toLowerCase());
+		node.put("message", e.message());
+		if (e.elementId() != null) {
+			node.put("elementId", e.elementId());
+		}
+		if (!Double.isNaN(e.score())) {
+			node.put("score", e.score());
+			node.put("threshold", e.threshold());
+		}
+		if (e.screenshot() != null) {
+			node.put("screenshot", e.screenshot());
+		}
+		return node.toString();
+	}
+
+	/** Writes the log as plain text, one line per event. */
+	public static void writeText(List<RunEvent> events, Path file) throws IOException {
+		List<String> lines = new ArrayList<>();
+		for (RunEvent e : events) {
+			lines.add(e.toText());
+		}
+		Files.write(file, lines, StandardCharsets.UTF_8);
+	}
+}

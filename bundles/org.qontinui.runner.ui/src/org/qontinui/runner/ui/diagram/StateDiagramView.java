@@ -1,0 +1,367 @@
+package org.qontinui.runner.ui.diagram;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.eclipse.core.resources.IMarkerDelta;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.IBreakpointListener;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.part.ViewPart;
+import org.qontinui.runner.debug.QontinuiDebugCore;
+import org.qontinui.runner.debug.breakpoints.StateBreakpoint;
+import org.qontinui.runner.debug.run.RunEvent;
+import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.ui.OpenConfigurations;
+import org.qontinui.runner.ui.QontinuiPerspective;
+import org.qontinui.runner.ui.RunTracker;
+import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
+import org.qontinui.runner.ui.launching.BreakpointToggler;
+import org.qontinui.runner.ui.launching.QontinuiLaunches;
+import org.qontinui.runner.ui.views.ConfigElementNode;
+import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.views.ConfigExplorerView;
+import org.qontinui.runner.ui.views.ConfigNode;
+
+/**
+ * The states of a configuration as a graph laid out by ELK, and, while it runs, where the run is:
+ * active states lit, the running transition animated, the trail of states numbered.
+ */
+public class StateDiagramView extends ViewPart
+		implements OpenConfigurations.Listener, RunTracker.Listener, IBreakpointListener {
+
+	public static final String ID = QontinuiPerspective.STATE_DIAGRAM;
+	private static final int ANIMATION_MS = 80;
+
+	private StateDiagramCanvas canvas;
+	private volatile ConfigNode shown;
+	private volatile RunRecord run;
+	private Job layoutJob;
+	private long lastLayoutMillis = -1;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		parent.setLayout(new FillLayout());
+		canvas = new StateDiagramCanvas(parent);
+		canvas.addSelectionListener(this::selectInExplorer);
+		canvas.addListener(SWT.MouseDoubleClick, e -> {
+			String state = canvas.selectedState();
+			if (state != null && shown != null) {
+				toggleBreakpoint(state);
+			}
+		});
+		createActions();
+		OpenConfigurations.getDefault().addListener(this);
+		DebugPlugin.getDefault().getBreakpointManager().addBreakpointListener(this);
+		RunTracker.getDefault().addListener(this);
+		run = RunTracker.getDefault().current();
+		List<ConfigNode> open = OpenConfigurations.getDefault().all();
+		if (!open.isEmpty()) {
+			show(open.get(open.size() - 1));
+		}
+		parent.getDisplay().timerExec(ANIMATION_MS, this::tick);
+	}
+
+	private void tick() {
+		if (canvas.isDisposed()) {
+			return;
+		}
+		RunRecord r = run;
+		if (r != null && !r.status().isFinal()) {
+			canvas.animate();
+		}
+		canvas.getDisplay().timerExec(ANIMATION_MS, this::tick);
+	}
+
+	public StateDiagramCanvas canvas() {
+		return canvas;
+	}
+
+	public ConfigNode shown() {
+		return shown;
+	}
+
+	/** How long the last layout took, in milliseconds (-1 before the first). */
+	public long lastLayoutMillis() {
+		return lastLayoutMillis;
+	}
+
+	/** Lays out and shows a configuration; the layout runs in a Job. */
+	public void show(ConfigNode config) {
+		if (config == null || config.config() == null) {
+			return;
+		}
+		if (shown == config && layoutJob != null) {
+			return;
+		}
+		shown = config;
+		setContentDescription(config.name());
+		if (layoutJob != null) {
+			layoutJob.cancel();
+		}
+		layoutJob = Job.create("Laying out " + config.config().getStates().size() + " states", monitor -> {
+			long start = System.nanoTime();
+			DiagramModel model = DiagramLayout.layout(config.config());
+			long millis = (System.nanoTime() - start) / 1_000_000;
+			canvas.getDisplay().asyncExec(() -> {
+				if (!canvas.isDisposed() && shown == config) {
+					lastLayoutMillis = millis;
+					canvas.setModel(config, model);
+					refreshBreakpoints();
+					refreshRunState();
+				}
+			});
+			return Status.OK_STATUS;
+		});
+		layoutJob.schedule();
+	}
+
+	/** The layout job of the shown configuration, for callers that wait for it. */
+	public Job layoutJob() {
+		return layoutJob;
+	}
+
+	public void select(String stateId) {
+		canvas.select(stateId);
+	}
+
+	private void selectInExplorer(String stateId) {
+		ConfigNode config = shown;
+		if (stateId == null || config == null) {
+			return;
+		}
+		ConfigExplorerView explorer = (ConfigExplorerView) getSite().getPage().findView(ConfigExplorerView.ID);
+		if (explorer != null) {
+			explorer.select(config, Kind.STATE, stateId);
+		}
+	}
+
+	private void toggleBreakpoint(String stateId) {
+		ConfigElementNode node = shown.tree().find(Kind.STATE, stateId);
+		if (node != null) {
+			BreakpointToggler.toggle(node, getSite().getShell());
+		}
+	}
+
+	private void createActions() {
+		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+		toolbar.add(new Action("Zoom In") {
+			@Override
+			public void run() {
+				canvas.zoomBy(1.25);
+			}
+		});
+		toolbar.add(new Action("Zoom Out") {
+			@Override
+			public void run() {
+				canvas.zoomBy(0.8);
+			}
+		});
+		toolbar.add(new Action("Fit") {
+			@Override
+			public void run() {
+				canvas.fit();
+			}
+		});
+		getViewSite().getActionBars().getMenuManager().add(new Action("Export as PNG...") {
+			@Override
+			public void run() {
+				String file = ask("*.png");
+				if (file != null) {
+					exportPng(Path.of(file));
+				}
+			}
+		});
+		getViewSite().getActionBars().getMenuManager().add(new Action("Export as SVG...") {
+			@Override
+			public void run() {
+				String file = ask("*.svg");
+				if (file != null) {
+					exportSvg(Path.of(file));
+				}
+			}
+		});
+		MenuManager menu = new MenuManager();
+		menu.setRemoveAllWhenShown(true);
+		menu.addMenuListener(m -> {
+			String state = canvas.selectedState();
+			if (state == null || shown == null) {
+				return;
+			}
+			m.add(new Action("Toggle Breakpoint") {
+				@Override
+				public void run() {
+					toggleBreakpoint(state);
+				}
+			});
+			m.add(new Action("Go to State") {
+				@Override
+				public void run() {
+					try {
+						QontinuiLaunches.goToStates(shown.path(), List.of(state), ILaunchManager.RUN_MODE);
+					} catch (CoreException e) {
+						QontinuiUiPlugin.log("Cannot start navigation", e);
+					}
+				}
+			});
+			m.add(new Action("Show in Config Explorer") {
+				@Override
+				public void run() {
+					selectInExplorer(state);
+				}
+			});
+		});
+		canvas.setMenu(menu.createContextMenu(canvas));
+	}
+
+	private String ask(String extension) {
+		FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+		dialog.setFilterExtensions(new String[] { extension });
+		dialog.setOverwrite(true);
+		return dialog.open();
+	}
+
+	public void exportPng(Path file) {
+		Image image = canvas.renderImage();
+		try {
+			ImageLoader loader = new ImageLoader();
+			loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+			loader.save(file.toString(), SWT.IMAGE_PNG);
+		} finally {
+			image.dispose();
+		}
+	}
+
+	public void exportSvg(Path file) {
+		try {
+			Files.writeString(file, DiagramSvg.toSvg(canvas.model(), canvas.activeStates()), StandardCharsets.UTF_8);
+		} catch (java.io.IOException e) {
+			MessageDialog.openError(getSite().getShell(), "Export", "Cannot write " + file + ": " + e.getMessage());
+		}
+	}
+
+	// --- configurations -----------------------------------------------------------------------------
+
+	@Override
+	public void configurationsChanged(ConfigNode changed) {
+		canvas.getDisplay().asyncExec(() -> {
+			if (canvas.isDisposed()) {
+				return;
+			}
+			boolean open = OpenConfigurations.getDefault().all().contains(changed);
+			ConfigNode current = shown;
+			if (open && (current == null || current.path().equals(changed.path()))) {
+				show(changed);
+			} else if (!open && current != null && current.path().equals(changed.path())) {
+				shown = null;
+				canvas.setModel(null, DiagramModel.empty());
+			}
+		});
+	}
+
+	// --- live runs ----------------------------------------------------------------------------------
+
+	@Override
+	public void runChanged(RunRecord record, RunEvent event) {
+		if (event == null || event.kind() == RunEvent.Kind.STATE || event.kind() == RunEvent.Kind.TRANSITION
+				|| event.kind() == RunEvent.Kind.RUN) {
+			canvas.getDisplay().asyncExec(() -> {
+				if (canvas.isDisposed()) {
+					return;
+				}
+				if (run != record) {
+					run = record;
+					ConfigNode c = OpenConfigurations.getDefault().find(record.config());
+					if (c != null && c != shown) {
+						show(c);
+					}
+				}
+				refreshRunState();
+			});
+		}
+	}
+
+	private void refreshRunState() {
+		RunRecord r = run;
+		ConfigNode c = shown;
+		if (canvas.isDisposed() || r == null || c == null || !r.config().equals(c.path())) {
+			return;
+		}
+		canvas.setRunState(new HashSet<>(r.activeStates()), r.trail(), r.status().isFinal() ? null : r.currentTransition());
+	}
+
+	// --- breakpoints ---------------------------------------------------------------------------------
+
+	private void refreshBreakpoints() {
+		ConfigNode c = shown;
+		if (c == null || canvas.isDisposed()) {
+			return;
+		}
+		Set<String> states = new HashSet<>();
+		for (IBreakpoint bp : DebugPlugin.getDefault().getBreakpointManager().getBreakpoints(QontinuiDebugCore.MODEL_ID)) {
+			if (bp instanceof StateBreakpoint sb) {
+				ConfigElementNode node = c.tree().find(Kind.STATE, sb.getElementId());
+				if (node != null && BreakpointToggler.find(node) == sb) {
+					states.add(sb.getElementId());
+				}
+			}
+		}
+		canvas.setBreakpoints(states);
+	}
+
+	private void breakpointsChanged() {
+		if (!canvas.isDisposed()) {
+			canvas.getDisplay().asyncExec(() -> {
+				if (!canvas.isDisposed()) {
+					refreshBreakpoints();
+				}
+			});
+		}
+	}
+
+	@Override
+	public void breakpointAdded(IBreakpoint breakpoint) {
+		breakpointsChanged();
+	}
+
+	@Override
+	public void breakpointRemoved(IBreakpoint breakpoint, IMarkerDelta delta) {
+		breakpointsChanged();
+	}
+
+	@Override
+	public void breakpointChanged(IBreakpoint breakpoint, IMarkerDelta delta) {
+		breakpointsChanged();
+	}
+
+	@Override
+	public void setFocus() {
+		canvas.setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		OpenConfigurations.getDefault().removeListener(this);
+		DebugPlugin.getDefault().getBreakpointManager().removeBreakpointListener(this);
+		RunTracker.getDefault().removeListener(this);
+		super.dispose();
+	}
+}

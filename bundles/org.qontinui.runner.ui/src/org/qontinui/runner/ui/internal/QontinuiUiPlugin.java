@@ -1,0 +1,52 @@
+package org.qontinui.runner.ui.internal;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.resource.ImageDescriptor;
+import org.eclipse.jface.resource.ImageRegistry;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.ui.plugin.AbstractUIPlugin;
+import org.osgi.framework.BundleContext;
+
+/** The UI bundle's activator: its preference store and its shared images. */
+public class QontinuiUiPlugin extends AbstractUIPlugin {
+
+	public static final String PLUGIN_ID = "org.qontinui.runner.ui";
+
+	private static QontinuiUiPlugin instance;
+
+	@Override
+	public void start(BundleContext context) throws Exception {
+		super.start(context);
+		instance = this;
+	}
+
+	@Override
+	public void stop(BundleContext context) throws Exception {
+		instance = null;
+		super.stop(context);
+	}
+
+	public static QontinuiUiPlugin getDefault() {
+		return instance;
+	}
+
+	/** A shared image from {@code icons/<name>.png}; do not dispose it. */
+	public static Image image(String name) {
+		ImageRegistry registry = instance.getImageRegistry();
+		Image image = registry.get(name);
+		if (image == null) {
+			registry.put(name, imageDescriptor(name));
+			image = registry.get(name);
+		}
+		return image;
+	}
+
+	public static ImageDescriptor imageDescriptor(String name) {
+		return imageDescriptorFromPlugin(PLUGIN_ID, "icons/" + name + ".png");
+	}
+
+	public static void log(String message, Throwable e) {
+		ILog.of(QontinuiUiPlugin.class).log(Status.error(message, e));
+	}
+}

@@ -1,0 +1,45 @@
+package org.qontinui.runner.ui.launching;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The ids and names a launch tab offers (workflows, states), read quickly from a configuration file
+ * without validating it: the tab must stay responsive on files with errors.
+ */
+record ConfigSummary(List<Entry> workflows, List<Entry> states) {
+
+	record Entry(String id, String name) {
+		String label() {
+			return name == null || name.isBlank() || name.equals(id) ? id : name + " [" + id + "]";
+		}
+	}
+
+	private static final ObjectMapper JSON = new ObjectMapper();
+
+	static ConfigSummary read(Path file) throws IOException {
+		JsonNode root = JSON.readTree(Files.readString(file));
+		List<Entry> workflows = entries(root.path("workflows"));
+		if (workflows.isEmpty()) {
+			workflows = entries(root.path("processes"));
+		}
+		return new ConfigSummary(workflows, entries(root.path("states")));
+	}
+
+	private static List<Entry> entries(JsonNode array) {
+		List<Entry> list = new ArrayList<>();
+		for (JsonNode n : array) {
+			String id = n.path("id").asText("");
+			if (!id.isEmpty()) {
+				list.add(new Entry(id, n.path("name").asText("")));
+			}
+		}
+		return list;
+	}
+}

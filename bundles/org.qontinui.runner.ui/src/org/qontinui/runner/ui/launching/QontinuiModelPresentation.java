@@ -1,0 +1,113 @@
+package org.qontinui.runner.ui.launching;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.filesystem.EFS;
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.debug.core.model.IValue;
+import org.eclipse.debug.ui.IDebugModelPresentation;
+import org.eclipse.debug.ui.IValueDetailListener;
+import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.ui.IEditorInput;
+import org.eclipse.ui.ide.FileStoreEditorInput;
+import org.eclipse.ui.part.FileEditorInput;
+import org.qontinui.runner.debug.breakpoints.ElementBreakpoint;
+import org.qontinui.runner.debug.breakpoints.FailureBreakpoint;
+import org.qontinui.runner.debug.model.QontinuiStackFrame;
+import org.qontinui.runner.debug.model.QontinuiThread;
+import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
+
+/**
+ * Labels of the Qontinui debug model in the Debug, Variables and Breakpoints views, and the editor
+ * that shows a stack frame: the configuration file at the element's line.
+ */
+public class QontinuiModelPresentation extends LabelProvider implements IDebugModelPresentation {
+
+	@Override
+	public void setAttribute(String attribute, Object value) {
+		// no options
+	}
+
+	@Override
+	public String getText(Object element) {
+		if (element instanceof ElementBreakpoint bp) {
+			String text = bp.getMarker().getAttribute(org.eclipse.core.resources.IMarker.MESSAGE, bp.functionName());
+			if (!bp.getCondition().isBlank()) {
+				text += " [if " + bp.getCondition() + "]";
+			}
+			if (bp.getHitCount() > 0) {
+				text += " [hit count " + bp.getHitCount() + "]";
+			}
+			return text;
+		}
+		if (element instanceof FailureBreakpoint bp) {
+			try {
+				return FailureBreakpoint.label(bp.getFilter());
+			} catch (org.eclipse.core.runtime.CoreException e) {
+				return "Failure breakpoint";
+			}
+		}
+		if (element instanceof QontinuiThread t) {
+			return t.getName();
+		}
+		if (element instanceof QontinuiStackFrame f) {
+			return f.getName() + (f.getLineNumber() > 0 ? "  (line " + f.getLineNumber() + ")" : "");
+		}
+		return null; // the debug platform's default label
+	}
+
+	@Override
+	public Image getImage(Object element) {
+		if (element instanceof FailureBreakpoint) {
+			return QontinuiUiPlugin.image("failure_breakpoint");
+		}
+		if (element instanceof IBreakpoint) {
+			return QontinuiUiPlugin.image("breakpoint");
+		}
+		if (element instanceof QontinuiStackFrame f) {
+			return QontinuiUiPlugin.image(switch (f.kind()) {
+			case "state" -> "state";
+			case "transition" -> "transition";
+			case "workflow" -> "workflow";
+			default -> "action";
+			});
+		}
+		return null;
+	}
+
+	@Override
+	public void computeDetail(IValue value, IValueDetailListener listener) {
+		try {
+			listener.detailComputed(value, value.getValueString());
+		} catch (DebugException e) {
+			listener.detailComputed(value, e.getMessage());
+		}
+	}
+
+	@Override
+	public IEditorInput getEditorInput(Object element) {
+		Path path = null;
+		if (element instanceof QontinuiStackFrame f) {
+			path = Path.of(f.getSourcePath());
+		} else if (element instanceof IBreakpoint bp && bp.getMarker().getResource() instanceof IFile file) {
+			return new FileEditorInput(file);
+		}
+		if (path == null) {
+			return null;
+		}
+		IFile[] files = ResourcesPlugin.getWorkspace().getRoot().findFilesForLocationURI(path.toUri());
+		if (files.length > 0) {
+			return new FileEditorInput(files[0]);
+		}
+		return new FileStoreEditorInput(EFS.getLocalFileSystem().fromLocalFile(path.toFile()));
+	}
+
+	@Override
+	public String getEditorId(IEditorInput input, Object element) {
+		return "org.eclipse.ui.DefaultTextEditor";
+	}
+}

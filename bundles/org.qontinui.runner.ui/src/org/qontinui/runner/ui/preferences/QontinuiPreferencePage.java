@@ -1,0 +1,115 @@
+package org.qontinui.runner.ui.preferences;
+
+import org.eclipse.equinox.security.storage.ISecurePreferences;
+import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
+import org.eclipse.equinox.security.storage.StorageException;
+import org.eclipse.jface.preference.BooleanFieldEditor;
+import org.eclipse.jface.preference.ComboFieldEditor;
+import org.eclipse.jface.preference.FieldEditorPreferencePage;
+import org.eclipse.jface.preference.FileFieldEditor;
+import org.eclipse.jface.preference.IntegerFieldEditor;
+import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.layout.GridData;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.IWorkbench;
+import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
+
+/**
+ * Qontinui preferences: the interpreter (checked: it must import cv2 and numpy), the default
+ * backend, screenshots on errors, log retention and the web builder. The web builder token goes to
+ * Eclipse secure storage, never to the preference store.
+ */
+public class QontinuiPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
+
+	/** Secure storage node and key of the web builder token. */
+	public static final String SECURE_NODE = "org.qontinui.runner/webbuilder";
+	public static final String SECURE_TOKEN_KEY = "token";
+
+	private FileFieldEditor python;
+	private Text token;
+	private boolean tokenEdited;
+
+	public QontinuiPreferencePage() {
+		super(GRID);
+		setDescription("Settings of the Qontinui runner and its Python executor.");
+	}
+
+	@Override
+	public void init(IWorkbench workbench) {
+		setPreferenceStore(QontinuiPreferences.store());
+	}
+
+	@Override
+	protected void createFieldEditors() {
+		python = new FileFieldEditor(QontinuiPreferences.PYTHON, "Python interpreter:", true,
+				FileFieldEditor.VALIDATE_ON_KEY_STROKE, getFieldEditorParent()) {
+			@Override
+			protected boolean checkState() {
+				if (!super.checkState()) {
+					return false;
+				}
+				InterpreterCheck.Result result = InterpreterCheck.check(getStringValue());
+				if (!result.ok()) {
+					showErrorMessage(result.message());
+					return false;
+				}
+				if (result.message() != null) {
+					QontinuiPreferencePage.this.setMessage(result.message(), WARNING);
+				}
+				return true;
+			}
+		};
+		python.setValidateStrategy(StringFieldEditor.VALIDATE_ON_FOCUS_LOST);
+		addField(python);
+		addField(new ComboFieldEditor(QontinuiPreferences.DEFAULT_BACKEND, "Default backend:",
+				new String[][] { { "x11 (real screen)", "x11" }, { "screenshots (replay)", "screenshots" },
+						{ "mock (no screen)", "mock" } },
+				getFieldEditorParent()));
+		addField(new BooleanFieldEditor(QontinuiPreferences.SCREENSHOT_ON_ERROR, "Save a screenshot when a find fails",
+				getFieldEditorParent()));
+		IntegerFieldEditor retention = new IntegerFieldEditor(QontinuiPreferences.LOG_RETENTION_RUNS,
+				"Keep logs of the last N runs:", getFieldEditorParent());
+		retention.setValidRange(1, 10000);
+		addField(retention);
+		addField(new StringFieldEditor(QontinuiPreferences.WEB_BUILDER_URL, "Web builder URL:", getFieldEditorParent()));
+
+		Label label = new Label(getFieldEditorParent(), SWT.NONE);
+		label.setText("Web builder token:");
+		token = new Text(getFieldEditorParent(), SWT.BORDER | SWT.PASSWORD);
+		token.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
+		token.setMessage(hasStoredToken() ? "(stored securely; type to replace)" : "(none)");
+		token.addModifyListener(e -> tokenEdited = true);
+	}
+
+	private static boolean hasStoredToken() {
+		try {
+			ISecurePreferences node = SecurePreferencesFactory.getDefault().node(SECURE_NODE);
+			return node.get(SECURE_TOKEN_KEY, null) != null;
+		} catch (StorageException | RuntimeException e) {
+			return false;
+		}
+	}
+
+	@Override
+	public boolean performOk() {
+		if (tokenEdited && token != null) {
+			try {
+				ISecurePreferences node = SecurePreferencesFactory.getDefault().node(SECURE_NODE);
+				if (token.getText().isEmpty()) {
+					node.remove(SECURE_TOKEN_KEY);
+				} else {
+					node.put(SECURE_TOKEN_KEY, token.getText(), true);
+				}
+				node.flush();
+			} catch (StorageException | java.io.IOException e) {
+				QontinuiUiPlugin.log("Cannot store the web builder token in secure storage", e);
+				setErrorMessage("Cannot store the token in secure storage: " + e.getMessage());
+				return false;
+			}
+		}
+		return super.performOk();
+	}
+}

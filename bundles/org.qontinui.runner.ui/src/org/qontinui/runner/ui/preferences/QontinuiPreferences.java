@@ -1,0 +1,45 @@
+package org.qontinui.runner.ui.preferences;
+
+import org.eclipse.core.runtime.Platform;
+import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.ui.preferences.ScopedPreferenceStore;
+import org.qontinui.runner.debug.launcher.LaunchAttributes;
+
+/**
+ * The runner's preferences. They live in the node {@value #NODE}, shared with the debug bundle, so
+ * launches read them without the UI being present (headless runs).
+ */
+public final class QontinuiPreferences {
+
+	public static final String NODE = LaunchAttributes.PREFERENCE_NODE;
+	public static final String PYTHON = LaunchAttributes.PREF_PYTHON;
+	public static final String DEFAULT_BACKEND = "defaultBackend";
+	public static final String SCREENSHOT_ON_ERROR = "screenshotOnError";
+	public static final String LOG_RETENTION_RUNS = "logRetentionRuns";
+	public static final String WEB_BUILDER_URL = "webBuilderUrl";
+
+	private static ScopedPreferenceStore store;
+
+	private QontinuiPreferences() {
+	}
+
+	public static synchronized IPreferenceStore store() {
+		if (store == null) {
+			store = new ScopedPreferenceStore(InstanceScope.INSTANCE, NODE);
+		}
+		return store;
+	}
+
+	private static String get(String key, String def) {
+		return Platform.getPreferencesService().getString(NODE, key, def, null);
+	}
+
+	public static String python() {
+		return get(PYTHON, org.qontinui.runner.bridge.PythonSources.defaultInterpreter().toString());
+	}
+
+	public static String defaultBackend() {
+		return get(DEFAULT_BACKEND, "x11");
+	}
+}

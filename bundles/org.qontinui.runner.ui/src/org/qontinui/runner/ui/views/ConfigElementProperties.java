@@ -1,0 +1,101 @@
+package org.qontinui.runner.ui.views;
+
+import java.util.ArrayList;
+import java.util.Iterator;
+import java.util.List;
+import java.util.Map;
+
+import org.eclipse.ui.views.properties.IPropertyDescriptor;
+import org.eclipse.ui.views.properties.IPropertySource;
+import org.eclipse.ui.views.properties.PropertyDescriptor;
+
+import com.fasterxml.jackson.databind.JsonNode;
+
+/**
+ * The Properties view of a configuration element: every field as written in the file (including
+ * ones the model does not know), read-only. Nested objects show as compact JSON.
+ */
+final class ConfigElementProperties implements IPropertySource {
+
+	private static final int MAX_SHOWN = 300;
+
+	private final ConfigElementNode node;
+
+	ConfigElementProperties(ConfigElementNode node) {
+		this.node = node;
+	}
+
+	private JsonNode json() {
+		return node.root().jsonAt(node.pointer());
+	}
+
+	@Override
+	public Object getEditableValue() {
+		return this;
+	}
+
+	@Override
+	public IPropertyDescriptor[] getPropertyDescriptors() {
+		List<IPropertyDescriptor> list = new ArrayList<>();
+		PropertyDescriptor pointer = new PropertyDescriptor("$pointer", "JSON pointer");
+		pointer.setCategory("Location");
+		list.add(pointer);
+		PropertyDescriptor line = new PropertyDescriptor("$line", "Line");
+		line.setCategory("Location");
+		list.add(line);
+		JsonNode json = json();
+		if (json != null && json.isObject()) {
+			for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
+				String name = it.next().getKey();
+				PropertyDescriptor d = new PropertyDescriptor(name, name);
+				d.setCategory(categoryOf(name));
+				list.add(d);
+			}
+		}
+		return list.toArray(IPropertyDescriptor[]::new);
+	}
+
+	private static String categoryOf(String name) {
+		return switch (name) {
+		case "id", "name", "type", "description" -> "Element";
+		case "config" -> "Action configuration";
+		default -> "Fields";
+		};
+	}
+
+	@Override
+	public Object getPropertyValue(Object id) {
+		if ("$pointer".equals(id)) {
+			return node.pointer();
+		}
+		if ("$line".equals(id)) {
+			var pos = node.root().positionOf(node.pointer());
+			return pos.isKnown() ? pos.toString() : "";
+		}
+		JsonNode json = json();
+		JsonNode value = json == null ? null : json.get((String) id);
+		if (value == null) {
+			return "";
+		}
+		if ("data".equals(id) && value.isTextual()) {
+			return "(base64, " + value.asText().length() + " characters)";
+		}
+		String text = value.isValueNode() ? value.asText() : value.toString();
+		return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
+	}
+
+	@Override
+	public boolean isPropertySet(Object id) {
+		return false;
+	}
+
+	@Override
+	public void resetPropertyValue(Object id) {
+		// read-only
+	}
+
+	@Override
+	public void setPropertyValue(Object id, Object value) {
+		// read-only: edit the JSON file
+	}
+}

@@ -1,0 +1,379 @@
+package org.qontinui.runner.ui.views;
+
+import java.nio.file.Path;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.action.IMenuManager;
+import org.eclipse.jface.action.IToolBarManager;
+import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.text.BadLocationException;
+import org.eclipse.jface.text.IDocument;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.ITreeContentProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.layout.FillLayout;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PartInitException;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.ViewPart;
+import org.eclipse.ui.texteditor.ITextEditor;
+import org.qontinui.runner.core.config.State;
+import org.qontinui.runner.core.config.StateImage;
+import org.qontinui.runner.core.validation.Diagnostic;
+import org.qontinui.runner.core.validation.TextPosition;
+import org.qontinui.runner.ui.OpenConfigurations;
+import org.qontinui.runner.ui.QontinuiPerspective;
+import org.qontinui.runner.ui.diagram.StateDiagramView;
+import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
+import org.qontinui.runner.ui.launching.BreakpointToggler;
+import org.qontinui.runner.ui.launching.QontinuiLaunches;
+import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+
+/**
+ * The opened configurations as a tree: metadata, states with their images, transitions, workflows
+ * with nested actions, images. Problems show on the items; double-click opens the element's line in
+ * the JSON editor; the context menu runs, debugs, navigates and toggles breakpoints.
+ */
+public class ConfigExplorerView extends ViewPart implements OpenConfigurations.Listener {
+
+	public static final String ID = QontinuiPerspective.CONFIG_EXPLORER;
+
+	private TreeViewer viewer;
+	private ThumbnailCache thumbnails;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		parent.setLayout(new FillLayout());
+		viewer = new TreeViewer(parent, SWT.MULTI | SWT.V_SCROLL | SWT.H_SCROLL | SWT.FULL_SELECTION);
+		thumbnails = new ThumbnailCache(parent.getDisplay());
+		TreeViewerColumn column = new TreeViewerColumn(viewer, SWT.NONE);
+		column.getColumn().setWidth(600);
+		column.setLabelProvider(new Labels());
+		viewer.getTree().setHeaderVisible(false);
+		viewer.getTree().addListener(SWT.Resize, e -> column.getColumn().setWidth(Math.max(300, viewer.getTree().getClientArea().width)));
+		ColumnViewerToolTipSupport.enableFor(viewer);
+		viewer.setContentProvider(new Content());
+		viewer.setInput(OpenConfigurations.getDefault());
+		viewer.addDoubleClickListener(e -> openInEditor(selected()));
+		viewer.addSelectionChangedListener(e -> showInDiagram(selected(), false));
+		getSite().setSelectionProvider(viewer);
+		createActions();
+		OpenConfigurations.getDefault().addListener(this);
+	}
+
+	private Object selected() {
+		return viewer.getStructuredSelection().getFirstElement();
+	}
+
+	public TreeViewer viewer() {
+		return viewer;
+	}
+
+	@Override
+	public void configurationsChanged(ConfigNode changed) {
+		viewer.getControl().getDisplay().asyncExec(() -> {
+			if (viewer.getControl().isDisposed()) {
+				return;
+			}
+			viewer.refresh();
+			if (OpenConfigurations.getDefault().all().contains(changed)) {
+				viewer.setExpandedState(changed, true);
+			}
+		});
+	}
+
+	/** Selects and reveals an element, e.g. when it is clicked in the State Diagram. */
+	public void select(ConfigNode config, Kind kind, String id) {
+		ConfigElementNode node = config.tree().find(kind, id);
+		if (node != null) {
+			viewer.reveal(node);
+			viewer.setSelection(new StructuredSelection(node), true);
+		}
+	}
+
+	// --- actions ------------------------------------------------------------------------------------
+
+	private void createActions() {
+		Action open = new Action("Open Configuration...", QontinuiUiPlugin.imageDescriptor("config")) {
+			@Override
+			public void run() {
+				FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
+				dialog.setFilterExtensions(new String[] { "*.json", "*" });
+				String file = dialog.open();
+				if (file != null) {
+					OpenConfigurations.getDefault().open(Path.of(file));
+				}
+			}
+		};
+		Action reload = new Action("Reload") {
+			@Override
+			public void run() {
+				OpenConfigurations.getDefault().all().forEach(c -> OpenConfigurations.getDefault().open(c.path()));
+			}
+		};
+		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
+		toolbar.add(open);
+		toolbar.add(reload);
+
+		MenuManager menu = new MenuManager();
+		menu.setRemoveAllWhenShown(true);
+		menu.addMenuListener(this::fillContextMenu);
+		viewer.getControl().setMenu(menu.createContextMenu(viewer.getControl()));
+		getSite().registerContextMenu(menu, viewer);
+	}
+
+	private void fillContextMenu(IMenuManager menu) {
+		Object element = selected();
+		ConfigNode root = element instanceof ConfigNode c ? c : element instanceof ConfigElementNode n ? n.root() : null;
+		if (root == null) {
+			return;
+		}
+		if (element instanceof ConfigElementNode n && n.kind() == Kind.WORKFLOW) {
+			menu.add(launchAction("Run Workflow", root, n.elementId(), ILaunchManager.RUN_MODE));
+			menu.add(launchAction("Debug Workflow", root, n.elementId(), ILaunchManager.DEBUG_MODE));
+		} else {
+			menu.add(launchAction("Run", root, "", ILaunchManager.RUN_MODE));
+			menu.add(launchAction("Debug", root, "", ILaunchManager.DEBUG_MODE));
+		}
+		if (element instanceof ConfigElementNode n && n.kind() == Kind.STATE) {
+			menu.add(new Action("Go to State") {
+				@Override
+				public void run() {
+					try {
+						QontinuiLaunches.goToStates(root.path(), List.of(n.elementId()), ILaunchManager.RUN_MODE);
+					} catch (CoreException e) {
+						QontinuiUiPlugin.log("Cannot start navigation", e);
+					}
+				}
+			});
+		}
+		if (element instanceof ConfigElementNode n && BreakpointToggler.supports(n.kind())) {
+			menu.add(new Separator());
+			menu.add(new Action("Toggle Breakpoint") {
+				@Override
+				public void run() {
+					BreakpointToggler.toggle(n, getSite().getShell());
+					viewer.refresh(n);
+				}
+			});
+		}
+		menu.add(new Separator());
+		menu.add(new Action("Show in State Diagram") {
+			@Override
+			public void run() {
+				showInDiagram(element, true);
+			}
+		});
+		menu.add(new Action("Open in Editor") {
+			@Override
+			public void run() {
+				openInEditor(element);
+			}
+		});
+		menu.add(new Action("Close Configuration") {
+			@Override
+			public void run() {
+				OpenConfigurations.getDefault().close(root);
+			}
+		});
+		menu.add(new Separator("additions"));
+	}
+
+	private Action launchAction(String label, ConfigNode root, String workflow, String mode) {
+		return new Action(label, QontinuiUiPlugin.imageDescriptor("run")) {
+			@Override
+			public void run() {
+				try {
+					QontinuiLaunches.launch(root.path(), workflow, mode);
+				} catch (CoreException e) {
+					QontinuiUiPlugin.log("Cannot launch " + root.path(), e);
+				}
+			}
+		};
+	}
+
+	private void showInDiagram(Object element, boolean activate) {
+		ConfigNode root = element instanceof ConfigNode c ? c : element instanceof ConfigElementNode n ? n.root() : null;
+		if (root == null) {
+			return;
+		}
+		IWorkbenchPage page = getSite().getPage();
+		StateDiagramView diagram = (StateDiagramView) page.findView(StateDiagramView.ID);
+		if (diagram == null && activate) {
+			try {
+				diagram = (StateDiagramView) page.showView(StateDiagramView.ID);
+			} catch (PartInitException e) {
+				QontinuiUiPlugin.log("Cannot open the State Diagram", e);
+			}
+		}
+		if (diagram != null) {
+			diagram.show(root);
+			if (element instanceof ConfigElementNode n && n.kind() == Kind.STATE) {
+				diagram.select(n.elementId());
+			}
+			if (activate) {
+				page.activate(diagram);
+			}
+		}
+	}
+
+	/** Opens the configuration file in an editor with the element's line selected. */
+	public static void openInEditor(Object element) {
+		ConfigNode root = element instanceof ConfigNode c ? c : element instanceof ConfigElementNode n ? n.root() : null;
+		if (root == null) {
+			return;
+		}
+		String pointer = element instanceof ConfigElementNode n ? n.pointer() : "";
+		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+		try {
+			IEditorPart editor = root.file() != null ? IDE.openEditor(page, root.file(), "org.eclipse.ui.DefaultTextEditor")
+					: IDE.openEditorOnFileStore(page, org.eclipse.core.filesystem.EFS.getLocalFileSystem().fromLocalFile(root.path().toFile()));
+			TextPosition pos = root.positionOf(pointer);
+			if (editor instanceof ITextEditor text && pos.isKnown()) {
+				IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
+				int offset = doc.getLineOffset(pos.line() - 1) + Math.max(0, pos.column() - 1);
+				text.selectAndReveal(offset, 0);
+			}
+		} catch (PartInitException | BadLocationException e) {
+			QontinuiUiPlugin.log("Cannot open " + root.path(), e);
+		}
+	}
+
+	@Override
+	public void setFocus() {
+		viewer.getControl().setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		OpenConfigurations.getDefault().removeListener(this);
+		thumbnails.dispose();
+		super.dispose();
+	}
+
+	// --- providers ----------------------------------------------------------------------------------
+
+	private static final class Content implements ITreeContentProvider {
+		@Override
+		public Object[] getElements(Object input) {
+			return OpenConfigurations.getDefault().all().toArray();
+		}
+
+		@Override
+		public Object[] getChildren(Object parent) {
+			if (parent instanceof ConfigNode c) {
+				return c.tree().children();
+			}
+			return parent instanceof ConfigElementNode n ? n.children().toArray() : new Object[0];
+		}
+
+		@Override
+		public Object getParent(Object element) {
+			return element instanceof ConfigElementNode n ? n.parent() : null;
+		}
+
+		@Override
+		public boolean hasChildren(Object element) {
+			return element instanceof ConfigNode c ? c.config() != null || !c.diagnostics().isEmpty()
+					: element instanceof ConfigElementNode n && !n.children().isEmpty();
+		}
+	}
+
+	private final class Labels extends ColumnLabelProvider {
+		@Override
+		public String getText(Object element) {
+			if (element instanceof ConfigNode c) {
+				long errors = c.diagnostics().stream().filter(Diagnostic::isError).count();
+				return c.name() + (errors > 0 ? "  (" + errors + " errors)" : "");
+			}
+			if (element instanceof ConfigElementNode n) {
+				String text = n.label();
+				if (BreakpointToggler.hasBreakpoint(n)) {
+					text = "\u25CF " + text;
+				}
+				return text;
+			}
+			return String.valueOf(element);
+		}
+
+		@Override
+		public Image getImage(Object element) {
+			List<Diagnostic> problems = problems(element);
+			if (problems.stream().anyMatch(Diagnostic::isError)) {
+				return QontinuiUiPlugin.image("error");
+			}
+			if (problems.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.WARNING)) {
+				return QontinuiUiPlugin.image("warning");
+			}
+			if (element instanceof ConfigNode) {
+				return QontinuiUiPlugin.image("config");
+			}
+			ConfigElementNode n = (ConfigElementNode) element;
+			Image thumb = switch (n.kind()) {
+			case STATE -> thumbnails.ofState(n.root(), (State) n.element(), 16);
+			case STATE_IMAGE -> thumbnails.ofStateImage(n.root(), (StateImage) n.element(), 16);
+			case IMAGE -> thumbnails.get(n.root(), n.elementId(), 16);
+			default -> null;
+			};
+			if (thumb != null) {
+				return thumb;
+			}
+			return QontinuiUiPlugin.image(switch (n.kind()) {
+			case METADATA -> "metadata";
+			case GROUP -> "folder";
+			case STATE -> ((State) n.element()).isInitial() ? "state_initial" : "state";
+			case STATE_IMAGE, IMAGE -> "image";
+			case TRANSITION -> "transition";
+			case WORKFLOW -> "workflow";
+			case ACTION -> "action";
+			});
+		}
+
+		@Override
+		public String getToolTipText(Object element) {
+			List<Diagnostic> problems = problems(element);
+			if (problems.isEmpty()) {
+				return element instanceof ConfigNode c ? c.path().toString() : null;
+			}
+			StringBuilder text = new StringBuilder();
+			problems.stream().limit(10).forEach(d -> text.append(d.severity()).append(": ").append(d.message())
+					.append(d.line() > 0 ? " (line " + d.line() + ")" : "").append('\n'));
+			if (problems.size() > 10) {
+				text.append("... and ").append(problems.size() - 10).append(" more");
+			}
+			return text.toString().strip();
+		}
+
+		private List<Diagnostic> problems(Object element) {
+			if (element instanceof ConfigNode c) {
+				return c.diagnostics();
+			}
+			ConfigElementNode n = (ConfigElementNode) element;
+			return n.kind() == Kind.GROUP && n.pointer().isEmpty() ? List.of() : n.root().diagnosticsUnder(n.pointer());
+		}
+	}
+
+	/** For tests and the demo: the explorer's selection as a list. */
+	public IStructuredSelection selection() {
+		return viewer.getStructuredSelection();
+	}
+
+	static IFile fileOf(ConfigNode node) {
+		return node.file();
+	}
+}

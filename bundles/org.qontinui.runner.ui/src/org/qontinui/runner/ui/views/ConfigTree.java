@@ -1,0 +1,158 @@
+package org.qontinui.runner.ui.views;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.qontinui.runner.core.config.Action;
+import org.qontinui.runner.core.config.ConfigReference;
+import org.qontinui.runner.core.config.ImageAsset;
+import org.qontinui.runner.core.config.OutgoingTransition;
+import org.qontinui.runner.core.config.QontinuiConfig;
+import org.qontinui.runner.core.config.State;
+import org.qontinui.runner.core.config.StateImage;
+import org.qontinui.runner.core.config.Transition;
+import org.qontinui.runner.core.config.Workflow;
+import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+
+/**
+ * Builds the Config Explorer's subtree of one configuration, once, off the UI thread: metadata,
+ * states with their images, transitions, workflows with their actions (IF/LOOP bodies nested), and
+ * images. Also finds the node of an element by id, for "show in explorer".
+ */
+public final class ConfigTree {
+
+	private final List<Object> children = new ArrayList<>();
+	private final Map<String, ConfigElementNode> byId = new HashMap<>();
+
+	public ConfigTree(ConfigNode root) {
+		QontinuiConfig config = root.config();
+		if (config == null) {
+			return;
+		}
+		String metaName = config.getMetadata() != null && config.getMetadata().getName() != null
+				? config.getMetadata().getName() : "(no name)";
+		children.add(new ConfigElementNode(root, root, Kind.METADATA, "Metadata: " + metaName + ", version "
+				+ config.getVersion(), "/metadata", null, config.getMetadata()));
+
+		ConfigElementNode states = group(root, "States (" + config.getStates().size() + ")", "/states");
+		for (int i = 0; i < config.getStates().size(); i++) {
+			State s = config.getStates().get(i);
+			String p = "/states/" + i;
+			ConfigElementNode node = register(states.add(new ConfigElementNode(root, states, Kind.STATE,
+					label(s.getName(), s.getId()) + (s.isInitial() ? "  (initial)" : ""), p, s.getId(), s)));
+			String images = s.spellingOf("stateImages");
+			for (int j = 0; j < s.getStateImages().size(); j++) {
+				StateImage si = s.getStateImages().get(j);
+				node.add(register(new ConfigElementNode(root, node, Kind.STATE_IMAGE, label(si.getName(), si.getId())
+						+ (si.isRequired() ? "" : "  (optional)"), p + "/" + images + "/" + j, si.getId(), si)));
+			}
+		}
+
+		ConfigElementNode transitions = group(root, "Transitions (" + config.getTransitions().size() + ")", "/transitions");
+		for (int i = 0; i < config.getTransitions().size(); i++) {
+			Transition t = config.getTransitions().get(i);
+			String from = t instanceof OutgoingTransition o ? stateName(root, o.getFromState()) + " \u2192 " : "\u2192 ";
+			String text = from + stateName(root, t.getToState())
+					+ (t.getName() != null && !t.getName().isBlank() ? "  " + t.getName() : "") + "  [" + t.getId() + "]";
+			transitions.add(register(new ConfigElementNode(root, transitions, Kind.TRANSITION, text, "/transitions/" + i,
+					t.getId(), t)));
+		}
+
+		ConfigElementNode workflows = group(root, "Workflows (" + config.getWorkflows().size() + ")", "/workflows");
+		for (int i = 0; i < config.getWorkflows().size(); i++) {
+			Workflow w = config.getWorkflows().get(i);
+			String p = "/workflows/" + i;
+			ConfigElementNode node = register(workflows.add(new ConfigElementNode(root, workflows, Kind.WORKFLOW,
+					label(w.getName(), w.getId()) + "  (" + w.getActions().size() + " actions)", p, w.getId(), w)));
+			addActions(root, node, w, p);
+		}
+
+		ConfigElementNode imageGroup = group(root, "Images (" + config.getImages().size() + ")", "/images");
+		for (int i = 0; i < config.getImages().size(); i++) {
+			ImageAsset im = config.getImages().get(i);
+			String size = im.getWidth() > 0 ? "  " + im.getWidth() + "x" + im.getHeight() : "";
+			imageGroup.add(register(new ConfigElementNode(root, imageGroup, Kind.IMAGE, label(im.getName(), im.getId()) + size,
+					"/images/" + i, im.getId(), im)));
+		}
+	}
+
+	private ConfigElementNode group(ConfigNode root, String label, String pointer) {
+		ConfigElementNode g = new ConfigElementNode(root, root, Kind.GROUP, label, pointer, null, null);
+		children.add(g);
+		return g;
+	}
+
+	private ConfigElementNode register(ConfigElementNode node) {
+		if (node.elementId() != null) {
+			byId.putIfAbsent(node.kind() + ":" + node.elementId(), node);
+		}
+		return node;
+	}
+
+	/** Actions run by IF/LOOP/TRY_CATCH parents are shown under them, not at the top of the workflow. */
+	private void addActions(ConfigNode root, ConfigElementNode workflowNode, Workflow w, String workflowPointer) {
+		Map<String, Integer> indexById = new HashMap<>();
+		Set<String> nested = new HashSet<>();
+		for (int k = 0; k < w.getActions().size(); k++) {
+			Action a = w.getActions().get(k);
+			if (a.getId() != null) {
+				indexById.put(a.getId(), k);
+			}
+			for (ConfigReference r : a.getNestedActionReferences()) {
+				nested.add(r.id());
+			}
+		}
+		for (int k = 0; k < w.getActions().size(); k++) {
+			Action a = w.getActions().get(k);
+			if (a.getId() == null || !nested.contains(a.getId())) {
+				addAction(root, workflowNode, w, workflowPointer, k, indexById, new HashSet<>());
+			}
+		}
+	}
+
+	private void addAction(ConfigNode root, ConfigElementNode parent, Workflow w, String workflowPointer, int k,
+			Map<String, Integer> indexById, Set<String> path) {
+		Action a = w.getActions().get(k);
+		String text = (a.getType() == null ? "?" : a.getType())
+				+ (a.getName() != null && !a.getName().isBlank() ? "  " + a.getName() : "") + "  [" + a.getId() + "]";
+		ConfigElementNode node = register(parent.add(new ConfigElementNode(root, parent, Kind.ACTION, text,
+				workflowPointer + "/actions/" + k, a.getId(), a)));
+		if (a.getId() == null || !path.add(a.getId())) {
+			return; // a cycle of IF/LOOP references: the validator reports it, the tree just stops
+		}
+		for (ConfigReference r : a.getNestedActionReferences()) {
+			Integer child = indexById.get(r.id());
+			if (child != null) {
+				addAction(root, node, w, workflowPointer, child, indexById, path);
+			}
+		}
+		path.remove(a.getId());
+	}
+
+	private static String stateName(ConfigNode root, String id) {
+		if (id == null) {
+			return "?";
+		}
+		return root.index().state(id).map(s -> s.getName() != null ? s.getName() : id).orElse(id);
+	}
+
+	static String label(String name, String id) {
+		if (name == null || name.isBlank() || name.equals(id)) {
+			return id == null ? "(no id)" : id;
+		}
+		return name + "  [" + id + "]";
+	}
+
+	public Object[] children() {
+		return children.toArray();
+	}
+
+	/** The node of a state, transition, workflow, action or image. */
+	public ConfigElementNode find(Kind kind, String id) {
+		return byId.get(kind + ":" + id);
+	}
+}

@@ -1,0 +1,302 @@
+package org.qontinui.runner.ui.views;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.eclipse.jface.action.Action;
+import org.eclipse.jface.dialogs.Dialog;
+import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.layout.GridDataFactory;
+import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.viewers.ArrayContentProvider;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.TableViewer;
+import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.custom.ScrolledComposite;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.widgets.Button;
+import org.eclipse.swt.widgets.Combo;
+import org.eclipse.swt.widgets.Composite;
+import org.eclipse.swt.widgets.Control;
+import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.swt.widgets.Label;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ViewPart;
+import org.qontinui.runner.debug.run.RunEvent;
+import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.ui.OpenConfigurations;
+import org.qontinui.runner.ui.QontinuiPerspective;
+import org.qontinui.runner.ui.RunTracker;
+import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
+import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+
+/**
+ * The structured events of the current and past runs: filter by level and kind, search, jump to the
+ * element, open a failure's screenshot, export as JSON Lines or text.
+ */
+public class RunLogView extends ViewPart implements RunTracker.Listener {
+
+	public static final String ID = QontinuiPerspective.RUN_LOG;
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+
+	private final RunLogFilter filter = new RunLogFilter();
+	private TableViewer table;
+	private Combo runCombo;
+	private Combo levelCombo;
+	private Text searchText;
+	private List<RunRecord> runs = List.of();
+	private RunRecord shown;
+	private boolean refreshScheduled;
+
+	@Override
+	public void createPartControl(Composite parent) {
+		GridLayoutFactory.fillDefaults().applyTo(parent);
+		Composite bar = new Composite(parent, SWT.NONE);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(bar);
+		GridLayoutFactory.swtDefaults().numColumns(10).applyTo(bar);
+		runCombo = new Combo(bar, SWT.READ_ONLY);
+		GridDataFactory.swtDefaults().hint(220, SWT.DEFAULT).applyTo(runCombo);
+		runCombo.addListener(SWT.Selection, e -> {
+			int i = runCombo.getSelectionIndex();
+			shown = i >= 0 && i < runs.size() ? runs.get(i) : null;
+			refreshTable();
+		});
+		levelCombo = new Combo(bar, SWT.READ_ONLY);
+		levelCombo.setItems("Debug and up", "Info and up", "Warnings and errors", "Errors only");
+		levelCombo.select(1);
+		levelCombo.addListener(SWT.Selection, e -> {
+			filter.setMinimum(RunEvent.Level.values()[levelCombo.getSelectionIndex()]);
+			refreshTable();
+		});
+		for (RunLogFilter.Shown kind : RunLogFilter.Shown.values()) {
+			Button check = new Button(bar, SWT.CHECK);
+			check.setText(kind.name().charAt(0) + kind.name().substring(1).toLowerCase());
+			check.setSelection(true);
+			check.setData(kind);
+			check.addListener(SWT.Selection, e -> {
+				filter.show(kind, check.getSelection());
+				refreshTable();
+			});
+		}
+		Label l = new Label(bar, SWT.NONE);
+		l.setText("Search:");
+		searchText = new Text(bar, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
+		GridDataFactory.fillDefaults().grab(true, false).applyTo(searchText);
+		searchText.addModifyListener(e -> {
+			filter.setSearch(searchText.getText());
+			refreshTable();
+		});
+
+		table = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.MULTI | SWT.V_SCROLL | SWT.VIRTUAL);
+		GridDataFactory.fillDefaults().grab(true, true).applyTo(table.getControl());
+		table.getTable().setHeaderVisible(true);
+		table.getTable().setLinesVisible(true);
+		column("Time", 95, e -> TIME.format(e.time()), null);
+		column("Level", 70, e -> e.level().name().toLowerCase(), e -> QontinuiUiPlugin.image(switch (e.level()) {
+		case ERROR -> "error";
+		case WARNING -> "warning";
+		default -> "info";
+		}));
+		column("Kind", 80, e -> e.kind().name().toLowerCase(), null);
+		column("Score / threshold", 110, e -> Double.isNaN(e.score()) ? "" : String.format("%.3f / %.3f", e.score(), e.threshold()), null);
+		column("Message", 700, e -> SecretMask.mask(e.message()) + (e.screenshot() != null ? "  [double-click: screenshot]" : ""), null);
+		table.setContentProvider(ArrayContentProvider.getInstance());
+		table.addDoubleClickListener(e -> open((RunEvent) table.getStructuredSelection().getFirstElement()));
+
+		getViewSite().getActionBars().getToolBarManager().add(new Action("Export JSON Lines...") {
+			@Override
+			public void run() {
+				export(true);
+			}
+		});
+		getViewSite().getActionBars().getToolBarManager().add(new Action("Export Text...") {
+			@Override
+			public void run() {
+				export(false);
+			}
+		});
+		RunTracker.getDefault().addListener(this);
+		refreshRuns();
+	}
+
+	private void column(String title, int width, java.util.function.Function<RunEvent, String> text,
+			java.util.function.Function<RunEvent, Image> image) {
+		TableViewerColumn c = new TableViewerColumn(table, SWT.NONE);
+		c.getColumn().setText(title);
+		c.getColumn().setWidth(width);
+		c.setLabelProvider(new ColumnLabelProvider() {
+			@Override
+			public String getText(Object element) {
+				return text.apply((RunEvent) element);
+			}
+
+			@Override
+			public Image getImage(Object element) {
+				return image == null ? null : image.apply((RunEvent) element);
+			}
+		});
+	}
+
+	@Override
+	public void runChanged(RunRecord record, RunEvent event) {
+		synchronized (this) {
+			if (refreshScheduled) {
+				return;
+			}
+			refreshScheduled = true;
+		}
+		table.getControl().getDisplay().asyncExec(() -> {
+			synchronized (this) {
+				refreshScheduled = false;
+			}
+			refreshRuns();
+		});
+	}
+
+	private void refreshRuns() {
+		if (table.getControl().isDisposed()) {
+			return;
+		}
+		List<RunRecord> all = RunTracker.getDefault().runs();
+		if (all.size() != runs.size()) {
+			runs = all;
+			List<String> items = new ArrayList<>();
+			for (RunRecord r : runs) {
+				items.add(TIME.format(r.started()) + "  " + r.config().getFileName());
+			}
+			runCombo.setItems(items.toArray(String[]::new));
+			shown = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+			runCombo.select(runs.size() - 1);
+		}
+		refreshTable();
+	}
+
+	private void refreshTable() {
+		table.setInput(shown == null ? List.of() : filter.apply(shown.events()));
+		table.getTable().setTopIndex(Math.max(0, table.getTable().getItemCount() - 1));
+	}
+
+	/** The entries shown now, for tests and export. */
+	public List<RunEvent> visibleEvents() {
+		return shown == null ? List.of() : filter.apply(shown.events());
+	}
+
+	public RunLogFilter filter() {
+		return filter;
+	}
+
+	/** Re-applies the filter after it was changed programmatically. */
+	public void applyFilter() {
+		refreshTable();
+	}
+
+	private void export(boolean jsonLines) {
+		FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
+		dialog.setFilterExtensions(new String[] { jsonLines ? "*.jsonl" : "*.txt" });
+		dialog.setOverwrite(true);
+		String file = dialog.open();
+		if (file != null) {
+			try {
+				export(Path.of(file), jsonLines);
+			} catch (IOException e) {
+				MessageDialog.openError(getSite().getShell(), "Export", "Cannot write " + file + ": " + e.getMessage());
+			}
+		}
+	}
+
+	/** Writes the visible entries, secrets masked. */
+	public void export(Path file, boolean jsonLines) throws IOException {
+		List<RunEvent> masked = visibleEvents().stream()
+				.map(e -> new RunEvent(e.time(), e.kind(), e.level(), SecretMask.mask(e.message()), e.elementId(), e.score(),
+						e.threshold(), e.screenshot()))
+				.toList();
+		if (jsonLines) {
+			RunRecord.writeJsonLines(masked, file);
+		} else {
+			RunRecord.writeText(masked, file);
+		}
+	}
+
+	private void open(RunEvent e) {
+		if (e == null) {
+			return;
+		}
+		if (e.screenshot() != null) {
+			new ScreenshotDialog(getSite().getShell(), e.screenshot()).open();
+			return;
+		}
+		if (e.elementId() != null && shown != null) {
+			ConfigNode config = OpenConfigurations.getDefault().find(shown.config());
+			ConfigExplorerView explorer = (ConfigExplorerView) getSite().getPage().findView(ConfigExplorerView.ID);
+			if (config != null && explorer != null) {
+				for (Kind kind : new Kind[] { Kind.ACTION, Kind.STATE, Kind.TRANSITION, Kind.WORKFLOW, Kind.IMAGE }) {
+					if (config.tree().find(kind, e.elementId()) != null) {
+						explorer.select(config, kind, e.elementId());
+						getSite().getPage().activate(explorer);
+						return;
+					}
+				}
+			}
+		}
+	}
+
+	@Override
+	public void setFocus() {
+		table.getControl().setFocus();
+	}
+
+	@Override
+	public void dispose() {
+		RunTracker.getDefault().removeListener(this);
+		super.dispose();
+	}
+
+	/** Shows a saved screenshot at full size, scrollable. */
+	private static final class ScreenshotDialog extends Dialog {
+		private final String path;
+		private Image image;
+
+		ScreenshotDialog(Shell shell, String path) {
+			super(shell);
+			this.path = path;
+			setShellStyle(getShellStyle() | SWT.RESIZE | SWT.MAX);
+		}
+
+		@Override
+		protected void configureShell(Shell shell) {
+			super.configureShell(shell);
+			shell.setText(path);
+		}
+
+		@Override
+		protected Control createDialogArea(Composite parent) {
+			Composite area = (Composite) super.createDialogArea(parent);
+			ScrolledComposite scroll = new ScrolledComposite(area, SWT.H_SCROLL | SWT.V_SCROLL);
+			GridDataFactory.fillDefaults().grab(true, true).hint(900, 600).applyTo(scroll);
+			Label label = new Label(scroll, SWT.NONE);
+			try {
+				image = new Image(parent.getDisplay(), path);
+				label.setImage(image);
+			} catch (RuntimeException e) {
+				label.setText("Cannot open " + path + ": " + e.getMessage());
+			}
+			label.pack();
+			scroll.setContent(label);
+			return area;
+		}
+
+		@Override
+		public boolean close() {
+			if (image != null) {
+				image.dispose();
+			}
+			return super.close();
+		}
+	}
+}

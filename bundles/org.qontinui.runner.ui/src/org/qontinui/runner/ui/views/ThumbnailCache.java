@@ -1,0 +1,90 @@
+package org.qontinui.runner.ui.views;
+
+import java.io.ByteArrayInputStream;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.eclipse.swt.SWTException;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.widgets.Display;
+import org.qontinui.runner.core.config.ImageAsset;
+import org.qontinui.runner.core.config.Pattern;
+import org.qontinui.runner.core.config.State;
+import org.qontinui.runner.core.config.StateImage;
+
+/**
+ * Small pictures of a configuration's images for trees and diagram nodes, decoded once per size.
+ * Owned by one view and disposed with it.
+ */
+public final class ThumbnailCache {
+
+	private final Display display;
+	private final Map<String, Image> images = new HashMap<>();
+
+	public ThumbnailCache(Display display) {
+		this.display = display;
+	}
+
+	/** The image scaled to fit a {@code max}-pixel box, or {@code null} when it cannot be decoded. */
+	public Image get(ConfigNode config, String imageId, int max) {
+		if (imageId == null || config.index() == null) {
+			return null;
+		}
+		String key = config.path() + "|" + imageId + "|" + max;
+		if (images.containsKey(key)) {
+			return images.get(key);
+		}
+		Image image = config.index().image(imageId).map(asset -> decode(asset, max)).orElse(null);
+		images.put(key, image);
+		return image;
+	}
+
+	/** The first image of a state's first state image: what the state looks like. */
+	public Image ofState(ConfigNode config, State state, int max) {
+		for (StateImage si : state.getStateImages()) {
+			Image image = ofStateImage(config, si, max);
+			if (image != null) {
+				return image;
+			}
+		}
+		return null;
+	}
+
+	public Image ofStateImage(ConfigNode config, StateImage si, int max) {
+		for (Pattern p : si.getPatterns()) {
+			Image image = get(config, p.getImageId(), max);
+			if (image != null) {
+				return image;
+			}
+		}
+		return get(config, si.getShorthandImageId(), max);
+	}
+
+	private Image decode(ImageAsset asset, int max) {
+		String data = asset.getBase64Data();
+		if (data == null || data.isEmpty()) {
+			return null;
+		}
+		try {
+			ImageData[] frames = new ImageLoader().load(new ByteArrayInputStream(Base64.getMimeDecoder().decode(data)));
+			if (frames.length == 0) {
+				return null;
+			}
+			ImageData d = frames[0];
+			double scale = Math.min(1.0, (double) max / Math.max(d.width, d.height));
+			int w = Math.max(1, (int) Math.round(d.width * scale));
+			int h = Math.max(1, (int) Math.round(d.height * scale));
+			return new Image(display, scale < 1.0 ? d.scaledTo(w, h) : d);
+		} catch (IllegalArgumentException | SWTException e) {
+			return null; // the validator reports undecodable images
+		}
+	}
+
+	public void dispose() {
+		images.values().stream().filter(i -> i != null && !i.isDisposed()).forEach(Image::dispose);
+		images.clear();
+	}
+}
