@@ -1,0 +1,13 @@
+package org.qontinui.runner.core.webbuilder;
+
+import java.time.Instant;
+
+/**
+ * A configuration as listed by the web builder; download it with
+ * {@link WebBuilderClient#download(String)} and {@link #id()}.
+ *
+ * @param updated last change, null when the server did not say
+ * @param version the server's version label or number as text, null when absent
+ */
+public record ConfigurationSummary(String id, String name, String projectId, Instant updated, String version) {
+}
