@@ -243,6 +243,10 @@ public final class ExecutorConnection implements AutoCloseable {
 		@Override
 		public void terminated(TerminatedEventArguments args) {
 			dispatch(l -> l.terminated(args));
+			// The run is over: say goodbye as a DAP client does, so the executor process ends.
+			Thread bye = new Thread(() -> disconnect(Duration.ofSeconds(5)), "Qontinui executor disconnect");
+			bye.setDaemon(true);
+			bye.start();
 		}
 
 		@Override

@@ -1,0 +1,41 @@
+#!/usr/bin/env bash
+# The test command (CI runs exactly this): sets up a fresh Debian machine and runs every test:
+#   1. the executor's pytest suite (and the optional plugins' Python tests),
+#   2. mvnw verify under Xvfb: Java unit tests, workbench UI tests, the product and update site,
+#   3. product tests (pytest): the headless runner, and installing from the update site with p2.
+# Prints Surefire's and pytest's summary lines and exits non-zero on any failure.
+set -uo pipefail
+source "$(dirname "$0")/setup.sh"
+qontinui_setup || exit 1
+mkdir -p .work
+results=()
+failed=0
+
+stage() {
+  local name="$1"; shift
+  say "$name"
+  if "$@"; then results+=("PASSED  $name"); else results+=("FAILED  $name"); failed=1; fi
+}
+
+python_tests=(python-bridge/tests)
+for t in bundles/*/tests; do [ -d "$t" ] && python_tests+=("$t"); done
+stage "Executor and plugin tests (pytest)" /usr/bin/python3 -m pytest -q -p no:cacheprovider "${python_tests[@]}"
+
+maven() {
+  xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw verify 2>&1 | tee .work/maven.log
+}
+stage "Java unit tests, workbench UI tests, product and update site (mvnw verify under Xvfb)" maven
+say "Surefire summary"
+grep -E "Tests run:.*Fail" .work/maven.log | grep -v " -- in " || echo "(no Surefire summary: the build failed before the tests)"
+
+if [ -x "$QONTINUI_PRODUCT/qontinui-runner" ] && grep -q "BUILD SUCCESS" .work/maven.log; then
+  stage "Product tests: headless runner and installing from the update site (pytest)" \
+    /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/product
+else
+  results+=("SKIPPED Product tests (no product was built)"); failed=1
+fi
+
+say "Summary"
+printf '  %s\n' "${results[@]}"
+if [ "$failed" = 0 ]; then echo "ALL TESTS PASSED"; else echo "SOME TESTS FAILED"; fi
+exit "$failed"
