@@ -37,5 +37,5 @@ xvfb-run -a -s "-screen 0 1280x1024x24" bash -c '
   sleep 1.5
   "$3/qontinui-runner" run "$1/demo.json" --backend x11 --out "$2"; code=$?
   kill $app 2>/dev/null; wait $app 2>/dev/null
-  echo "Demo application received:"; sed "s/^/  /" "$2/demo-app.log"
+  /usr/bin/python3 "$1/demo_app.py" --report "$2/demo-app.log"
   exit $code' _ "$demo" "$out" "$QONTINUI_PRODUCT"

@@ -23,7 +23,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--screens", default=os.path.join(HERE, "screenshots"))
     parser.add_argument("--log", default=None, help="append received input here as JSON lines")
+    parser.add_argument("--report", default=None, help="print what an earlier run received (from its --log) and exit")
     args = parser.parse_args(argv)
+    if args.report:
+        return report(args.report)
     files = sorted(os.path.join(args.screens, f) for f in os.listdir(args.screens) if f.endswith(".png"))
     if not files:
         print(f"no screens in {args.screens}", file=sys.stderr)
@@ -74,6 +77,18 @@ def main(argv: list[str] | None = None) -> int:
     finally:
         if state["text"]:
             record({"typed": state["text"]})
+    return 0
+
+
+def report(log_file: str) -> int:
+    """Prints the input a run delivered; typed text only by length, it may be a password."""
+    print("Demo application received:")
+    with open(log_file, encoding="utf-8") as fh:
+        for line in fh:
+            entry = json.loads(line)
+            what = (f"typed {len(entry['typed'])} characters" if "typed" in entry
+                    else f"click at {tuple(entry['click'])}")
+            print(f"  {what} on {entry['screen']}")
     return 0
 
 

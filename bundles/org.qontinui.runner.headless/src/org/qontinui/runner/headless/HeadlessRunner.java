@@ -16,11 +16,14 @@ import java.util.concurrent.atomic.AtomicReference;
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
+import org.osgi.framework.Bundle;
+import org.osgi.framework.FrameworkUtil;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExecutorException;
 import org.qontinui.runner.bridge.ExecutorSettings;
 import org.qontinui.runner.bridge.ExitInfo;
+import org.qontinui.runner.bridge.InterpreterCheck;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.bridge.events.RunCompletedEvent;
 import org.qontinui.runner.core.load.ConfigLoadException;
@@ -56,6 +59,9 @@ public class HeadlessRunner implements IApplication {
 			System.err.println(RunOptions.USAGE);
 			return INVALID;
 		}
+		if (options.command().equals("doctor")) {
+			return doctor();
+		}
 		LoadedConfig loaded = validate(options.config());
 		if (loaded == null || loaded.hasErrors()) {
 			out.println("CONFIG INVALID: " + options.config());
@@ -66,6 +72,35 @@ public class HeadlessRunner implements IApplication {
 			return PASSED;
 		}
 		return run(options);
+	}
+
+	/**
+	 * Checks an installation: every Qontinui bundle resolved, the executor's sources present, and the
+	 * interpreter able to import what the executor needs.
+	 */
+	int doctor() {
+		boolean ok = true;
+		Bundle self = FrameworkUtil.getBundle(HeadlessRunner.class);
+		for (Bundle b : self.getBundleContext().getBundles()) {
+			if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.qontinui.runner")) {
+				boolean resolved = b.getState() != Bundle.INSTALLED && b.getState() != Bundle.UNINSTALLED;
+				ok &= resolved;
+				out.println((resolved ? "ok      " : "BROKEN  ") + b.getSymbolicName() + " " + b.getVersion()
+						+ (resolved ? "" : " (not resolved: a required bundle is missing)"));
+			}
+		}
+		try {
+			out.println("ok      executor sources: " + PythonSources.locate());
+		} catch (IOException e) {
+			ok = false;
+			out.println("BROKEN  executor sources: " + e.getMessage());
+		}
+		InterpreterCheck.Result python = InterpreterCheck.check(PythonSources.defaultInterpreter().toString());
+		ok &= python.ok();
+		out.println((python.ok() ? "ok      " : "BROKEN  ") + "interpreter " + PythonSources.defaultInterpreter()
+				+ (python.message() == null ? "" : ": " + python.message()));
+		out.println(ok ? "INSTALLATION OK" : "INSTALLATION BROKEN");
+		return ok ? PASSED : FAILED;
 	}
 
 	/** Prints every diagnostic as {@code FILE:LINE:COL: severity: message (pointer)}; null if unreadable. */

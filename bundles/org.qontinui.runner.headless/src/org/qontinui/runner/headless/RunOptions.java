@@ -17,6 +17,7 @@ record RunOptions(String command, Path config, String workflow, String backend, 
 			                          [--screenshots DIR] [--out DIR] [--initial-state ID]...
 			                          [--python PATH] [--python-path DIR]... [--plugin MODULE]...
 			       qontinui-runner validate CONFIG.json
+			       qontinui-runner doctor      (checks the installed bundles and the Python interpreter)
 			exit codes: 0 passed / valid, 1 failed, 2 invalid configuration or usage""";
 
 	/** Parses the application arguments; Eclipse's own (-data, -consoleLog, ...) are already removed. */
@@ -29,6 +30,9 @@ record RunOptions(String command, Path config, String workflow, String backend, 
 			throw new IllegalArgumentException("no command given");
 		}
 		String command = rest.remove(0);
+		if (command.equals("doctor")) {
+			return new RunOptions(command, null, null, null, null, null, List.of(), null, List.of(), List.of());
+		}
 		if (!command.equals("run") && !command.equals("validate")) {
 			throw new IllegalArgumentException("unknown command '" + command + "'");
 		}

@@ -93,6 +93,9 @@ public class DemoStartup implements IStartup {
 		if (window == null || window.getActivePage() == null) {
 			return;
 		}
+		if (Boolean.getBoolean("qontinui.demo")) {
+			window.getShell().setMaximized(true);
+		}
 		IWorkbenchPage page = window.getActivePage();
 		try {
 			page.showView(QontinuiPerspective.STATE_DIAGRAM);

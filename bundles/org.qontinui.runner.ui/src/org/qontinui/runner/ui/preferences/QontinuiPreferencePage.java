@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
+import org.qontinui.runner.bridge.InterpreterCheck;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 
 /**

@@ -1,4 +1,4 @@
-package org.qontinui.runner.ui.preferences;
+package org.qontinui.runner.bridge;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
