@@ -54,10 +54,21 @@ class LinePrinter:
             sys.stderr.write(body.get("output", ""))
 
 
+def action_hints(items: list[str]) -> dict[str, str]:
+    """`--action-hint TYPE=PLUGIN` values -> {"TYPE": "PLUGIN"} (the DAP launch `actionHints`)."""
+    hints: dict[str, str] = {}
+    for item in items or []:
+        t, sep, plugin = item.partition("=")
+        if not sep or not t.strip() or not plugin.strip():
+            raise argparse.ArgumentTypeError(f"--action-hint expects TYPE=PLUGIN, not '{item}'")
+        hints[t.strip().upper()] = plugin.strip()
+    return hints
+
+
 def cmd_validate(args: argparse.Namespace) -> int:
     try:
         handlers = load_plugins(args.plugin_module, args.plugin_path)
-        cfg = load_config(args.config, available_types(handlers))
+        cfg = load_config(args.config, available_types(handlers), getattr(args, "hints", None))
     except PluginError as exc:
         print(f"{args.config}:1:1: error: {exc} (/)")
         return 2
@@ -75,7 +86,7 @@ def cmd_validate(args: argparse.Namespace) -> int:
 def cmd_run(args: argparse.Namespace) -> int:
     try:
         handlers = load_plugins(args.plugin_module, args.plugin_path)
-        cfg = load_config(args.config, available_types(handlers))
+        cfg = load_config(args.config, available_types(handlers), getattr(args, "hints", None))
     except PluginError as exc:
         print(f"RUN FAILED: {exc}")
         return 2
@@ -142,6 +153,8 @@ def main(argv: list[str] | None = None) -> int:
         sp.add_argument("config")
         sp.add_argument("--plugin-module", action="append", default=[])
         sp.add_argument("--plugin-path", action="append", default=[])
+        sp.add_argument("--action-hint", action="append", default=[], metavar="TYPE=PLUGIN",
+                        help="name the plugin that provides an action type (validation hint)")
         if name == "run":
             sp.add_argument("--workflow")
             sp.add_argument("--backend", choices=["x11", "screenshots", "mock"])
@@ -150,6 +163,10 @@ def main(argv: list[str] | None = None) -> int:
             sp.add_argument("--initial-state", action="append", default=[])
             sp.add_argument("--failure-strategy", choices=["stop", "continue", "pause"])
     args = p.parse_args(argv)
+    try:
+        args.hints = action_hints(args.action_hint)
+    except argparse.ArgumentTypeError as exc:
+        p.error(str(exc))
     return cmd_validate(args) if args.cmd == "validate" else cmd_run(args)
 
 
