@@ -47,13 +47,13 @@ qontinui_find_jdk() {
   return 1
 }
 
-# The product is stale when any source is newer than its start script.
+# The product is stale when any source is newer than its materialized configuration.
 qontinui_product_is_stale() {
-  [ -x "$QONTINUI_PRODUCT/qontinui-runner" ] || return 0
+  [ -f "$QONTINUI_PRODUCT/configuration/config.ini" ] || return 0
   [ -n "$(find "$QONTINUI_ROOT/pom.xml" "$QONTINUI_ROOT/bundles" "$QONTINUI_ROOT/features" "$QONTINUI_ROOT/target-platform" \
       "$QONTINUI_ROOT/python-bridge/qontinui_bridge" "$QONTINUI_ROOT/python-bridge/demo" \
       "$QONTINUI_ROOT/releng/org.qontinui.runner.repository" \
-      -newer "$QONTINUI_PRODUCT/qontinui-runner" -type f -not -path '*/target/*' -not -path '*/bin/*' \
+      -newer "$QONTINUI_PRODUCT/configuration/config.ini" -type f -not -path '*/target/*' -not -path '*/bin/*' \
       -not -path '*/__pycache__/*' -not -name '.polyglot.*' -not -name '.tycho-consumer-pom.xml' \
       -not -path '*/org.qontinui.runner.bridge/python/*' -print -quit 2>/dev/null)" ]
 }

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -26,6 +27,7 @@ import org.qontinui.runner.bridge.ExitInfo;
 import org.qontinui.runner.bridge.InterpreterCheck;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.bridge.events.RunCompletedEvent;
+import org.qontinui.runner.core.actions.ContributedActions;
 import org.qontinui.runner.core.load.ConfigLoadException;
 import org.qontinui.runner.core.load.ConfigLoader;
 import org.qontinui.runner.core.load.LoadedConfig;
@@ -156,8 +158,13 @@ public class HeadlessRunner implements IApplication {
 		if (!options.initialStates().isEmpty()) {
 			launch.put("initialStates", options.initialStates());
 		}
+		launch.putAll(ContributedActions.getDefault().launchArguments());
 		if (!options.plugins().isEmpty()) {
-			launch.put("pluginModules", options.plugins());
+			List<String> modules = new ArrayList<>(options.plugins());
+			@SuppressWarnings("unchecked")
+			List<String> contributed = (List<String>) launch.getOrDefault("pluginModules", List.of());
+			modules.addAll(contributed);
+			launch.put("pluginModules", modules);
 		}
 		launch.put("runDir", outDir.toString());
 		launch.put("noDebug", true);

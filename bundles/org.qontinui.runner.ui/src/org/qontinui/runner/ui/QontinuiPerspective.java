@@ -41,7 +41,7 @@ public class QontinuiPerspective implements IPerspectiveFactory {
 		rightBottom.addView(IDebugUIConstants.ID_EXPRESSION_VIEW);
 
 		// The diagram takes the editor's place until a JSON file is opened.
-		layout.addView(STATE_DIAGRAM, IPageLayout.TOP, 0.62f, editor);
+		layout.addView(STATE_DIAGRAM, IPageLayout.TOP, 0.75f, editor);
 
 		layout.addActionSet(IDebugUIConstants.LAUNCH_ACTION_SET);
 		layout.addActionSet(IDebugUIConstants.DEBUG_ACTION_SET);

@@ -94,7 +94,8 @@ public class DemoStartup implements IStartup {
 			return;
 		}
 		if (Boolean.getBoolean("qontinui.demo")) {
-			window.getShell().setMaximized(true);
+			// Without a window manager (Xvfb) "maximized" means nothing: take the monitor's area.
+			window.getShell().setBounds(window.getShell().getDisplay().getPrimaryMonitor().getClientArea());
 		}
 		IWorkbenchPage page = window.getActivePage();
 		try {

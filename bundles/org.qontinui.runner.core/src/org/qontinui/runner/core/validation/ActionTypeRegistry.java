@@ -13,13 +13,18 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ActionTypeRegistry {
 
-	/** Types the Qontinui library executes (ACTION_CONFIG_MAP, plus RUN_PROMPT_SEQUENCE from the schemas). */
+	/** Types our executor runs (python-bridge's BUILTIN_ACTIONS): a configuration may use them. */
 	public static final Set<String> BUILT_IN = Set.of("FIND", "FIND_STATE", "FIND_STATE_IMAGE", "EXISTS", "VANISH",
 			"WAIT", "CLICK", "MOUSE_MOVE", "MOUSE_DOWN", "MOUSE_UP", "DRAG", "SCROLL", "HIGHLIGHT", "TYPE", "KEY_PRESS",
-			"KEY_DOWN", "KEY_UP", "HOTKEY", "IF", "LOOP", "BREAK", "CONTINUE", "SWITCH", "TRY_CATCH", "SET_VARIABLE",
-			"GET_VARIABLE", "SORT", "FILTER", "MAP", "REDUCE", "STRING_OPERATION", "MATH_OPERATION", "GO_TO_STATE",
-			"RUN_WORKFLOW", "SCREENSHOT", "CODE_BLOCK", "CUSTOM_FUNCTION", "SHELL", "SHELL_SCRIPT", "AI_PROMPT",
-			"RUN_PROMPT_SEQUENCE");
+			"KEY_DOWN", "KEY_UP", "HOTKEY", "IF", "LOOP", "BREAK", "CONTINUE", "TRY_CATCH", "SET_VARIABLE",
+			"GET_VARIABLE", "STRING_OPERATION", "MATH_OPERATION", "GO_TO_STATE", "RUN_WORKFLOW", "SCREENSHOT");
+
+	/**
+	 * Qontinui action types the executor does not run (yet): rejected by name, so a run never
+	 * silently skips them.
+	 */
+	public static final Set<String> NOT_EXECUTED = Set.of("SWITCH", "SORT", "FILTER", "MAP", "REDUCE", "CODE_BLOCK",
+			"CUSTOM_FUNCTION", "SHELL", "SHELL_SCRIPT", "AI_PROMPT", "RUN_PROMPT_SEQUENCE");
 
 	/** Old type names and what v2 uses instead. */
 	private static final Map<String, String> REPLACED = Map.of( //
@@ -33,6 +38,19 @@ public final class ActionTypeRegistry {
 	private final Map<String, String> available = new ConcurrentHashMap<>();
 	/** type -> plugin that would provide it (not installed). */
 	private final Map<String, String> installHints = new ConcurrentHashMap<>();
+	/** type -> description of its config fields, for contributed types that give one. */
+	private final Map<String, ConfigDescription> descriptions = new ConcurrentHashMap<>();
+
+	/**
+	 * What a contributed action's {@code config} holds: field name to its JSON type
+	 * ({@code string}, {@code number}, {@code integer}, {@code boolean}, {@code object}, {@code array})
+	 * and whether it is required.
+	 */
+	public record ConfigDescription(Map<String, Field> fields) {
+
+		public record Field(String type, boolean required, String description) {
+		}
+	}
 
 	/** A registry with the built-in types only. */
 	public ActionTypeRegistry() {
@@ -52,10 +70,24 @@ public final class ActionTypeRegistry {
 		installHints.remove(type);
 	}
 
+	/** Makes {@code type} available with a description of its config, which the validator checks. */
+	public void add(String type, String plugin, ConfigDescription description) {
+		add(type, plugin);
+		if (description != null) {
+			descriptions.put(type, description);
+		}
+	}
+
+	/** The config description of a contributed type, if it gave one. */
+	public Optional<ConfigDescription> descriptionOf(String type) {
+		return type == null ? Optional.empty() : Optional.ofNullable(descriptions.get(type));
+	}
+
 	/** Removes a contributed type (plugin uninstalled); built-in types stay. */
 	public void remove(String type) {
 		if (!BUILT_IN.contains(type)) {
 			available.remove(type);
+			descriptions.remove(type);
 		}
 	}
 
@@ -89,6 +121,9 @@ public final class ActionTypeRegistry {
 		String plugin = installHints.get(type);
 		if (plugin != null) {
 			return Optional.of("install plugin " + plugin);
+		}
+		if (NOT_EXECUTED.contains(type)) {
+			return Optional.of("a Qontinui action type this runner's executor does not run");
 		}
 		return Optional.ofNullable(REPLACED.get(type));
 	}

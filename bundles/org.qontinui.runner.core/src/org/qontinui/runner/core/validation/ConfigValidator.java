@@ -321,6 +321,36 @@ public final class ConfigValidator {
 			}
 		}
 
+		/** Contributed types: required fields present, values of the described JSON type. */
+		void checkDescribedConfig(Action action, ActionTypeRegistry.ConfigDescription description, String pointer) {
+			var config = action.getConfig();
+			for (var entry : description.fields().entrySet()) {
+				String name = entry.getKey();
+				var field = entry.getValue();
+				var value = config == null ? null : config.get(name);
+				if (value == null || value.isNull()) {
+					if (field.required()) {
+						report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, pointer + "/config",
+								action.getType() + " needs \"" + name + "\"" + (field.description() == null ? "" : " (" + field.description() + ")"));
+					}
+					continue;
+				}
+				boolean ok = switch (field.type() == null ? "" : field.type()) {
+				case "string" -> value.isTextual();
+				case "number" -> value.isNumber();
+				case "integer" -> value.isIntegralNumber();
+				case "boolean" -> value.isBoolean();
+				case "object" -> value.isObject();
+				case "array" -> value.isArray();
+				default -> true;
+				};
+				if (!ok) {
+					report(Severity.ERROR, DiagnosticCodes.WRONG_TYPE, pointer + "/config/" + name,
+							action.getType() + " \"" + name + "\" must be a " + field.type());
+				}
+			}
+		}
+
 		void checkAction(Action action, String pointer, Map<String, Integer> workflowActions) {
 			String type = action.getType();
 			if (isBlank(type)) {
@@ -329,6 +359,8 @@ public final class ConfigValidator {
 				String hint = actionTypes.hintFor(type).map(h -> " \u2014 " + h).orElse("");
 				report(Severity.ERROR, DiagnosticCodes.UNKNOWN_ACTION_TYPE, pointer + "/type",
 						"unknown action type " + type + hint);
+			} else {
+				actionTypes.descriptionOf(type).ifPresent(d -> checkDescribedConfig(action, d, pointer));
 			}
 			for (ConfigReference reference : action.getNestedActionReferences()) {
 				if (!workflowActions.containsKey(reference.id())) {

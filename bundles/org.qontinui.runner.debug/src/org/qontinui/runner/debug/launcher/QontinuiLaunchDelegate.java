@@ -25,6 +25,7 @@ import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorException;
 import org.qontinui.runner.bridge.ExecutorSettings;
 import org.qontinui.runner.bridge.PythonSources;
+import org.qontinui.runner.core.actions.ContributedActions;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.debug.model.QontinuiProcess;
@@ -141,6 +142,8 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		}
 		args.put("runDir", runDir.toString());
 		args.put("noDebug", noDebug);
+		// Action types contributed by installed plugins, and hints for those of plugins not installed.
+		args.putAll(ContributedActions.getDefault().launchArguments());
 		args.put("monitor", configuration.getAttribute(LaunchAttributes.MONITOR, 0));
 		putIfSet(args, "failureStrategy", configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, ""));
 		int slow = configuration.getAttribute(LaunchAttributes.SLOW_STEP_MS, 0);

@@ -32,8 +32,8 @@ import org.qontinui.runner.core.config.Transition;
  */
 public final class DiagramLayout {
 
-	public static final double NODE_WIDTH = 150;
-	public static final double NODE_HEIGHT = 64;
+	public static final double NODE_WIDTH = 160;
+	public static final double NODE_HEIGHT = 72;
 	private static final double CHAR_WIDTH = 6.5;
 	private static boolean registered;
 

@@ -28,7 +28,8 @@ import org.qontinui.runner.ui.views.ThumbnailCache;
  */
 public class StateDiagramCanvas extends Canvas {
 
-	private static final int THUMB = 36;
+	/** Height of a state's picture in its box. */
+	private static final int THUMB = 40;
 
 	private DiagramModel model = DiagramModel.empty();
 	private ConfigNode config;
@@ -357,7 +358,7 @@ public class StateDiagramCanvas extends Canvas {
 			return null;
 		}
 		State s = config.index().state(n.stateId()).orElse(null);
-		return s == null ? null : thumbnails.ofState(config, s, THUMB);
+		return s == null ? null : thumbnails.ofState(config, s, (int) n.width() - 16, THUMB);
 	}
 
 	/** Renders the whole diagram at 100 % into a new image; the caller disposes it. */

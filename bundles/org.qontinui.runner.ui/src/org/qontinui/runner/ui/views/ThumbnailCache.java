@@ -28,24 +28,33 @@ public final class ThumbnailCache {
 		this.display = display;
 	}
 
-	/** The image scaled to fit a {@code max}-pixel box, or {@code null} when it cannot be decoded. */
+	/** The image scaled to fit a {@code max}-pixel square, or {@code null} when it cannot be decoded. */
 	public Image get(ConfigNode config, String imageId, int max) {
+		return get(config, imageId, max, max);
+	}
+
+	/** The image scaled (never up) to fit a {@code maxWidth} x {@code maxHeight} box. */
+	public Image get(ConfigNode config, String imageId, int maxWidth, int maxHeight) {
 		if (imageId == null || config.index() == null) {
 			return null;
 		}
-		String key = config.path() + "|" + imageId + "|" + max;
+		String key = config.path() + "|" + imageId + "|" + maxWidth + "x" + maxHeight;
 		if (images.containsKey(key)) {
 			return images.get(key);
 		}
-		Image image = config.index().image(imageId).map(asset -> decode(asset, max)).orElse(null);
+		Image image = config.index().image(imageId).map(asset -> decode(asset, maxWidth, maxHeight)).orElse(null);
 		images.put(key, image);
 		return image;
 	}
 
 	/** The first image of a state's first state image: what the state looks like. */
 	public Image ofState(ConfigNode config, State state, int max) {
+		return ofState(config, state, max, max);
+	}
+
+	public Image ofState(ConfigNode config, State state, int maxWidth, int maxHeight) {
 		for (StateImage si : state.getStateImages()) {
-			Image image = ofStateImage(config, si, max);
+			Image image = ofStateImage(config, si, maxWidth, maxHeight);
 			if (image != null) {
 				return image;
 			}
@@ -54,16 +63,20 @@ public final class ThumbnailCache {
 	}
 
 	public Image ofStateImage(ConfigNode config, StateImage si, int max) {
+		return ofStateImage(config, si, max, max);
+	}
+
+	public Image ofStateImage(ConfigNode config, StateImage si, int maxWidth, int maxHeight) {
 		for (Pattern p : si.getPatterns()) {
-			Image image = get(config, p.getImageId(), max);
+			Image image = get(config, p.getImageId(), maxWidth, maxHeight);
 			if (image != null) {
 				return image;
 			}
 		}
-		return get(config, si.getShorthandImageId(), max);
+		return get(config, si.getShorthandImageId(), maxWidth, maxHeight);
 	}
 
-	private Image decode(ImageAsset asset, int max) {
+	private Image decode(ImageAsset asset, int maxWidth, int maxHeight) {
 		String data = asset.getBase64Data();
 		if (data == null || data.isEmpty()) {
 			return null;
@@ -74,7 +87,7 @@ public final class ThumbnailCache {
 				return null;
 			}
 			ImageData d = frames[0];
-			double scale = Math.min(1.0, (double) max / Math.max(d.width, d.height));
+			double scale = Math.min(1.0, Math.min((double) maxWidth / d.width, (double) maxHeight / d.height));
 			int w = Math.max(1, (int) Math.round(d.width * scale));
 			int h = Math.max(1, (int) Math.round(d.height * scale));
 			return new Image(display, scale < 1.0 ? d.scaledTo(w, h) : d);
