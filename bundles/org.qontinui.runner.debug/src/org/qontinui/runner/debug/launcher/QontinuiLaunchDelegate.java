@@ -55,6 +55,7 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 					+ e.getMessage(), e));
 		}
 		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
+		launch.setSourceLocator(new org.qontinui.runner.debug.sourcelookup.QontinuiSourceLocator());
 		RunRecord record = new RunRecord(config, configuration.getAttribute(LaunchAttributes.WORKFLOW, ""));
 		QontinuiProcess process = new QontinuiProcess(launch, connection,
 				settings.python() + " (" + config.getFileName() + ")", record);

@@ -185,6 +185,20 @@ public class QontinuiStackFrame extends QontinuiDebugElement implements IStackFr
 		thread.terminate();
 	}
 
+	/** Evaluates an expression in the executor, in this frame's scope (variables, states, last match). */
+	public QontinuiValue evaluate(String expression) throws DebugException {
+		org.eclipse.lsp4j.debug.EvaluateArguments args = new org.eclipse.lsp4j.debug.EvaluateArguments();
+		args.setExpression(expression);
+		args.setFrameId(frame.getId());
+		args.setContext("watch");
+		try {
+			var response = connection().call("evaluate", s -> s.evaluate(args));
+			return new QontinuiValue(this, response.getResult(), response.getType(), response.getVariablesReference());
+		} catch (ExecutorException e) {
+			throw failed("Cannot evaluate '" + expression + "'", e);
+		}
+	}
+
 	void variableChanged() {
 		thread.refresh();
 	}
