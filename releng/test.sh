@@ -17,9 +17,11 @@ stage() {
   if "$@"; then results+=("PASSED  $name"); else results+=("FAILED  $name"); failed=1; fi
 }
 
-python_tests=(python-bridge/tests)
-for t in bundles/*/tests; do [ -d "$t" ] && python_tests+=("$t"); done
-stage "Executor and plugin tests (pytest)" /usr/bin/python3 -m pytest -q -p no:cacheprovider "${python_tests[@]}"
+# One pytest run per suite: each has its own conftest.py.
+stage "Executor tests (pytest)" /usr/bin/python3 -m pytest -q -p no:cacheprovider python-bridge/tests
+for t in bundles/*/tests; do
+  [ -d "$t" ] && stage "Plugin tests: $t (pytest)" /usr/bin/python3 -m pytest -q -p no:cacheprovider "$t"
+done
 
 maven() {
   xvfb-run -a -s "-screen 0 1600x1000x24" ./mvnw verify 2>&1 | tee .work/maven.log
