@@ -1,0 +1,58 @@
+package org.qontinui.runner.webbuilder.internal;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.runtime.ILog;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.jface.resource.ImageRegistry;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.ui.plugin.AbstractUIPlugin;
+import org.osgi.framework.BundleContext;
+
+/** The web builder bundle's activator: its state location, shared images and log. */
+public class WebBuilderPlugin extends AbstractUIPlugin {
+
+	public static final String PLUGIN_ID = "org.qontinui.runner.webbuilder";
+
+	private static WebBuilderPlugin instance;
+
+	@Override
+	public void start(BundleContext context) throws Exception {
+		super.start(context);
+		instance = this;
+	}
+
+	@Override
+	public void stop(BundleContext context) throws Exception {
+		instance = null;
+		super.stop(context);
+	}
+
+	public static WebBuilderPlugin getDefault() {
+		return instance;
+	}
+
+	/** The bundle's state folder in the workspace metadata. */
+	public static Path stateDirectory() {
+		return instance.getStateLocation().toPath();
+	}
+
+	/** A shared image from {@code icons/<name>.png}; do not dispose it. */
+	public static Image image(String name) {
+		ImageRegistry registry = instance.getImageRegistry();
+		Image image = registry.get(name);
+		if (image == null) {
+			registry.put(name, imageDescriptorFromPlugin(PLUGIN_ID, "icons/" + name + ".png"));
+			image = registry.get(name);
+		}
+		return image;
+	}
+
+	public static void log(String message, Throwable e) {
+		ILog.of(WebBuilderPlugin.class).log(Status.error(message, e));
+	}
+
+	public static void logWarning(String message) {
+		ILog.of(WebBuilderPlugin.class).log(Status.warning(message));
+	}
+}
