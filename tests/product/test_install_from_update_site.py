@@ -34,7 +34,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_feature_is_installed_into_the_profile(installed: Path) -> None:
     bundles = (installed / "configuration/org.eclipse.equinox.simpleconfigurator/bundles.info").read_text()
-    for name in ("core", "bridge", "debug", "ui", "headless"):
+    for name in ("core", "bridge", "debug", "ui", "headless", "webbuilder"):
         assert f"org.qontinui.runner.{name}," in bundles, name
     assert glob.glob(str(installed / "features/org.qontinui.runner.feature_*"))
 
@@ -44,7 +44,7 @@ def test_installed_bundles_resolve(installed: Path) -> None:
     assert p.returncode == 0, p.stdout + p.stderr
     assert p.stdout.splitlines()[-1] == "INSTALLATION OK"
     resolved = [line for line in p.stdout.splitlines() if line.startswith("ok      org.qontinui.runner.")]
-    assert len(resolved) == 5, p.stdout
+    assert len(resolved) == 6, p.stdout
 
 
 def test_installed_runner_runs_the_demo(installed: Path, tmp_path: Path) -> None:

@@ -34,12 +34,13 @@ import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.RunTracker;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
-import org.qontinui.runner.ui.launching.BreakpointToggler;
+import org.qontinui.runner.ui.breakpoints.BreakpointToggler;
 import org.qontinui.runner.ui.launching.QontinuiLaunches;
 import org.qontinui.runner.ui.views.ConfigElementNode;
 import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
 import org.qontinui.runner.ui.views.ConfigExplorerView;
 import org.qontinui.runner.ui.views.ConfigNode;
+import org.qontinui.runner.ui.views.DebugContextFollower;
 
 /**
  * The states of a configuration as a graph laid out by ELK, and, while it runs, where the run is:
@@ -55,11 +56,13 @@ public class StateDiagramView extends ViewPart
 	private volatile ConfigNode shown;
 	private volatile RunRecord run;
 	private Job layoutJob;
+	private DebugContextFollower follower;
 	private long lastLayoutMillis = -1;
 
 	@Override
 	public void createPartControl(Composite parent) {
 		parent.setLayout(new FillLayout());
+		DiagramLayout.warmUp();
 		canvas = new StateDiagramCanvas(parent);
 		canvas.addSelectionListener(this::selectInExplorer);
 		canvas.addListener(SWT.MouseDoubleClick, e -> {
@@ -73,6 +76,12 @@ public class StateDiagramView extends ViewPart
 		DebugPlugin.getDefault().getBreakpointManager().addBreakpointListener(this);
 		RunTracker.getDefault().addListener(this);
 		run = RunTracker.getDefault().current();
+		// A suspended run's frame: the state it is in (or the transition's source state) is selected.
+		follower = new DebugContextFollower(getSite().getWorkbenchWindow(), (config, node) -> {
+			if (node.kind() == Kind.STATE && config == shown) {
+				canvas.select(node.elementId());
+			}
+		});
 		List<ConfigNode> open = OpenConfigurations.getDefault().all();
 		if (!open.isEmpty()) {
 			show(open.get(open.size() - 1));
@@ -362,6 +371,7 @@ public class StateDiagramView extends ViewPart
 		OpenConfigurations.getDefault().removeListener(this);
 		DebugPlugin.getDefault().getBreakpointManager().removeBreakpointListener(this);
 		RunTracker.getDefault().removeListener(this);
+		follower.dispose();
 		super.dispose();
 	}
 }

@@ -40,7 +40,7 @@ import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.diagram.StateDiagramView;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
-import org.qontinui.runner.ui.launching.BreakpointToggler;
+import org.qontinui.runner.ui.breakpoints.BreakpointToggler;
 import org.qontinui.runner.ui.launching.QontinuiLaunches;
 import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
 
@@ -55,6 +55,7 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 
 	private TreeViewer viewer;
 	private ThumbnailCache thumbnails;
+	private DebugContextFollower follower;
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -74,6 +75,10 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 		getSite().setSelectionProvider(viewer);
 		createActions();
 		OpenConfigurations.getDefault().addListener(this);
+		follower = new DebugContextFollower(getSite().getWorkbenchWindow(), (config, node) -> {
+			viewer.reveal(node);
+			viewer.setSelection(new StructuredSelection(node), true);
+		});
 	}
 
 	private Object selected() {
@@ -262,6 +267,7 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 	@Override
 	public void dispose() {
 		OpenConfigurations.getDefault().removeListener(this);
+		follower.dispose();
 		thumbnails.dispose();
 		super.dispose();
 	}

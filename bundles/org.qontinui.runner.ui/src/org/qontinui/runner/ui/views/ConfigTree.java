@@ -27,6 +27,7 @@ public final class ConfigTree {
 
 	private final List<Object> children = new ArrayList<>();
 	private final Map<String, ConfigElementNode> byId = new HashMap<>();
+	private final List<ConfigElementNode> elementNodes = new ArrayList<>();
 
 	public ConfigTree(ConfigNode root) {
 		QontinuiConfig config = root.config();
@@ -89,6 +90,7 @@ public final class ConfigTree {
 	private ConfigElementNode register(ConfigElementNode node) {
 		if (node.elementId() != null) {
 			byId.putIfAbsent(node.kind() + ":" + node.elementId(), node);
+			elementNodes.add(node);
 		}
 		return node;
 	}
@@ -145,6 +147,11 @@ public final class ConfigTree {
 			return id == null ? "(no id)" : id;
 		}
 		return name + "  [" + id + "]";
+	}
+
+	/** Every state, image, transition, workflow and action node, in document order of the groups. */
+	public java.util.Collection<ConfigElementNode> elements() {
+		return elementNodes;
 	}
 
 	public Object[] children() {

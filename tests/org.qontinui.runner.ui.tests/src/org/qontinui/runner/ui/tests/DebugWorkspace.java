@@ -29,7 +29,7 @@ import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.launcher.LaunchAttributes;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.ui.OpenConfigurations;
-import org.qontinui.runner.ui.launching.BreakpointToggler;
+import org.qontinui.runner.ui.breakpoints.BreakpointToggler;
 import org.qontinui.runner.ui.views.ConfigElementNode;
 import org.qontinui.runner.ui.views.ConfigNode;
 

@@ -1,4 +1,4 @@
-package org.qontinui.runner.ui.launching;
+package org.qontinui.runner.ui.breakpoints;
 
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;

@@ -1,0 +1,39 @@
+package org.qontinui.runner.ui.breakpoints;
+
+import java.util.Set;
+
+import org.eclipse.debug.ui.actions.IToggleBreakpointsTarget;
+import org.eclipse.debug.ui.actions.IToggleBreakpointsTargetFactory;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.ui.IWorkbenchPart;
+
+/** Offers {@link ConfigToggleBreakpointsTarget} for text editors on {@code .json} files (see plugin.xml). */
+public class ConfigToggleBreakpointsTargetFactory implements IToggleBreakpointsTargetFactory {
+
+	public static final String ID = "org.qontinui.runner.ui.toggleBreakpointsTarget";
+
+	@Override
+	public Set<String> getToggleTargets(IWorkbenchPart part, ISelection selection) {
+		return Set.of(ID);
+	}
+
+	@Override
+	public String getDefaultToggleTarget(IWorkbenchPart part, ISelection selection) {
+		return ID;
+	}
+
+	@Override
+	public IToggleBreakpointsTarget createToggleTarget(String targetID) {
+		return ID.equals(targetID) ? new ConfigToggleBreakpointsTarget() : null;
+	}
+
+	@Override
+	public String getToggleTargetName(String targetID) {
+		return "Qontinui Breakpoints";
+	}
+
+	@Override
+	public String getToggleTargetDescription(String targetID) {
+		return "Breakpoints on the state, transition, workflow or action of a Qontinui configuration";
+	}
+}

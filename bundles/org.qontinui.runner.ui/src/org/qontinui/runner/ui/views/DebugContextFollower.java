@@ -1,0 +1,59 @@
+package org.qontinui.runner.ui.views;
+
+import java.nio.file.Path;
+import java.util.function.BiConsumer;
+
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.contexts.DebugContextEvent;
+import org.eclipse.debug.ui.contexts.IDebugContextListener;
+import org.eclipse.debug.ui.contexts.IDebugContextService;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.ui.IWorkbenchWindow;
+import org.qontinui.runner.debug.model.QontinuiStackFrame;
+import org.qontinui.runner.ui.OpenConfigurations;
+import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+
+/**
+ * Tells a view which configuration element the selected stack frame of a suspended run stands for,
+ * so the explorer and the diagram show where the run is. Selection only: the workbench never takes
+ * the focus from the application under automation.
+ */
+public final class DebugContextFollower implements IDebugContextListener {
+
+	private final IDebugContextService service;
+	private final BiConsumer<ConfigNode, ConfigElementNode> show;
+
+	/** {@code show} receives the configuration and the element of the frame, on the UI thread. */
+	public DebugContextFollower(IWorkbenchWindow window, BiConsumer<ConfigNode, ConfigElementNode> show) {
+		this.service = DebugUITools.getDebugContextManager().getContextService(window);
+		this.show = show;
+		service.addDebugContextListener(this);
+	}
+
+	@Override
+	public void debugContextChanged(DebugContextEvent event) {
+		if ((event.getFlags() & DebugContextEvent.ACTIVATED) == 0
+				|| !(event.getContext() instanceof IStructuredSelection s)
+				|| !(s.getFirstElement() instanceof QontinuiStackFrame frame)) {
+			return;
+		}
+		ConfigNode config = OpenConfigurations.getDefault().find(Path.of(frame.getSourcePath()));
+		Kind kind = switch (frame.kind()) {
+		case "action" -> Kind.ACTION;
+		case "state" -> Kind.STATE;
+		case "transition" -> Kind.TRANSITION;
+		case "workflow" -> Kind.WORKFLOW;
+		default -> null;
+		};
+		if (config != null && kind != null) {
+			ConfigElementNode node = config.tree().find(kind, frame.elementId());
+			if (node != null) {
+				show.accept(config, node);
+			}
+		}
+	}
+
+	public void dispose() {
+		service.removeDebugContextListener(this);
+	}
+}
