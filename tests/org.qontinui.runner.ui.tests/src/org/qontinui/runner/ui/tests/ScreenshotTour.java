@@ -1,0 +1,87 @@
+package org.qontinui.runner.ui.tests;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+
+import org.eclipse.core.resources.IFile;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.PlatformUI;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.qontinui.runner.debug.model.QontinuiDebugTarget;
+import org.qontinui.runner.ui.OpenConfigurations;
+import org.qontinui.runner.ui.QontinuiPerspective;
+import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+
+/**
+ * Not a test: takes the documentation's screenshots of a debug session, when run with
+ * {@code -Dqontinui.tour=DIR} (see docs/images/README.md). Skipped otherwise.
+ */
+@EnabledIfSystemProperty(named = "qontinui.tour", matches = ".+")
+class ScreenshotTour {
+
+	@Test
+	void debugSessionAtAStateBreakpoint() throws Exception {
+		Path dir = Path.of(System.getProperty("qontinui.tour"));
+		Files.createDirectories(dir);
+		DebugWorkspace.removeAllBreakpoints();
+		IFile demo = DebugWorkspace.demoProject("qontinui-demo").getFile("demo.json");
+		UiThread.run(() -> {
+			var shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+			shell.setBounds(shell.getDisplay().getPrimaryMonitor().getClientArea());
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(QontinuiPerspective.ID));
+			page.resetPerspective();
+			page.closeAllEditors(false);
+			page.showView(QontinuiPerspective.CONFIG_EXPLORER);
+			page.showView(QontinuiPerspective.STATE_DIAGRAM);
+		});
+		OpenConfigurations.getDefault().open(demo.getLocation().toPath()).join();
+		DebugWorkspace.breakpoint(DebugWorkspace.read(demo), Kind.STATE, "state-dashboard");
+		ILaunch launch = DebugWorkspace.launch(demo, ILaunchManager.DEBUG_MODE, "screenshots", List.of());
+		QontinuiDebugTarget target = DebugWorkspace.target(launch);
+		DebugWorkspace.waitFor("the breakpoint", target::isSuspended);
+		UiThread.run(() -> {
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
+			page.showView(IDebugUIConstants.ID_VARIABLE_VIEW);
+			page.showView(QontinuiPerspective.RUN_LOG);
+		});
+		settle();
+		capture(dir.resolve("debug-state-breakpoint.png"));
+		target.thread().stepOver();
+		DebugWorkspace.waitFor("the step", () -> target.isSuspended());
+		settle();
+		target.resume();
+		DebugWorkspace.waitFor("the end of the run", launch::isTerminated);
+		UiThread.run(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+				.showView(QontinuiPerspective.EXECUTION_MONITOR));
+		settle();
+		capture(dir.resolve("run-finished.png"));
+		assertEquals(0, launch.getProcesses()[0].getExitValue());
+	}
+
+	private static void settle() throws InterruptedException {
+		for (int i = 0; i < 15; i++) {
+			UiThread.run(() -> {
+				while (UiThread.display().readAndDispatch()) {
+					// let views catch up with the run's events
+				}
+			});
+			Thread.sleep(100);
+		}
+	}
+
+	private static void capture(Path png) throws Exception {
+		Process p = new ProcessBuilder("import", "-window", "root", png.toString()).inheritIO().start();
+		assertEquals(0, p.waitFor());
+		System.out.println("screenshot: " + png);
+	}
+}
