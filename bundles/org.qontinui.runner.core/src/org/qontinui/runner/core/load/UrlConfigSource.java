@@ -2,7 +2,6 @@ package org.qontinui.runner.core.load;
 
 import java.io.IOException;
 import java.net.ConnectException;
-import java.net.InetAddress;
 import java.net.URI;
 import java.net.UnknownHostException;
 import java.net.http.HttpClient;
@@ -12,22 +11,18 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpResponse.BodySubscribers;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import org.qontinui.runner.core.load.ConfigLoadException.Reason;
 import org.qontinui.runner.core.load.LoadedConfig.Origin;
+import org.qontinui.runner.core.internal.http.LimitedBody;
 
 /**
  * Downloads a configuration exported by the web builder.
@@ -96,7 +91,7 @@ public final class UrlConfigSource {
 			throw new ConfigLoadException(Reason.NETWORK, "loading " + display(uri) + " was cancelled");
 		} catch (ExecutionException e) {
 			Throwable cause = e.getCause();
-			if (cause instanceof BodyTooLargeException) {
+			if (cause instanceof LimitedBody.TooLargeException) {
 				throw new ConfigLoadException(Reason.TOO_LARGE, tooLargeMessage(uri));
 			}
 			if (cause instanceof HttpTimeoutException) {
@@ -181,9 +176,9 @@ public final class UrlConfigSource {
 		}
 		long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
 		if (declared > maxBytes) {
-			return new LimitedBodySubscriber(-1);
+			return new LimitedBody(-1, false);
 		}
-		return new LimitedBodySubscriber(maxBytes);
+		return new LimitedBody(maxBytes, false);
 	}
 
 	private void checkAllowed(URI uri) throws ConfigLoadException {
@@ -191,27 +186,12 @@ public final class UrlConfigSource {
 		if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
 			throw new ConfigLoadException(Reason.INSECURE_URL, "not a web address: " + display(uri));
 		}
-		if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+		if (scheme.equals("http") && !LimitedBody.isLoopback(uri.getHost())) {
 			throw new ConfigLoadException(Reason.INSECURE_URL, "refusing plain http for " + host(uri)
 					+ ": the sign-in token would travel unencrypted; use https (http is allowed for localhost only)");
 		}
 	}
 
-	static boolean isLoopback(String host) {
-		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-		if (bare.equalsIgnoreCase("localhost")) {
-			return true;
-		}
-		// Only literal addresses: a DNS lookup here could be answered by anyone.
-		if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-			return false;
-		}
-		try {
-			return InetAddress.getByName(bare).isLoopbackAddress();
-		} catch (UnknownHostException e) {
-			return false;
-		}
-	}
 
 	private String timeoutMessage(URI uri) {
 		long millis = timeout.toMillis();
@@ -289,76 +269,5 @@ public final class UrlConfigSource {
 		return "UrlConfigSource[maxBytes=" + maxBytes + ", timeout=" + timeout + ", cache=" + (cache == null ? "none" : cache.getDirectory()) + "]";
 	}
 
-	private static final class BodyTooLargeException extends IOException {
-		private static final long serialVersionUID = 1L;
 
-		BodyTooLargeException() {
-			super("body too large");
-		}
-	}
-
-	/** Collects the body, failing as soon as it grows past the limit (negative: fail at once). */
-	private static final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
-		private final long limit;
-		private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-		private final List<ByteBuffer> buffers = new ArrayList<>();
-		private long size;
-		private Flow.Subscription subscription;
-
-		LimitedBodySubscriber(long limit) {
-			this.limit = limit;
-		}
-
-		@Override
-		public CompletionStage<byte[]> getBody() {
-			return result;
-		}
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription = subscription;
-			if (limit < 0) {
-				subscription.cancel();
-				result.completeExceptionally(new BodyTooLargeException());
-				return;
-			}
-			subscription.request(Long.MAX_VALUE);
-		}
-
-		@Override
-		public void onNext(List<ByteBuffer> items) {
-			if (result.isDone()) {
-				return;
-			}
-			for (ByteBuffer buffer : items) {
-				size += buffer.remaining();
-				buffers.add(buffer);
-			}
-			if (size > limit) {
-				buffers.clear();
-				subscription.cancel();
-				result.completeExceptionally(new BodyTooLargeException());
-			}
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			result.completeExceptionally(throwable);
-		}
-
-		@Override
-		public void onComplete() {
-			if (result.isDone()) {
-				return;
-			}
-			byte[] body = new byte[(int) size];
-			int offset = 0;
-			for (ByteBuffer buffer : buffers) {
-				int length = buffer.remaining();
-				buffer.get(body, offset, length);
-				offset += length;
-			}
-			result.complete(body);
-		}
-	}
 }

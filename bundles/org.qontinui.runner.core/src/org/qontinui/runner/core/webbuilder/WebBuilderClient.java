@@ -10,7 +10,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpResponse.BodySubscriber;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -19,9 +18,7 @@ import java.util.Locale;
 import java.util.Optional;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
@@ -35,6 +32,7 @@ import org.qontinui.runner.core.load.TokenStore;
 import org.qontinui.runner.core.load.UrlConfigSource;
 import org.qontinui.runner.core.validation.ConfigValidator;
 import org.qontinui.runner.core.webbuilder.WebBuilderException.Reason;
+import org.qontinui.runner.core.internal.http.LimitedBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -223,7 +221,7 @@ public final class WebBuilderClient {
 			throw new WebBuilderException(Reason.NETWORK, "the request to " + host(uri) + " was cancelled");
 		} catch (ExecutionException e) {
 			Throwable cause = e.getCause();
-			if (cause instanceof BodyTooLargeException) {
+			if (cause instanceof LimitedBody.TooLargeException) {
 				throw new WebBuilderException(Reason.BAD_RESPONSE, -1,
 						"the answer from " + display(uri) + " is larger than " + maxResponseBytes + " bytes", null);
 			}
@@ -315,10 +313,10 @@ public final class WebBuilderClient {
 		int status = info.statusCode();
 		if (status >= 200 && status < 300) {
 			long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
-			return new LimitedBodySubscriber(declared > maxResponseBytes ? -1 : maxResponseBytes, false);
+			return new LimitedBody(declared > maxResponseBytes ? -1 : maxResponseBytes, false);
 		}
 		// Error bodies are only wanted for the message: keep the start, never fail on size.
-		return new LimitedBodySubscriber(MAX_ERROR_BODY_BYTES, true);
+		return new LimitedBody(MAX_ERROR_BODY_BYTES, true);
 	}
 
 	/** Removes the token, and anything that looks like a bearer credential, from server text. */
@@ -363,91 +361,5 @@ public final class WebBuilderClient {
 		return "WebBuilderClient[" + display(endpoints.baseUri()) + ", timeout=" + timeout + "]";
 	}
 
-	private static final class BodyTooLargeException extends IOException {
-		private static final long serialVersionUID = 1L;
 
-		BodyTooLargeException() {
-			super("body too large");
-		}
-	}
-
-	/**
-	 * Collects a body up to a limit: past it, either fails (data we would parse) or stops and keeps
-	 * the start (error texts). A negative limit fails at once.
-	 */
-	private static final class LimitedBodySubscriber implements BodySubscriber<byte[]> {
-		private final long limit;
-		private final boolean truncate;
-		private final CompletableFuture<byte[]> result = new CompletableFuture<>();
-		private final List<ByteBuffer> buffers = new ArrayList<>();
-		private long size;
-		private Flow.Subscription subscription;
-
-		LimitedBodySubscriber(long limit, boolean truncate) {
-			this.limit = limit;
-			this.truncate = truncate;
-		}
-
-		@Override
-		public CompletionStage<byte[]> getBody() {
-			return result;
-		}
-
-		@Override
-		public void onSubscribe(Flow.Subscription subscription) {
-			this.subscription = subscription;
-			if (limit < 0) {
-				subscription.cancel();
-				result.completeExceptionally(new BodyTooLargeException());
-				return;
-			}
-			subscription.request(Long.MAX_VALUE);
-		}
-
-		@Override
-		public void onNext(List<ByteBuffer> items) {
-			if (result.isDone()) {
-				return;
-			}
-			for (ByteBuffer buffer : items) {
-				size += buffer.remaining();
-				buffers.add(buffer);
-			}
-			if (size > limit) {
-				subscription.cancel();
-				if (truncate) {
-					result.complete(collect(limit));
-				} else {
-					buffers.clear();
-					result.completeExceptionally(new BodyTooLargeException());
-				}
-			}
-		}
-
-		@Override
-		public void onError(Throwable throwable) {
-			result.completeExceptionally(throwable);
-		}
-
-		@Override
-		public void onComplete() {
-			if (!result.isDone()) {
-				result.complete(collect(size));
-			}
-		}
-
-		private byte[] collect(long length) {
-			byte[] body = new byte[(int) Math.min(length, size)];
-			int offset = 0;
-			for (ByteBuffer buffer : buffers) {
-				int count = Math.min(buffer.remaining(), body.length - offset);
-				buffer.get(body, offset, count);
-				offset += count;
-				if (offset == body.length) {
-					break;
-				}
-			}
-			return body;
-		}
-	}
 }

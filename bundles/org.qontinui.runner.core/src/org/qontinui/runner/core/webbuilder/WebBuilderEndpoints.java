@@ -1,13 +1,13 @@
 package org.qontinui.runner.core.webbuilder;
 
-import java.net.InetAddress;
 import java.net.URI;
-import java.net.UnknownHostException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+
+import org.qontinui.runner.core.internal.http.LimitedBody;
 
 /**
  * Where the web builder lives: a base URL and one path per endpoint. Paths can be overridden
@@ -230,27 +230,12 @@ public final class WebBuilderEndpoints {
 		if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
 			throw new IllegalArgumentException("the web builder URL must not contain user info, a query or a fragment: " + display(uri));
 		}
-		if (scheme.equals("http") && !isLoopback(uri.getHost())) {
+		if (scheme.equals("http") && !LimitedBody.isLoopback(uri.getHost())) {
 			throw new IllegalArgumentException("refusing plain http for " + uri.getHost()
 					+ ": the sign-in token would travel unencrypted; use https (http is allowed for localhost only)");
 		}
 	}
 
-	/** Same rule as the configuration download: literal loopback addresses or "localhost", no DNS. */
-	static boolean isLoopback(String host) {
-		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-		if (bare.equalsIgnoreCase("localhost")) {
-			return true;
-		}
-		if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
-			return false;
-		}
-		try {
-			return InetAddress.getByName(bare).isLoopbackAddress();
-		} catch (UnknownHostException e) {
-			return false;
-		}
-	}
 
 	/** scheme://host[:port]/path, without user info or query, which may carry secrets. */
 	static String display(URI uri) {
