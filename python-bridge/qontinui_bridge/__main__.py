@@ -120,7 +120,8 @@ def cmd_run(args: argparse.Namespace) -> int:
     if str(strategy).lower() == "pause":
         print("note: failureStrategy 'pause' needs a debugger; using 'stop'", file=sys.stderr)
         strategy = "stop"
-    engine = Engine(cfg, backend, printer, control, args.out, strategy, args.initial_state, 0, handlers)
+    engine = Engine(cfg, backend, printer, control, args.out, strategy, args.initial_state, 0, handlers,
+                    args.screenshot_on_error)
     printer.line(f"run {os.path.basename(args.config)} workflow {wf.id} ({wf.name}) backend {backend.name}")
     try:
         body = engine.run(wf)
@@ -162,6 +163,9 @@ def main(argv: list[str] | None = None) -> int:
             sp.add_argument("--out")
             sp.add_argument("--initial-state", action="append", default=[])
             sp.add_argument("--failure-strategy", choices=["stop", "continue", "pause"])
+            sp.add_argument("--no-screenshot-on-error", dest="screenshot_on_error", action="store_const",
+                            const=False, default=None,
+                            help="do not save failure screenshots (default: settings.logging.screenshotOnError, true)")
     args = p.parse_args(argv)
     try:
         args.hints = action_hints(args.action_hint)

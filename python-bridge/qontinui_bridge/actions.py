@@ -346,23 +346,57 @@ def act_scroll(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     return ActionResult(True, f"scrolled {direction} x{clicks}")
 
 
+def parse_color(value: Any) -> tuple[int, int, int]:
+    """'#RRGGBB' (or 'RRGGBB', '#RGB') -> (r, g, b)."""
+    text = str(value).strip().lstrip("#")
+    if len(text) == 3:
+        text = "".join(c * 2 for c in text)
+    if not re.fullmatch(r"[0-9a-fA-F]{6}", text):
+        raise ValueError(f"color must be #RRGGBB, got {value!r}")
+    return int(text[0:2], 16), int(text[2:4], 16), int(text[4:6], 16)
+
+
 @_with_target
 def act_highlight(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
-    # No overlay window: the highlight is reported as an event the IDE can draw.
+    """Outline the target for `duration` ms. The x11 backend draws it on the screen (and waits,
+    pause/terminate aware); other backends record it. The qontinui/highlight event is always sent."""
     target = cfg.get("target")
-    region = None
-    if isinstance(target, dict) and target.get("type") in ("image", "stateImage"):
+    ttype = target.get("type") if isinstance(target, dict) else None
+    if ttype in ("image", "stateImage"):
         r = ctx.find(target, ctx.search_options(target, cfg))
         if not r.found:
             return ActionResult(False, _find_message(r), find=r)
         m = r.matches[0]
         region = {"x": m.x, "y": m.y, "width": m.width, "height": m.height}
+    elif ttype == "region" or ttype == "stateRegion":
+        if ttype == "region":
+            rr = target.get("region") or target
+            reg = Region(int(rr["x"]), int(rr["y"]), int(rr["width"]), int(rr["height"]))
+        else:
+            reg = next(s.regions[target["regionId"]] for s in ctx.config.states.values()
+                       if target["regionId"] in s.regions)
+        region = {"x": reg.x, "y": reg.y, "width": reg.width, "height": reg.height}
     else:
         x, y = ctx.point(target, cfg)
         region = {"x": x, "y": y, "width": 1, "height": 1}
-    ctx.emit("qontinui/highlight", {"actionId": ctx.action.id, "region": region,
-                                    "color": cfg.get("color", "#FF0000"), "durationMs": cfg.get("duration", 1000)})
-    return ActionResult(True, f"highlight {region}")
+    color_text = cfg.get("color") or "#FF0000"
+    try:
+        color = parse_color(color_text)
+    except ValueError as exc:
+        return ActionResult(False, f"HIGHLIGHT: {exc}")
+    thickness = max(1, int(cfg.get("thickness") or 3))
+    duration_ms = max(0, int(round(float(cfg.get("duration") if cfg.get("duration") is not None else 1000))))
+    color_text = "#%02X%02X%02X" % color
+    ctx.emit("qontinui/highlight", {"actionId": ctx.action.id, "region": region, "color": color_text,
+                                    "thickness": thickness, "durationMs": duration_ms})
+    handle = ctx.backend.show_highlight(region, color, thickness, duration_ms)
+    if handle is not None:
+        try:
+            ctx.sleep(duration_ms / 1000)  # 20 ms slices: pause/terminate stay responsive
+        finally:
+            ctx.backend.hide_highlight(handle)
+    drawn = "drawn" if handle is not None else "reported"
+    return ActionResult(True, f"highlight {region} {color_text} {drawn}", {"region": region})
 
 
 # ============================================================================ keyboard

@@ -34,6 +34,15 @@ def exception_breakpoint_id(filter_name: str) -> int:
 THREAD_ID = 1
 
 
+def _opt_bool(v: Any) -> bool | None:
+    """A launch flag: None when absent (the config setting decides), else its truth value."""
+    if v is None:
+        return None
+    if isinstance(v, str):
+        return v.strip().lower() not in ("false", "0", "no", "off", "")
+    return bool(v)
+
+
 def navigation_workflow(cfg: Any, state_ids: list[str]) -> Workflow:
     """"Go to state" from the IDE: a one-action workflow that plans a path to the states."""
     action = Action(id="go-to-state", type="GO_TO_STATE", name="Go to " + ", ".join(state_ids),
@@ -177,7 +186,8 @@ class DapSession:
         self.workflow_id = wf.id
         self.engine = Engine(cfg, backend, self.on_engine_event, self.control, args.get("runDir"),
                              args.get("failureStrategy"), args.get("initialStates"),
-                             int(args.get("slowStepMs") or 0), handlers)
+                             int(args.get("slowStepMs") or 0), handlers,
+                             _opt_bool(args.get("screenshotOnError")))
         try:
             with open(path, encoding="utf-8") as fh:
                 self.lines = _lines_of(fh.read())

@@ -7,6 +7,7 @@ through RunControl and receives everything through the `emit` callback.
 
 from __future__ import annotations
 
+import base64
 import heapq
 import itertools
 import os
@@ -26,6 +27,7 @@ from .vision import FindResult, Match, Screen, SearchSpec, find
 Emit = Callable[[str, dict[str, Any]], None]
 POLL_SLICE = 0.02  # seconds; every wait sleeps in slices this small so pause/stop stay responsive
 MAX_REPLANS = 3
+REGION_PNG_MAX = 160  # qontinui/match regionPng is downscaled to fit this many px per side
 
 
 class RunTerminated(Exception):
@@ -154,8 +156,8 @@ class Engine:
     def __init__(self, config: Config, backend: Backend, emit: Emit | None = None,
                  control: RunControl | None = None, run_dir: str | None = None,
                  failure_strategy: str | None = None, initial_states: list[str] | None = None,
-                 slow_step_ms: int = 0, handlers: dict[str, Callable[..., ActionResult]] | None = None
-                 ) -> None:
+                 slow_step_ms: int = 0, handlers: dict[str, Callable[..., ActionResult]] | None = None,
+                 screenshot_on_error: bool | None = None) -> None:
         from .actions import BUILTIN_ACTIONS
         self.config = config
         self.backend = backend
@@ -166,6 +168,10 @@ class Engine:
                                  or "stop").lower()
         self.initial_override = list(initial_states or [])
         self.slow_step_ms = slow_step_ms
+        # Launch argument > settings.logging.screenshotOnError > true.
+        if screenshot_on_error is None:
+            screenshot_on_error = _bool(config.setting("logging", "screenshotOnError", True), True)
+        self.screenshot_on_error = bool(screenshot_on_error)
         self.handlers = dict(BUILTIN_ACTIONS)
         self.handlers.update(handlers or {})
         self.vars = Variables()
@@ -393,8 +399,15 @@ class Engine:
         self.last_find = result
         diag = result.diagnostics()
         diag["actionId"] = action.id if action else None
+        region = result.best_region
+        if region is not None:
+            diag["region"] = region
         self.last_match_info = diag
-        self.emit("qontinui/match", diag)
+        body = dict(diag)
+        png = region_png(result.screen, region)
+        if png is not None:
+            body["regionPng"] = png
+        self.emit("qontinui/match", body)
         # State activation stays with transitions and FIND_STATE so the debugger shows one cause.
 
     def save_failure_screenshot(self, action: Action | None, reason: str) -> str | None:
@@ -467,7 +480,7 @@ class Engine:
             if result.data:
                 body["data"] = result.data
             self.emit("qontinui/actionCompleted", body)
-            if not result.success and not self.backend.virtual:
+            if not result.success and not self.backend.virtual and self.screenshot_on_error:
                 self.save_failure_screenshot(action, result.message)
             if not result.success:
                 if result.find is not None and not result.find.found:
@@ -656,6 +669,38 @@ class Engine:
                 "workflowId": workflow.id if workflow else None}
         self.emit("qontinui/runCompleted", body)
         return body
+
+
+def region_png(screen: Any, region: dict[str, int] | None, cap: int = REGION_PNG_MAX) -> str | None:
+    """Base64 PNG of a screen area (clipped to the screen), downscaled to fit cap x cap."""
+    if screen is None or region is None:
+        return None
+    h, w = screen.shape[:2]
+    x0, y0 = max(0, int(region["x"])), max(0, int(region["y"]))
+    x1, y1 = min(w, int(region["x"]) + int(region["width"])), min(h, int(region["y"]) + int(region["height"]))
+    if x1 <= x0 or y1 <= y0:
+        return None
+    crop = screen[y0:y1, x0:x1]
+    cw, ch = x1 - x0, y1 - y0
+    if cw > cap or ch > cap:
+        f = min(cap / cw, cap / ch)
+        crop = cv2.resize(crop, (max(1, min(cap, round(cw * f))), max(1, min(cap, round(ch * f)))),
+                          interpolation=cv2.INTER_AREA)
+    ok, buf = cv2.imencode(".png", crop)
+    return base64.b64encode(buf.tobytes()).decode("ascii") if ok else None
+
+
+def _bool(v: Any, default: bool) -> bool:
+    if isinstance(v, bool):
+        return v
+    if isinstance(v, str):
+        low = v.strip().lower()
+        if low in ("false", "0", "no", "off"):
+            return False
+        if low in ("true", "1", "yes", "on"):
+            return True
+        return default
+    return default if v is None else bool(v)
 
 
 def _plain_vars(v: dict[str, Any]) -> dict[str, Any]:

@@ -71,6 +71,19 @@ class FindResult:
     duration_ms: float
     image_id: str
     method: str = "full"
+    best_size: tuple[int, int] | None = None  # (width, height) of the template at best_location
+    screen: np.ndarray | None = field(default=None, repr=False, compare=False)  # BGR frame searched
+
+    @property
+    def best_region(self) -> dict[str, int] | None:
+        """{x,y,width,height} of the best match (found or not), None when no location is known."""
+        if self.matches:
+            m = self.matches[0]
+            return {"x": m.x, "y": m.y, "width": m.width, "height": m.height}
+        if self.best_location and self.best_size:
+            return {"x": self.best_location[0], "y": self.best_location[1],
+                    "width": self.best_size[0], "height": self.best_size[1]}
+        return None
 
     @property
     def found(self) -> bool:
@@ -249,6 +262,7 @@ def find(screen: Screen, specs: list[SearchSpec], strategy: str = "FIRST",
     matches: list[Match] = []
     best_score, best_loc, best_thr, best_id, method = -1.0, None, specs[0].threshold if specs else 0.0, \
         specs[0].image_id if specs else "", "none"
+    best_size: tuple[int, int] | None = None
     for spec in specs:
         base_tpl = _prep_template(spec.template, gray)
         regions = spec.regions or [Region(0, 0, sw, sh)]
@@ -273,6 +287,7 @@ def find(screen: Screen, specs: list[SearchSpec], strategy: str = "FIRST",
                 if best > best_score:
                     best_score, best_thr, best_id, method = best, spec.threshold, spec.image_id, meth
                     best_loc = (loc[0] + x0, loc[1] + y0) if loc else None
+                    best_size = (tw, th) if loc else None
                 for x, y, s in got:
                     m = Match(x + x0, y + y0, tw, th, s, spec.image_id,
                               spec.pattern.id if spec.pattern else "", spec.state_id)
@@ -294,7 +309,7 @@ def find(screen: Screen, specs: list[SearchSpec], strategy: str = "FIRST",
     if matches:
         best_thr = next((s.threshold for s in specs if s.image_id == matches[0].image_id), best_thr)
     return FindResult(matches, best_score, best_loc, best_thr, (time.perf_counter() - t0) * 1000,
-                      matches[0].image_id if matches else best_id, method)
+                      matches[0].image_id if matches else best_id, method, best_size, screen.bgr)
 
 
 def _nms(matches: list[Match], iou: float = 0.3) -> list[Match]:

@@ -70,6 +70,20 @@ class Backend:
     def type_char(self, ch: str) -> None:
         self.record("char", char=ch)
 
+    # --- highlight ------------------------------------------------------------
+    def show_highlight(self, region: dict[str, int], color: tuple[int, int, int], thickness: int,
+                       duration_ms: float) -> Any:
+        """Start showing a rectangle outline (color = (r, g, b)) around region.
+
+        Returns a handle for hide_highlight, or None when this backend draws nothing (the
+        highlight is then only recorded here and reported as the qontinui/highlight event)."""
+        self.record("highlight", region=dict(region), color="#%02X%02X%02X" % tuple(color),
+                    thickness=int(thickness), durationMs=duration_ms)
+        return None
+
+    def hide_highlight(self, handle: Any) -> None:
+        """Remove what show_highlight drew."""
+
     def input_done(self) -> None:
         """Called once after each input *action* (the screenshots backend advances here)."""
 

@@ -108,6 +108,65 @@ class X11Backend(Backend):
                 return first + i
         raise RuntimeError("no spare keycode available to type a character outside the keymap")
 
+    # --- highlight: four override-redirect windows filled with the colour ---------------
+    def show_highlight(self, region: dict[str, int], color: tuple[int, int, int], thickness: int,
+                       duration_ms: float) -> list:
+        super().show_highlight(region, color, thickness, duration_ms)
+        X = self.X
+        scr = self.dpy.screen()
+        sw, sh = scr.width_in_pixels, scr.height_in_pixels
+        t = max(1, int(thickness))
+        # The outline surrounds the region (its pixels stay visible); clamped to the screen, so a
+        # region touching the screen edge is outlined on its own edge pixels there.
+        x0, y0 = max(0, int(region["x"]) - t), max(0, int(region["y"]) - t)
+        x1 = min(sw, int(region["x"]) + int(region["width"]) + t)
+        y1 = min(sh, int(region["y"]) + int(region["height"]) + t)
+        if x1 <= x0 or y1 <= y0:
+            return []
+        w, h = x1 - x0, y1 - y0
+        tx, ty = min(t, w), min(t, h)
+        bars = [(x0, y0, w, ty), (x0, y1 - ty, w, ty)]           # top, bottom
+        if h > 2 * ty:
+            bars += [(x0, y0 + ty, tx, h - 2 * ty), (x1 - tx, y0 + ty, tx, h - 2 * ty)]  # left, right
+        r, g, b = color
+        pixel = scr.default_colormap.alloc_color(r * 257, g * 257, b * 257).pixel
+        windows = []
+        try:
+            for bx, by, bw, bh in bars:
+                win = scr.root.create_window(bx, by, bw, bh, 0, scr.root_depth, X.InputOutput,
+                                             X.CopyFromParent, background_pixel=pixel, override_redirect=True,
+                                             save_under=True, event_mask=0)
+                windows.append(win)
+                win.set_wm_name("qontinui-highlight")
+                win.set_wm_class("qontinui-highlight", "Qontinui")
+                self._click_through(win)
+                win.map()  # override-redirect: no window manager involvement, no focus change
+            self.dpy.sync()
+        except Exception:
+            self.hide_highlight(windows)
+            raise
+        return windows
+
+    def _click_through(self, win) -> None:
+        """Empty input shape: clicks go to the windows below the outline (SHAPE 1.1)."""
+        try:
+            if self.dpy.has_extension("SHAPE"):
+                from Xlib.ext import shape
+                win.shape_rectangles(shape.SO.Set, shape.SK.Input, self.X.Unsorted, 0, 0, [])
+        except Exception:
+            pass
+
+    def hide_highlight(self, handle) -> None:
+        for win in handle or []:
+            try:
+                win.destroy()
+            except Exception:
+                pass
+        try:
+            self.dpy.sync()
+        except Exception:
+            pass
+
     def close(self) -> None:
         try:
             self.dpy.close()
