@@ -45,6 +45,7 @@ def test_installed_bundles_resolve(installed: Path) -> None:
     assert p.stdout.splitlines()[-1] == "INSTALLATION OK"
     resolved = [line for line in p.stdout.splitlines() if line.startswith("ok      org.qontinui.runner.")]
     assert len(resolved) == 6, p.stdout
+    assert "BROKEN" not in p.stdout, p.stdout
 
 
 def test_installed_runner_runs_the_demo(installed: Path, tmp_path: Path) -> None:

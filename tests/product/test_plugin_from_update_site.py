@@ -85,3 +85,15 @@ def test_install_from_update_site_and_run_on_x11(product: Path, xdisplay: str, t
     entries = [json.loads(line) for line in log.read_text(encoding="utf-8").splitlines()]
     assert any(e["event"] == "entry" and e["text"] == "Grüße from Qontinui ✓" for e in entries), entries
     assert any(e["event"] == "color" and e["color"].lower() == "#00c000" for e in entries), entries
+
+
+def test_developer_tools_install_and_resolve(product: Path) -> None:
+    p = start(product, "director", "-repository", SITE.as_uri(),
+              "-installIU", "org.qontinui.runner.devtools.feature.feature.group")
+    assert p.returncode == 0 and "Operation completed" in p.stdout + p.stderr, p.stdout + p.stderr
+    bundles = (product / "configuration/org.eclipse.equinox.simpleconfigurator/bundles.info").read_text()
+    assert "org.qontinui.runner.devtools," in bundles and "org.eclipse.e4.tools.emf.ui," in bundles
+    doctor = start(product, "doctor")
+    assert doctor.returncode == 0, doctor.stdout + doctor.stderr
+    assert "ok      org.qontinui.runner.devtools" in doctor.stdout
+    assert "BROKEN" not in doctor.stdout, doctor.stdout

@@ -83,14 +83,19 @@ public class HeadlessRunner implements IApplication {
 	int doctor() {
 		boolean ok = true;
 		Bundle self = FrameworkUtil.getBundle(HeadlessRunner.class);
+		int others = 0;
 		for (Bundle b : self.getBundleContext().getBundles()) {
-			if (b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.qontinui.runner")) {
-				boolean resolved = b.getState() != Bundle.INSTALLED && b.getState() != Bundle.UNINSTALLED;
+			boolean resolved = b.getState() != Bundle.INSTALLED && b.getState() != Bundle.UNINSTALLED;
+			boolean ours = b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.qontinui.runner");
+			if (ours || !resolved) {
 				ok &= resolved;
 				out.println((resolved ? "ok      " : "BROKEN  ") + b.getSymbolicName() + " " + b.getVersion()
 						+ (resolved ? "" : " (not resolved: a required bundle is missing)"));
+			} else {
+				others++;
 			}
 		}
+		out.println("ok      " + others + " other bundles resolved");
 		try {
 			out.println("ok      executor sources: " + PythonSources.locate());
 		} catch (IOException e) {

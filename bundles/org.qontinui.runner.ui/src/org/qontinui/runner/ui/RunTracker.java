@@ -20,6 +20,7 @@ import org.qontinui.runner.debug.model.QontinuiProcess;
 import org.qontinui.runner.debug.run.RunEvent;
 import org.qontinui.runner.debug.run.RunRecord;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
+import org.qontinui.runner.ui.preferences.QontinuiPreferences;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -128,6 +129,18 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 				record.actionsFailed());
 		history.add(past);
 		appendHistory(past);
+		applyRetention(QontinuiPreferences.logRetentionRuns());
+	}
+
+	/** Keeps the newest {@code keep} runs' history and folders (the log retention preference). */
+	synchronized void applyRetention(int keep) {
+		if (history.size() > keep) {
+			List<PastRun> newest = new ArrayList<>(history.subList(history.size() - keep, history.size()));
+			history.clear();
+			history.addAll(newest);
+			rewriteHistory(newest);
+		}
+		org.qontinui.runner.debug.launcher.QontinuiLaunchDelegate.pruneRunDirectories(keep);
 	}
 
 	@Override
@@ -188,6 +201,20 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 			QontinuiUiPlugin.log("Cannot read run history " + file, e);
 		}
 		return list;
+	}
+
+	private static void rewriteHistory(List<PastRun> runs) {
+		Path file = historyFile();
+		if (file == null) {
+			return;
+		}
+		try {
+			Files.deleteIfExists(file);
+		} catch (IOException e) {
+			QontinuiUiPlugin.log("Cannot trim run history " + file, e);
+			return;
+		}
+		runs.forEach(RunTracker::appendHistory);
 	}
 
 	private static void appendHistory(PastRun run) {

@@ -2,11 +2,15 @@ package org.qontinui.runner.bridge.events;
 
 /**
  * {@code qontinui/match}: the diagnostics of one find: the best score even when it is below the
- * threshold, where it was, how long the search took and how ({@code full}, {@code coarseN}, {@code mock}).
+ * threshold, where it was, how long the search took and how ({@code full}, {@code coarseN}, {@code mock}),
+ * and what the screen showed there ({@code regionPng}: base64 PNG, at most 160x160; absent on mock).
  */
 public record MatchEvent(String actionId, String imageId, boolean found, double score, double threshold,
-		Location location, double durationMs, String method) {
+		Location location, double durationMs, String method, Region region, String regionPng) {
 
 	public record Location(int x, int y) {
+	}
+
+	public record Region(int x, int y, int width, int height) {
 	}
 }

@@ -29,6 +29,10 @@ public final class LaunchAttributes {
 	public static final String PREFERENCE_NODE = "org.qontinui.runner";
 	/** Preference: the interpreter used when a launch names none. */
 	public static final String PREF_PYTHON = "python";
+	/** Preference: save a screenshot when an action fails (default true). */
+	public static final String PREF_SCREENSHOT_ON_ERROR = "screenshotOnError";
+	/** Preference: how many runs keep their folder and history entry (default 50). */
+	public static final String PREF_LOG_RETENTION_RUNS = "logRetentionRuns";
 
 	private LaunchAttributes() {
 	}

@@ -143,6 +143,11 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		}
 		args.put("runDir", runDir.toString());
 		args.put("noDebug", noDebug);
+		// The preference turns failure screenshots off for every run; on, the configuration decides.
+		if (!Platform.getPreferencesService().getBoolean(LaunchAttributes.PREFERENCE_NODE,
+				LaunchAttributes.PREF_SCREENSHOT_ON_ERROR, true, null)) {
+			args.put("screenshotOnError", false);
+		}
 		// Action types contributed by installed plugins, and hints for those of plugins not installed.
 		args.putAll(ContributedActions.getDefault().launchArguments());
 		args.put("monitor", configuration.getAttribute(LaunchAttributes.MONITOR, 0));
@@ -160,17 +165,50 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		}
 	}
 
+	/** Where every run's folder (screenshots, logs) is kept: the plug-in's state location. */
+	public static Path runsRoot() {
+		try {
+			return Platform.getStateLocation(FrameworkUtil.getBundle(QontinuiLaunchDelegate.class)).toPath().resolve("runs");
+		} catch (IllegalStateException e) {
+			return Paths.get(System.getProperty("java.io.tmpdir"), QontinuiDebugCore.PLUGIN_ID, "runs");
+		}
+	}
+
+	/** Deletes the folders of all but the {@code keep} newest runs (the log retention preference). */
+	public static void pruneRunDirectories(int keep) {
+		Path root = runsRoot();
+		if (!Files.isDirectory(root)) {
+			return;
+		}
+		try (var dirs = Files.list(root)) {
+			List<Path> old = dirs.filter(Files::isDirectory)
+					.sorted(java.util.Comparator.comparing(QontinuiLaunchDelegate::modified).reversed())
+					.skip(Math.max(keep, 1)).toList();
+			for (Path dir : old) {
+				try (var files = Files.walk(dir)) {
+					for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+						Files.deleteIfExists(f);
+					}
+				}
+			}
+		} catch (IOException e) {
+			org.eclipse.core.runtime.ILog.of(QontinuiLaunchDelegate.class).warn("Cannot prune old runs in " + root + ": " + e);
+		}
+	}
+
+	private static java.nio.file.attribute.FileTime modified(Path p) {
+		try {
+			return Files.getLastModifiedTime(p);
+		} catch (IOException e) {
+			return java.nio.file.attribute.FileTime.fromMillis(0);
+		}
+	}
+
 	/** A fresh folder per run for screenshots and logs, under the plug-in's state location. */
 	static Path newRunDirectory(Path config) throws CoreException {
 		String name = config.getFileName().toString().replaceAll("\\.json$", "") + "-"
 				+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
-		Path base;
-		try {
-			base = Platform.getStateLocation(FrameworkUtil.getBundle(QontinuiLaunchDelegate.class)).toPath();
-		} catch (IllegalStateException e) {
-			base = Paths.get(System.getProperty("java.io.tmpdir"), QontinuiDebugCore.PLUGIN_ID);
-		}
-		Path dir = base.resolve("runs").resolve(name);
+		Path dir = runsRoot().resolve(name);
 		try {
 			return Files.createDirectories(dir);
 		} catch (IOException e) {

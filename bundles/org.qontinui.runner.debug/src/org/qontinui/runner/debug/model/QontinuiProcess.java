@@ -19,8 +19,7 @@ import org.qontinui.runner.debug.run.RunRecord;
 
 /**
  * The executor as the Debug view and the Console see it. Its stdout is the protocol, so the Console
- * shows the run's {@code output} events on the output stream and the executor's log (stderr) on the
- * error stream; a crash's reason is written there last.
+ * shows the run's {@code output} events, errors in the error colour; a crash's reason is written last.
  */
 public class QontinuiProcess implements IProcess, ExecutorEventListener {
 
@@ -40,7 +39,6 @@ public class QontinuiProcess implements IProcess, ExecutorEventListener {
 		this.connection = connection;
 		this.label = label;
 		attributes.put(IProcess.ATTR_PROCESS_TYPE, "qontinui");
-		connection.process().addStderrListener(line -> err.append(line + System.lineSeparator()));
 		connection.addListener(this);
 		launch.addProcess(this);
 		fireEvent(DebugEvent.CREATE);
@@ -55,25 +53,31 @@ public class QontinuiProcess implements IProcess, ExecutorEventListener {
 		return record;
 	}
 
+	/**
+	 * The executor mirrors its log into {@code output} events by level: errors and tracebacks come as
+	 * {@code stderr} (the Console's error colour), the rest as {@code console}. Its raw stderr is shown
+	 * only if it dies, when it may hold what never became an event (an import error, a crash).
+	 */
 	@Override
 	public void output(OutputEventArguments args) {
-		// The executor copies its stderr log into output events; stderr already reaches the Console.
-		if (OutputEventArgumentsCategory.TELEMETRY.equals(args.getCategory())
-				|| OutputEventArgumentsCategory.CONSOLE.equals(args.getCategory())) {
+		String text = args.getOutput();
+		if (text == null || OutputEventArgumentsCategory.TELEMETRY.equals(args.getCategory())) {
 			return;
 		}
-		String text = args.getOutput();
-		if (text != null) {
-			(OutputEventArgumentsCategory.STDERR.equals(args.getCategory()) ? err : out).append(text);
-		}
+		(OutputEventArgumentsCategory.STDERR.equals(args.getCategory()) ? err : out).append(text);
 	}
 
 	@Override
 	public void executorExited(ExitInfo info) {
 		exit = info;
 		if (info.isCrash()) {
-			err.append(System.lineSeparator() + "Qontinui executor ended unexpectedly: " + info.reason()
-					+ System.lineSeparator());
+			StringBuilder text = new StringBuilder(System.lineSeparator());
+			if (!info.stderrTail().isEmpty()) {
+				text.append("Last lines the executor wrote to stderr:").append(System.lineSeparator());
+				info.stderrTail().forEach(line -> text.append("  ").append(line).append(System.lineSeparator()));
+			}
+			text.append("Qontinui executor ended unexpectedly: ").append(info.reason()).append(System.lineSeparator());
+			err.append(text.toString());
 		}
 		fireEvent(DebugEvent.TERMINATE);
 	}

@@ -42,6 +42,20 @@ public class QontinuiUiPlugin extends AbstractUIPlugin {
 		return image;
 	}
 
+	/** The icon a plugin gave its action type (extension point org.qontinui.runner.core.actions), or null. */
+	public static Image contributedActionImage(String type) {
+		var contribution = org.qontinui.runner.core.actions.ContributedActions.getDefault().type(type);
+		if (contribution == null || contribution.icon() == null) {
+			return null;
+		}
+		String key = "contributed:" + type;
+		ImageRegistry registry = instance.getImageRegistry();
+		if (registry.getDescriptor(key) == null) {
+			registry.put(key, ImageDescriptor.createFromURL(contribution.icon()));
+		}
+		return registry.get(key);
+	}
+
 	public static ImageDescriptor imageDescriptor(String name) {
 		return imageDescriptorFromPlugin(PLUGIN_ID, "icons/" + name + ".png");
 	}

@@ -15,8 +15,8 @@ public final class QontinuiPreferences {
 	public static final String NODE = LaunchAttributes.PREFERENCE_NODE;
 	public static final String PYTHON = LaunchAttributes.PREF_PYTHON;
 	public static final String DEFAULT_BACKEND = "defaultBackend";
-	public static final String SCREENSHOT_ON_ERROR = "screenshotOnError";
-	public static final String LOG_RETENTION_RUNS = "logRetentionRuns";
+	public static final String SCREENSHOT_ON_ERROR = LaunchAttributes.PREF_SCREENSHOT_ON_ERROR;
+	public static final String LOG_RETENTION_RUNS = LaunchAttributes.PREF_LOG_RETENTION_RUNS;
 	public static final String WEB_BUILDER_URL = "webBuilderUrl";
 
 	private static ScopedPreferenceStore store;
@@ -37,6 +37,11 @@ public final class QontinuiPreferences {
 
 	public static String python() {
 		return get(PYTHON, org.qontinui.runner.bridge.PythonSources.defaultInterpreter().toString());
+	}
+
+	/** How many runs keep their history entry and folder. */
+	public static int logRetentionRuns() {
+		return Platform.getPreferencesService().getInt(NODE, LOG_RETENTION_RUNS, 50, null);
 	}
 
 	public static String defaultBackend() {

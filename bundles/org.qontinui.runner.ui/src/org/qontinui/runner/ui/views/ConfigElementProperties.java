@@ -43,6 +43,17 @@ final class ConfigElementProperties implements IPropertySource {
 		PropertyDescriptor line = new PropertyDescriptor("$line", "Line");
 		line.setCategory("Location");
 		list.add(line);
+		var contributed = contribution();
+		if (contributed != null) {
+			PropertyDescriptor plugin = new PropertyDescriptor("$plugin", "Provided by plugin");
+			plugin.setCategory("Action type");
+			list.add(plugin);
+			if (contributed.configDescription() != null) {
+				PropertyDescriptor config = new PropertyDescriptor("$configDescription", "Config fields");
+				config.setCategory("Action type");
+				list.add(config);
+			}
+		}
 		JsonNode json = json();
 		if (json != null && json.isObject()) {
 			for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
@@ -63,8 +74,24 @@ final class ConfigElementProperties implements IPropertySource {
 		};
 	}
 
+	/** The contribution of a plugin action type, when this node is such an action. */
+	private org.qontinui.runner.core.actions.ContributedActions.ActionType contribution() {
+		if (node.element() instanceof org.qontinui.runner.core.config.Action a) {
+			return org.qontinui.runner.core.actions.ContributedActions.getDefault().type(a.getType());
+		}
+		return null;
+	}
+
 	@Override
 	public Object getPropertyValue(Object id) {
+		if ("$plugin".equals(id)) {
+			var c = contribution();
+			return c == null ? "" : c.plugin() + " (" + c.bundle() + ")";
+		}
+		if ("$configDescription".equals(id)) {
+			var c = contribution();
+			return c == null || c.configDescription() == null ? "" : c.configDescription().replaceAll("\\s+", " ").strip();
+		}
 		if ("$pointer".equals(id)) {
 			return node.pointer();
 		}

@@ -339,6 +339,12 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 			if (thumb != null) {
 				return thumb;
 			}
+			if (n.kind() == Kind.ACTION && n.element() instanceof org.qontinui.runner.core.config.Action a) {
+				Image contributed = QontinuiUiPlugin.contributedActionImage(a.getType());
+				if (contributed != null) {
+					return contributed;
+				}
+			}
 			return QontinuiUiPlugin.image(switch (n.kind()) {
 			case METADATA -> "metadata";
 			case GROUP -> "folder";

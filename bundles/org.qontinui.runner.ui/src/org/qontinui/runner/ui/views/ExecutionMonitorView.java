@@ -40,7 +40,9 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 	private Label counts;
 	private ProgressBar progress;
 	private Label matchImage;
+	private Label foundImage;
 	private Label matchText;
+	private org.eclipse.swt.graphics.Image found;
 	private TableViewer history;
 	private Font bold;
 	private ThumbnailCache thumbnails;
@@ -67,10 +69,14 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 
 		Group match = new Group(parent, SWT.NONE);
 		match.setText("Last match");
-		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(match);
+		GridLayoutFactory.swtDefaults().numColumns(3).applyTo(match);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(match);
 		matchImage = new Label(match, SWT.NONE);
+		matchImage.setToolTipText("The template looked for");
 		GridDataFactory.swtDefaults().hint(64, 48).applyTo(matchImage);
+		foundImage = new Label(match, SWT.BORDER);
+		foundImage.setToolTipText("What the screen showed at the best match");
+		GridDataFactory.swtDefaults().hint(64, 48).applyTo(foundImage);
 		matchText = new Label(match, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(matchText);
 
@@ -164,11 +170,39 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 			ConfigNode c = OpenConfigurations.getDefault().find(r.config());
 			Image template = c == null ? null : thumbnails.get(c, m.imageId(), 48);
 			matchImage.setImage(template);
+			showFound(m.regionPng());
 			String loc = m.location() == null ? "-" : "(" + m.location().x() + ", " + m.location().y() + ")";
 			matchText.setText(String.format("%s %s%nscore %.3f vs threshold %.3f%nat %s in %.0f ms",
 					m.found() ? "Found" : "NOT found", m.imageId(), m.score(), m.threshold(), loc, m.durationMs()));
 		}
 		status.getParent().layout(true, true);
+	}
+
+	/** The screen area of the best match, beside the template: users see at once why it (did not) match. */
+	private void showFound(String png) {
+		if (found != null) {
+			foundImage.setImage(null);
+			found.dispose();
+			found = null;
+		}
+		if (png == null || png.isEmpty()) {
+			return;
+		}
+		try {
+			var data = new org.eclipse.swt.graphics.ImageLoader()
+					.load(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(png)))[0];
+			double scale = Math.min(1.0, Math.min(64.0 / data.width, 48.0 / data.height));
+			found = new org.eclipse.swt.graphics.Image(foundImage.getDisplay(), scale < 1
+					? data.scaledTo(Math.max(1, (int) (data.width * scale)), Math.max(1, (int) (data.height * scale))) : data);
+			foundImage.setImage(found);
+		} catch (RuntimeException e) {
+			// a damaged picture only costs the picture
+		}
+	}
+
+	/** For tests: whether the found region is shown. */
+	public boolean showsFoundRegion() {
+		return found != null && !found.isDisposed();
 	}
 
 	private static int totalActions(RunRecord r) {
@@ -201,6 +235,9 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 		RunTracker.getDefault().removeListener(this);
 		thumbnails.dispose();
 		bold.dispose();
+		if (found != null) {
+			found.dispose();
+		}
 		super.dispose();
 	}
 

@@ -98,14 +98,78 @@ class ExecutorConnectionTest {
 		return -1;
 	}
 
+	/** A configuration whose only action waits 30 s: the run is busy when we kill it. */
+	private Path longRun() throws Exception {
+		Path config = runDir.resolve("long.json");
+		java.nio.file.Files.writeString(config, """
+				{"version": "2.0.0", "metadata": {"name": "long"}, "images": [],
+				 "states": [{"id": "s", "name": "S", "isInitial": true, "stateImages": []}], "transitions": [],
+				 "workflows": [{"id": "wf", "name": "wf", "actions": [
+				   {"id": "wait", "type": "WAIT", "config": {"waitFor": "time", "duration": 30000}}]}]}
+				""");
+		return config;
+	}
+
 	@Test
-	void killedProcessEndsWithCrashReason() throws Exception {
+	void processKilledMidRunEndsWithCrashReason() throws Exception {
+		List<String> started = new CopyOnWriteArrayList<>();
+		List<ExitInfo> exits = new CopyOnWriteArrayList<>();
 		try (ExecutorConnection connection = ExecutorConnection.start(settings())) {
+			connection.addListener(new ExecutorEventListener() {
+				@Override
+				public void actionStarted(ActionStartedEvent e) {
+					started.add(e.actionId());
+				}
+
+				@Override
+				public void executorExited(ExitInfo exit) {
+					exits.add(exit);
+				}
+			});
 			connection.initialize();
+			// The mock backend skips waits; replayed screenshots wait for real.
+			connection.launch(Map.of("config", longRun().toString(), "backend", "screenshots", "screenshots",
+					PythonSources.locate().resolve("demo/screenshots").toString(), "noDebug", true));
+			connection.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments()));
+			long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
+			while (started.isEmpty() && System.nanoTime() < end) {
+				Thread.sleep(20);
+			}
+			assertEquals(List.of("wait"), started, "the run is inside its long WAIT");
 			connection.process().kill();
 			ExitInfo exit = connection.onExit().get(20, TimeUnit.SECONDS);
-			assertTrue(exit.isCrash());
-			assertTrue(exit.reason().contains("exit code"), exit.reason());
+			assertTrue(exit.isCrash(), exit::toString);
+			assertTrue(exit.reason().startsWith("executor process died (exit code "), exit.reason());
+			assertEquals(List.of(exit), exits, "listeners hear of the exit once, last");
+		}
+	}
+
+	@Test
+	void malformedFrameGetsAnErrorAndTheConnectionSurvives() throws Exception {
+		List<String> output = new CopyOnWriteArrayList<>();
+		try (ExecutorConnection connection = ExecutorConnection.start(settings())) {
+			connection.addListener(new ExecutorEventListener() {
+				@Override
+				public void output(org.eclipse.lsp4j.debug.OutputEventArguments args) {
+					output.add(args.getOutput());
+				}
+			});
+			connection.initialize();
+			// A frame whose body is not JSON, then a request the executor does not know.
+			var stdin = connection.process().stdin();
+			byte[] garbage = "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+			stdin.write(("Content-Length: " + garbage.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			stdin.write(garbage);
+			stdin.flush();
+			try {
+				connection.call("frobnicate", s -> s.restartFrame(new org.eclipse.lsp4j.debug.RestartFrameArguments()));
+			} catch (org.qontinui.runner.bridge.ExecutorException e) {
+				assertTrue(e.getMessage().contains("restartFrame"), e.getMessage());
+			}
+			// Still talking: a normal request is answered.
+			Capabilities again = connection.initialize();
+			assertTrue(Boolean.TRUE.equals(again.getSupportsConfigurationDoneRequest()));
+			assertTrue(connection.process().isAlive());
 		}
 	}
 

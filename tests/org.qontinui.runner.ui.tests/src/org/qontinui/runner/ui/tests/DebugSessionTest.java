@@ -113,6 +113,9 @@ class DebugSessionTest {
 		suspendedAgain(target, DebugEvent.BREAKPOINT);
 
 		QontinuiThread thread = thread(target);
+		assertFalse(org.eclipse.debug.ui.DebugUITools.getPreferenceStore()
+				.getBoolean(org.eclipse.debug.ui.IDebugUIConstants.PREF_ACTIVATE_WORKBENCH),
+				"the workbench must not raise itself over the application under automation");
 		assertArrayEquals(new IBreakpoint[] { bp }, thread.getBreakpoints());
 		assertTrue(thread.stopDescription().contains("state:state-dashboard"), thread.stopDescription());
 		assertTrue(thread.getName().contains("state:state-dashboard"), thread.getName());
@@ -153,6 +156,8 @@ class DebugSessionTest {
 		QontinuiProcess process = (QontinuiProcess) launch.getProcesses()[0];
 		assertEquals(0, process.getExitValue());
 		assertEquals(RunRecord.Status.PASSED, process.runRecord().status());
+		waitFor("the user's setting back", () -> org.eclipse.debug.ui.DebugUITools.getPreferenceStore()
+				.getBoolean(org.eclipse.debug.ui.IDebugUIConstants.PREF_ACTIVATE_WORKBENCH));
 	}
 
 	@Test

@@ -200,7 +200,8 @@ class ViewsTest {
 			page().showView(QontinuiPerspective.RUN_LOG);
 			page().showView(QontinuiPerspective.EXECUTION_MONITOR);
 		});
-		ILaunch launch = DebugWorkspace.launch(demo, ILaunchManager.RUN_MODE, "mock", List.of());
+		// Replayed screenshots: finds see a real screen, so the monitor can show what matched.
+		ILaunch launch = DebugWorkspace.launch(demo, ILaunchManager.RUN_MODE, "screenshots", List.of());
 		DebugWorkspace.waitFor("the run to end", launch::isTerminated);
 		RunLogView log = UiThread.get(() -> (RunLogView) page().findView(RunLogView.ID));
 		UiThread.waitUntil("the run in the log", Duration.ofSeconds(20),
@@ -239,6 +240,7 @@ class ViewsTest {
 		ExecutionMonitorView monitor = UiThread.get(() -> (ExecutionMonitorView) page().findView(ExecutionMonitorView.ID));
 		UiThread.waitUntil("the monitor to show the result", Duration.ofSeconds(10),
 				() -> monitor.statusText().startsWith("Passed: demo.json"));
+		assertTrue(UiThread.get(monitor::showsFoundRegion), "the last match's screen area beside its template");
 	}
 
 	@Test

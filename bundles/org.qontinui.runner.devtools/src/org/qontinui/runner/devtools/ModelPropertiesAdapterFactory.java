@@ -1,0 +1,23 @@
+package org.qontinui.runner.devtools;
+
+import org.eclipse.core.runtime.IAdapterFactory;
+import org.eclipse.emf.ecore.EObject;
+import org.eclipse.ui.views.properties.IPropertySource;
+
+/** Shows the attributes of a selected workbench model element in the Properties view. */
+public class ModelPropertiesAdapterFactory implements IAdapterFactory {
+
+	@Override
+	public <T> T getAdapter(Object adaptable, Class<T> adapterType) {
+		if (adapterType == IPropertySource.class && adaptable instanceof EObject e
+				&& e.eClass().getEPackage().getNsURI().contains("e4/ui")) {
+			return adapterType.cast(LiveModelView.properties(e));
+		}
+		return null;
+	}
+
+	@Override
+	public Class<?>[] getAdapterList() {
+		return new Class<?>[] { IPropertySource.class };
+	}
+}

@@ -1,0 +1,70 @@
+package org.qontinui.runner.ui.internal;
+
+import java.util.Arrays;
+
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.DebugPlugin;
+import org.eclipse.debug.core.ILaunch;
+import org.eclipse.debug.core.ILaunchesListener2;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.IDebugUIConstants;
+import org.eclipse.jface.preference.IPreferenceStore;
+import org.eclipse.ui.IStartup;
+import org.qontinui.runner.debug.QontinuiDebugCore;
+
+/**
+ * Keeps the workbench from raising itself when a Qontinui run suspends: it would cover the
+ * application under automation, and the next find would fail. While any Qontinui launch runs, the
+ * debug platform's "activate the workbench when a breakpoint is hit" is off; the user's own setting
+ * is restored when the last one ends. The product also ships that setting off.
+ */
+public class WorkbenchFocusGuard implements IStartup, ILaunchesListener2 {
+
+	private Boolean saved;
+
+	@Override
+	public void earlyStartup() {
+		DebugPlugin.getDefault().getLaunchManager().addLaunchListener(this);
+	}
+
+	private static boolean isQontinui(ILaunch launch) {
+		try {
+			return launch.getLaunchConfiguration() != null
+					&& QontinuiDebugCore.LAUNCH_TYPE_ID.equals(launch.getLaunchConfiguration().getType().getIdentifier());
+		} catch (CoreException e) {
+			return false;
+		}
+	}
+
+	private static boolean anyQontinuiRunning() {
+		return Arrays.stream(DebugPlugin.getDefault().getLaunchManager().getLaunches())
+				.anyMatch(l -> isQontinui(l) && !l.isTerminated());
+	}
+
+	@Override
+	public synchronized void launchesAdded(ILaunch[] launches) {
+		if (saved == null && Arrays.stream(launches).anyMatch(WorkbenchFocusGuard::isQontinui)) {
+			IPreferenceStore store = DebugUITools.getPreferenceStore();
+			saved = store.getBoolean(IDebugUIConstants.PREF_ACTIVATE_WORKBENCH);
+			store.setValue(IDebugUIConstants.PREF_ACTIVATE_WORKBENCH, false);
+		}
+	}
+
+	@Override
+	public synchronized void launchesTerminated(ILaunch[] launches) {
+		if (saved != null && !anyQontinuiRunning()) {
+			DebugUITools.getPreferenceStore().setValue(IDebugUIConstants.PREF_ACTIVATE_WORKBENCH, saved);
+			saved = null;
+		}
+	}
+
+	@Override
+	public void launchesRemoved(ILaunch[] launches) {
+		launchesTerminated(launches);
+	}
+
+	@Override
+	public void launchesChanged(ILaunch[] launches) {
+		// nothing changes for the guard
+	}
+}
