@@ -1,6 +1,7 @@
 package org.qontinui.runner.debug.launcher;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
@@ -26,6 +27,10 @@ import org.qontinui.runner.bridge.ExecutorException;
 import org.qontinui.runner.bridge.ExecutorSettings;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.core.actions.ContributedActions;
+import org.qontinui.runner.core.load.ConfigCache;
+import org.qontinui.runner.core.load.ConfigLoadException;
+import org.qontinui.runner.core.load.UrlConfigSource;
+import org.qontinui.runner.core.secure.SecureStorageTokenStore;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.debug.model.QontinuiProcess;
@@ -42,8 +47,13 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 	public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor)
 			throws CoreException {
 		SubMonitor progress = SubMonitor.convert(monitor, "Starting Qontinui executor", 3);
-		Path config = resolveConfig(configuration);
-		Path runDir = newRunDirectory(config);
+		String raw = configuration.getAttribute(LaunchAttributes.CONFIG, "").trim();
+		boolean web = raw.startsWith("https://") || raw.startsWith("http://");
+		Path config = web ? null : resolveConfig(configuration);
+		Path runDir = newRunDirectory(web ? Path.of(webName(raw)) : config);
+		if (web) {
+			config = download(raw, runDir);
+		}
 		ExecutorSettings settings = executorSettings(configuration, runDir);
 		progress.worked(1);
 
@@ -77,6 +87,31 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		} catch (ExecutorException e) {
 			connection.terminate(java.time.Duration.ofSeconds(2));
 			throw new CoreException(Status.error("The Qontinui executor refused the launch: " + e.getMessage(), e));
+		}
+	}
+
+	private static String webName(String url) {
+		String path = URI.create(url).getPath();
+		String last = path == null || path.isEmpty() ? "web-config" : path.substring(path.lastIndexOf('/') + 1);
+		return (last.isEmpty() ? "web-config" : last.replaceAll("[^A-Za-z0-9._-]", "_")) + (last.endsWith(".json") ? "" : ".json");
+	}
+
+	/**
+	 * Fetches a configuration from the web builder (token from secure storage, ETag cache, offline
+	 * copy when unreachable) into the run's folder, where the executor reads it.
+	 */
+	static Path download(String url, Path runDir) throws CoreException {
+		Path cache = runsRoot().resolveSibling("web-cache");
+		UrlConfigSource source = new UrlConfigSource(new SecureStorageTokenStore(), new ConfigCache(cache));
+		try {
+			UrlConfigSource.Fetched fetched = source.fetch(URI.create(url));
+			Path file = runDir.resolve(webName(url));
+			Files.write(file, fetched.body());
+			return file;
+		} catch (ConfigLoadException e) {
+			throw new CoreException(Status.error("Cannot load the configuration from the web builder: " + e.getMessage(), e));
+		} catch (IOException | IllegalArgumentException e) {
+			throw new CoreException(Status.error("Cannot load " + url + ": " + e.getMessage(), e));
 		}
 	}
 
