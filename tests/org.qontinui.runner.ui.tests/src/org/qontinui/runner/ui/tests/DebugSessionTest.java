@@ -250,4 +250,33 @@ class DebugSessionTest {
 		assertTrue(target.getName().contains("died"), target.getName());
 		assertEquals(RunRecord.Status.CRASHED, process.runRecord().status());
 	}
+
+	@Test
+	void terminateDisconnectAndRelaunch() throws Exception {
+		IProject project = DebugWorkspace.demoProject("debug-lifecycle");
+		IFile file = project.getFile("demo.json");
+		DebugWorkspace.breakpoint(DebugWorkspace.read(file), Kind.STATE, "state-dashboard");
+
+		launch = DebugWorkspace.launch(file, ILaunchManager.DEBUG_MODE, "screenshots", List.of());
+		QontinuiDebugTarget target = DebugWorkspace.target(launch);
+		suspendedAgain(target, DebugEvent.BREAKPOINT);
+		assertTrue(target.canTerminate());
+		target.terminate();
+		waitFor("terminate", launch::isTerminated);
+		QontinuiProcess process = (QontinuiProcess) launch.getProcesses()[0];
+		assertFalse(process.exitInfo().isCrash(), process.exitInfo()::reason);
+		assertTrue(process.runRecord().status().isFinal());
+
+		events.clear();
+		ILaunch again = org.eclipse.debug.ui.DebugUITools.buildAndLaunch(launch.getLaunchConfiguration(),
+				ILaunchManager.DEBUG_MODE, new org.eclipse.core.runtime.NullProgressMonitor());
+		launch = again;
+		QontinuiDebugTarget second = DebugWorkspace.target(again);
+		suspendedAgain(second, DebugEvent.BREAKPOINT);
+		assertTrue(second.canDisconnect());
+		second.disconnect();
+		waitFor("disconnect", again::isTerminated);
+		assertTrue(second.isDisconnected() && second.isTerminated());
+		assertFalse(((QontinuiProcess) again.getProcesses()[0]).exitInfo().isCrash());
+	}
 }
