@@ -88,3 +88,20 @@ def tmp_json(tmp_path: Any):
         p.write_text(json.dumps(obj, indent=2) if not isinstance(obj, str) else obj)
         return str(p)
     return write
+
+
+def start_xvfb(first: int, size: str = "1024x768x24") -> tuple[str, "subprocess.Popen"]:
+    """Starts Xvfb on the first free display from ``first`` on; returns (":N", process)."""
+    import subprocess
+    import time
+    for n in range(first, first + 60):
+        if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
+            break
+    proc = subprocess.Popen(["Xvfb", f":{n}", "-screen", "0", size, "-nolisten", "tcp"],
+                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        if os.path.exists(f"/tmp/.X11-unix/X{n}"):
+            break
+        time.sleep(0.05)
+    time.sleep(0.2)
+    return f":{n}", proc

@@ -11,7 +11,7 @@ import time
 
 import numpy as np
 import pytest
-from conftest import make_config
+from conftest import make_config, start_xvfb
 
 from qontinui_bridge.backends import create_backend
 from qontinui_bridge.config import parse_config
@@ -25,17 +25,7 @@ GREEN = (0, 200, 40)  # RGB
 
 @pytest.fixture(scope="module")
 def xdisplay():
-    for n in range(200, 260):
-        if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
-            break
-    disp = f":{n}"
-    proc = subprocess.Popen(["Xvfb", disp, "-screen", "0", "640x480x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        if os.path.exists(f"/tmp/.X11-unix/X{n}"):
-            break
-        time.sleep(0.05)
-    time.sleep(0.2)
+    disp, proc = start_xvfb(200, "640x480x24")
     yield disp
     proc.terminate()
     proc.wait(timeout=5)

@@ -12,7 +12,7 @@ import time
 import cv2
 import numpy as np
 import pytest
-from conftest import ROOT, png_b64, texture
+from conftest import ROOT, png_b64, texture, start_xvfb
 
 pytestmark = pytest.mark.skipif(shutil.which("Xvfb") is None, reason="Xvfb not installed")
 APP = os.path.join(os.path.dirname(__file__), "tk_login_app.py")
@@ -20,17 +20,7 @@ APP = os.path.join(os.path.dirname(__file__), "tk_login_app.py")
 
 @pytest.fixture(scope="module")
 def xdisplay():
-    for n in range(140, 200):
-        if not os.path.exists(f"/tmp/.X11-unix/X{n}") and not os.path.exists(f"/tmp/.X{n}-lock"):
-            break
-    disp = f":{n}"
-    proc = subprocess.Popen(["Xvfb", disp, "-screen", "0", "1024x768x24", "-nolisten", "tcp"],
-                            stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    for _ in range(100):
-        if os.path.exists(f"/tmp/.X11-unix/X{n}"):
-            break
-        time.sleep(0.05)
-    time.sleep(0.2)
+    disp, proc = start_xvfb(140, "1024x768x24")
     yield disp
     proc.terminate()
     proc.wait(timeout=5)
