@@ -65,6 +65,8 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 					+ e.getMessage(), e));
 		}
 		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
+		// The UI gives each run a Console coloured by level; the plain process console would repeat it.
+		launch.setAttribute(org.eclipse.debug.core.DebugPlugin.ATTR_CAPTURE_OUTPUT, "false");
 		launch.setSourceLocator(new org.qontinui.runner.debug.sourcelookup.QontinuiSourceLocator());
 		RunRecord record = new RunRecord(config, configuration.getAttribute(LaunchAttributes.WORKFLOW, ""));
 		QontinuiProcess process = new QontinuiProcess(launch, connection,

@@ -248,6 +248,9 @@ class DebugSessionTest {
 		IStreamMonitor err = process.getStreamsProxy().getErrorStreamMonitor();
 		assertTrue(err.getContents().contains("Qontinui executor ended unexpectedly"), err.getContents());
 		assertTrue(target.getName().contains("died"), target.getName());
+		org.qontinui.runner.ui.views.RunConsole console = org.qontinui.runner.ui.views.RunConsole.of(process.runRecord());
+		waitFor("the reason in the run's Console",
+				() -> console.getDocument().get().contains("executor process died (exit code"));
 		assertEquals(RunRecord.Status.CRASHED, process.runRecord().status());
 	}
 

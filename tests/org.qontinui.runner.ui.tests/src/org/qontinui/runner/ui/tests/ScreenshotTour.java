@@ -61,8 +61,14 @@ class ScreenshotTour {
 		settle();
 		target.resume();
 		DebugWorkspace.waitFor("the end of the run", launch::isTerminated);
-		UiThread.run(() -> PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
-				.showView(QontinuiPerspective.EXECUTION_MONITOR));
+		UiThread.run(() -> {
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			page.showView(QontinuiPerspective.EXECUTION_MONITOR);
+			page.showView(org.eclipse.ui.console.IConsoleConstants.ID_CONSOLE_VIEW);
+			var console = org.qontinui.runner.ui.views.RunConsole.of(
+					((org.qontinui.runner.debug.model.QontinuiProcess) launch.getProcesses()[0]).runRecord());
+			org.eclipse.ui.console.ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
+		});
 		settle();
 		capture(dir.resolve("run-finished.png"));
 		assertEquals(0, launch.getProcesses()[0].getExitValue());
