@@ -22,6 +22,7 @@ import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.breakpoints.ActionBreakpoint;
 import org.qontinui.runner.debug.breakpoints.FailureBreakpoint;
 import org.qontinui.runner.debug.breakpoints.StateBreakpoint;
+import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.breakpoints.ConfigToggleBreakpointsTarget;
 import org.qontinui.runner.ui.breakpoints.FailureBreakpointToggle;
 

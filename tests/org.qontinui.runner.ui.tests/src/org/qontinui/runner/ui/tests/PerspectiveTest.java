@@ -7,6 +7,7 @@ import org.eclipse.ui.IViewPart;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
+import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.QontinuiPerspective;
 
 /** The Qontinui perspective opens in a real workbench, with each contributed view. */

@@ -16,6 +16,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
+import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.views.ConfigElementNode.Kind;

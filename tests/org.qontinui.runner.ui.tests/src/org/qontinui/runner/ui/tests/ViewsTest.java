@@ -27,6 +27,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qontinui.runner.debug.run.RunEvent;
+import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.diagram.DiagramModel;

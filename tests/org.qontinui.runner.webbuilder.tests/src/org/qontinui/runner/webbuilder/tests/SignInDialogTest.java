@@ -14,6 +14,7 @@ import org.eclipse.swt.SWT;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.webbuilder.WebBuilderConnection;
 import org.qontinui.runner.webbuilder.internal.SignInDialog;
 

@@ -17,6 +17,7 @@ import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.views.ConfigNode;
 import org.qontinui.runner.webbuilder.internal.ConfigurationNode;

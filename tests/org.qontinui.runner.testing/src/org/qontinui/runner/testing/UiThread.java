@@ -1,4 +1,4 @@
-package org.qontinui.runner.ui.tests;
+package org.qontinui.runner.testing;
 
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,24 +9,24 @@ import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.PlatformUI;
 
 /**
- * Our small stand-in for SWTBot (not on Maven Central): runs test code on the UI thread and waits
+ * The workbench tests' small stand-in for SWTBot (not on Maven Central): runs test code on the UI thread and waits
  * for conditions while letting the UI thread work.
  */
-final class UiThread {
+public final class UiThread {
 
-	interface Block {
+	public interface Block {
 		void run() throws Exception;
 	}
 
 	private UiThread() {
 	}
 
-	static Display display() {
+	public static Display display() {
 		return PlatformUI.getWorkbench().getDisplay();
 	}
 
 	/** Runs on the UI thread; assertion errors and exceptions are rethrown in the test thread. */
-	static void run(Block block) {
+	public static void run(Block block) {
 		AtomicReference<Throwable> failure = new AtomicReference<>();
 		display().syncExec(() -> {
 			try {
@@ -38,14 +38,14 @@ final class UiThread {
 		rethrow(failure.get());
 	}
 
-	static <T> T get(Supplier<T> supplier) {
+	public static <T> T get(Supplier<T> supplier) {
 		AtomicReference<T> result = new AtomicReference<>();
 		run(() -> result.set(supplier.get()));
 		return result.get();
 	}
 
 	/** Waits (from the test thread) until the condition, evaluated on the UI thread, holds. */
-	static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
+	public static void waitUntil(String what, Duration timeout, BooleanSupplier condition) {
 		long end = System.nanoTime() + timeout.toNanos();
 		while (System.nanoTime() < end) {
 			if (Boolean.TRUE.equals(get(condition::getAsBoolean))) {
