@@ -14,7 +14,6 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.resources.WorkspaceJob;
 import org.eclipse.core.runtime.CoreException;
-import org.eclipse.core.runtime.IPath;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
@@ -157,9 +156,5 @@ public final class OpenConfigurations {
 		job.setRule(file);
 		job.setSystem(true);
 		job.schedule();
-	}
-
-	static Path toPath(IPath location) {
-		return location == null ? null : location.toPath();
 	}
 }

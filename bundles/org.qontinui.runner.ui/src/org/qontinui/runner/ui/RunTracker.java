@@ -103,9 +103,8 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 
 	@Override
 	public void changed(RunRecord record, RunEvent event) {
-		if (record.status().isFinal() && event == null || event != null && event.kind() == RunEvent.Kind.RUN
-				&& record.status().isFinal()) {
-			remember(record);
+		if (record.status().isFinal()) {
+			remember(record); // once per run: remember() ignores repeats
 		}
 		if (record == current) {
 			fire(record, event);

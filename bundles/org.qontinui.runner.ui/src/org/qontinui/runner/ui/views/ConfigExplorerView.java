@@ -3,7 +3,6 @@ package org.qontinui.runner.ui.views;
 import java.nio.file.Path;
 import java.util.List;
 
-import org.eclipse.core.resources.IFile;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.jface.action.Action;
@@ -15,7 +14,6 @@ import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
-import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -144,7 +142,7 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 
 	private void fillContextMenu(IMenuManager menu) {
 		Object element = selected();
-		ConfigNode root = element instanceof ConfigNode c ? c : element instanceof ConfigElementNode n ? n.root() : null;
+		ConfigNode root = rootOf(element);
 		if (root == null) {
 			return;
 		}
@@ -213,7 +211,7 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 	}
 
 	private void showInDiagram(Object element, boolean activate) {
-		ConfigNode root = element instanceof ConfigNode c ? c : element instanceof ConfigElementNode n ? n.root() : null;
+		ConfigNode root = rootOf(element);
 		if (root == null) {
 			return;
 		}
@@ -239,7 +237,7 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 
 	/** Opens the configuration file in an editor with the element's line selected. */
 	public static void openInEditor(Object element) {
-		ConfigNode root = element instanceof ConfigNode c ? c : element instanceof ConfigElementNode n ? n.root() : null;
+		ConfigNode root = rootOf(element);
 		if (root == null) {
 			return;
 		}
@@ -257,6 +255,11 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 		} catch (PartInitException | BadLocationException e) {
 			QontinuiUiPlugin.log("Cannot open " + root.path(), e);
 		}
+	}
+
+	/** The configuration an explorer element belongs to, or {@code null}. */
+	private static ConfigNode rootOf(Object element) {
+		return element instanceof ConfigNode c ? c : element instanceof ConfigElementNode n ? n.root() : null;
 	}
 
 	@Override
@@ -380,12 +383,4 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 		}
 	}
 
-	/** For tests and the demo: the explorer's selection as a list. */
-	public IStructuredSelection selection() {
-		return viewer.getStructuredSelection();
-	}
-
-	static IFile fileOf(ConfigNode node) {
-		return node.file();
-	}
 }
