@@ -5,7 +5,8 @@ QONTINUI_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 QONTINUI_PRODUCT="$QONTINUI_ROOT/releng/org.qontinui.runner.repository/target/products/org.qontinui.runner.product/linux/gtk/x86_64/qontinui-runner"
 QONTINUI_SITE="$QONTINUI_ROOT/releng/org.qontinui.runner.repository/target/repository"
 QONTINUI_APT_PACKAGES=(xvfb xauth x11-utils libgtk-3-0 python3 python3-numpy python3-opencv python3-pil python3-xlib
-  python3-tk python3-pytest imagemagick unzip curl ca-certificates)
+  python3-tk python3-pytest imagemagick unzip curl ca-certificates
+  tesseract-ocr tesseract-ocr-eng python3-tesserocr)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
