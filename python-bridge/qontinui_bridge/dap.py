@@ -20,17 +20,8 @@ from .engine import Breakpoint, Engine, RunControl
 from .expressions import evaluate
 from .plugins import PluginError, available_types, load_plugins
 from .protocol import FramingError, MessageWriter, read_message
+from .runtime import EXCEPTION_FILTERS, exception_breakpoint_id
 
-EXCEPTION_FILTERS = [
-    {"filter": "actionFailed", "label": "Action failed", "default": False},
-    {"filter": "findFailed", "label": "Find failed (image not found)", "default": False},
-    {"filter": "transitionFailed", "label": "Transition failed", "default": False},
-]
-
-
-def exception_breakpoint_id(filter_name: str) -> int:
-    """A stable id per failure filter, apart from function breakpoint ids."""
-    return 100_000 + [f["filter"] for f in EXCEPTION_FILTERS].index(filter_name)
 THREAD_ID = 1
 
 

@@ -11,143 +11,23 @@ import base64
 import heapq
 import itertools
 import os
-import threading
 import time
 import traceback
-from dataclasses import dataclass, field
 from typing import Any, Callable
 
 import cv2
 
+from .actions import BUILTIN_ACTIONS, ActionContext, parse_regions
 from .backends import Backend
 from .config import Action, Config, State, StateImage, Transition, Workflow
 from .expressions import ExpressionError, evaluate
+from .runtime import (POLL_SLICE, ActionResult, Breakpoint, Frame, LoopBreak, LoopContinue, RunControl,
+                      RunTerminated, Variables, exception_breakpoint_id)
 from .vision import FindResult, Match, Screen, SearchSpec, find
 
 Emit = Callable[[str, dict[str, Any]], None]
-POLL_SLICE = 0.02  # seconds; every wait sleeps in slices this small so pause/stop stay responsive
 MAX_REPLANS = 3
 REGION_PNG_MAX = 160  # qontinui/match regionPng is downscaled to fit this many px per side
-
-
-class RunTerminated(Exception):
-    """Raised inside the run thread when a terminate was requested."""
-
-
-class LoopBreak(Exception):
-    pass
-
-
-class LoopContinue(Exception):
-    pass
-
-
-@dataclass
-class ActionResult:
-    success: bool
-    message: str = ""
-    data: dict[str, Any] = field(default_factory=dict)
-    find: FindResult | None = None  # set by find-like actions (findFailed exception filter)
-
-
-@dataclass
-class Frame:
-    kind: str  # state | transition | workflow | action
-    id: str
-    name: str
-    detail: str = ""  # action type, etc.
-
-
-@dataclass
-class Breakpoint:
-    id: int
-    name: str
-    condition: str | None = None
-    hit_condition: str | None = None
-    log_message: str | None = None
-    hits: int = 0
-
-    def hit_ok(self) -> bool:
-        hc = (self.hit_condition or "").strip()
-        if not hc:
-            return True
-        try:
-            if hc.startswith("%"):
-                return self.hits % int(hc[1:]) == 0
-            for op in (">=", "<=", "==", ">", "<", "="):
-                if hc.startswith(op):
-                    n = int(hc[len(op):])
-                    return {">=": self.hits >= n, "<=": self.hits <= n, "==": self.hits == n,
-                            "=": self.hits == n, ">": self.hits > n, "<": self.hits < n}[op]
-            return self.hits == int(hc)
-        except ValueError:
-            return True
-
-
-class Variables:
-    """local (per workflow invocation) -> process (per run) -> global lookup chain."""
-
-    def __init__(self) -> None:
-        self.globals: dict[str, Any] = {}
-        self.process: dict[str, Any] = {}
-        self.locals: list[dict[str, Any]] = [{}]
-
-    @property
-    def local(self) -> dict[str, Any]:
-        return self.locals[-1]
-
-    def scope(self, name: str) -> dict[str, Any]:
-        return {"local": self.local, "process": self.process, "global": self.globals}.get(
-            (name or "local").lower(), self.local)
-
-    def get(self, name: str, default: Any = None) -> Any:
-        for d in (self.local, self.process, self.globals):
-            if name in d:
-                return d[name]
-        return default
-
-    def has(self, name: str) -> bool:
-        return any(name in d for d in (self.local, self.process, self.globals))
-
-    def set(self, name: str, value: Any, scope: str = "local") -> None:
-        self.scope(scope)[name] = value
-
-    def merged(self) -> dict[str, Any]:
-        return {**self.globals, **self.process, **self.local}
-
-
-class RunControl:
-    """Flags shared between the protocol thread and the run thread."""
-
-    def __init__(self) -> None:
-        self.cv = threading.Condition()
-        self.terminate_requested = False
-        self.pause_requested = False
-        self.stopped = False
-        self.step: str | None = None  # next | stepIn | stepOut
-        self.step_depth = 0
-        self.breakpoints: dict[str, list[Breakpoint]] = {}
-        self.exception_filters: set[str] = set()
-        self.debug = True
-
-    def request_pause(self) -> None:
-        with self.cv:
-            self.pause_requested = True
-            self.cv.notify_all()
-
-    def request_terminate(self) -> None:
-        with self.cv:
-            self.terminate_requested = True
-            self.cv.notify_all()
-
-    def resume(self, step: str | None = None, depth: int = 0) -> bool:
-        with self.cv:
-            was = self.stopped
-            self.step, self.step_depth = step, depth
-            self.pause_requested = False
-            self.stopped = False
-            self.cv.notify_all()
-            return was
 
 
 class Engine:
@@ -158,7 +38,6 @@ class Engine:
                  failure_strategy: str | None = None, initial_states: list[str] | None = None,
                  slow_step_ms: int = 0, handlers: dict[str, Callable[..., ActionResult]] | None = None,
                  screenshot_on_error: bool | None = None) -> None:
-        from .actions import BUILTIN_ACTIONS
         self.config = config
         self.backend = backend
         self.emit_cb = emit or (lambda e, b: None)
@@ -269,7 +148,6 @@ class Engine:
 
     def exception_stop(self, filter_name: str, message: str) -> None:
         if self.control.debug and filter_name in self.control.exception_filters:
-            from .dap import exception_breakpoint_id
             self.suspend("exception", message, [exception_breakpoint_id(filter_name)], text=message)
 
     def format_log(self, template: str) -> str:
@@ -343,7 +221,6 @@ class Engine:
 
     def specs_for_image(self, si: StateImage, options: dict[str, Any] | None = None) -> list[SearchSpec]:
         options = options or {}
-        from .actions import parse_regions
         action_regions = parse_regions(options.get("searchRegions"))
         specs = []
         for p in si.patterns:
@@ -362,7 +239,6 @@ class Engine:
                        if any(p.image_id == image_id for p in s.patterns)), None)
             if si is None:
                 asset = self.config.images[image_id]
-                from .actions import parse_regions
                 return [SearchSpec(image_id, asset.pixels, self.threshold_for(None, None, options),
                                    regions=parse_regions(options.get("searchRegions")))]
             specs = self.specs_for_image(si, options)
@@ -434,7 +310,6 @@ class Engine:
         return ActionResult(True)
 
     def run_action(self, action: Action) -> ActionResult:
-        from .actions import ActionContext
         self.frames.append(Frame("action", action.id, action.name or action.type, action.type))
         try:
             self.checkpoint("action", action.id)

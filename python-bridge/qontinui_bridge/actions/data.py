@@ -1,0 +1,132 @@
+"""Data: SET_VARIABLE, GET_VARIABLE, STRING_OPERATION, MATH_OPERATION."""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from typing import Any
+
+from ..expressions import evaluate, interpolate
+from ..runtime import ActionResult
+from .context import ActionContext
+
+
+def _value_source(ctx: ActionContext, src: dict[str, Any]) -> Any:
+    stype = str(src.get("type", "expression"))
+    if stype == "expression":
+        return evaluate(str(src.get("expression", "")), ctx.engine.eval_names())
+    if stype == "variable":
+        return ctx.variables.get(src.get("variableName") or src.get("variable"))
+    if stype in ("lastFindResult", "findResult"):
+        lf = ctx.engine.last_find
+        return [m.to_dict() for m in lf.matches] if lf else []
+    if stype in ("literal", "value"):
+        return src.get("value")
+    raise ValueError(f"unsupported valueSource type '{stype}'")
+
+
+def act_set_variable(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
+    name = cfg.get("variableName")
+    if not name:
+        return ActionResult(False, "SET_VARIABLE needs variableName")
+    value = _value_source(ctx, cfg["valueSource"]) if cfg.get("valueSource") else cfg.get("value")
+    if isinstance(value, str):
+        value = interpolate(value, ctx.variables.merged())
+    ctx.variables.set(name, value, str(cfg.get("scope", "local")))
+    return ActionResult(True, f"{name} = {value!r}", {"name": name, "value": jsonable(value)})
+
+
+def act_get_variable(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
+    name = cfg.get("variableName")
+    if not ctx.variables.has(name) and "defaultValue" not in cfg:
+        return ActionResult(False, f"variable {name} is not set")
+    value = ctx.variables.get(name, cfg.get("defaultValue"))
+    if cfg.get("outputVariable"):
+        ctx.variables.set(cfg["outputVariable"], value)
+    return ActionResult(True, f"{name} = {value!r}", {"value": jsonable(value)})
+
+
+def _operand(ctx: ActionContext, v: Any) -> Any:
+    if isinstance(v, dict):
+        name = v.get("variableName") or v.get("variable") or v.get("name")
+        if name:
+            return ctx.variables.get(name)
+        if "value" in v:
+            return v["value"]
+        if "expression" in v:
+            return evaluate(v["expression"], ctx.engine.eval_names())
+    return v
+
+
+def act_string_operation(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
+    s = _operand(ctx, cfg.get("input", ""))
+    s = "" if s is None else str(s)
+    op = str(cfg.get("operation", "")).upper()
+    p = cfg.get("parameters") or {}
+    if op == "CONCAT":
+        out: Any = s + "".join(str(_operand(ctx, x)) for x in p.get("strings") or [])
+    elif op == "SUBSTRING":
+        out = s[int(p.get("start") or 0):(int(p["end"]) if p.get("end") is not None else None)]
+    elif op == "REPLACE":
+        out = s.replace(str(p.get("search", "")), str(p.get("replacement", "")))
+    elif op == "SPLIT":
+        out = s.split(p.get("delimiter") or None)
+    elif op == "TRIM":
+        out = s.strip()
+    elif op == "UPPERCASE":
+        out = s.upper()
+    elif op == "LOWERCASE":
+        out = s.lower()
+    elif op in ("MATCH", "MATCHES"):
+        m = re.search(str(p.get("pattern", "")), s)
+        out = (m.group(1) if m and m.groups() else m.group(0)) if m else None
+    elif op == "LENGTH":
+        out = len(s)
+    elif op == "PARSE_JSON":
+        out = json.loads(s)
+    else:
+        return ActionResult(False, f"unknown string operation '{op}'")
+    if cfg.get("outputVariable"):
+        ctx.variables.set(cfg["outputVariable"], out)
+    return ActionResult(True, f"{op} -> {out!r}", {"result": jsonable(out)})
+
+
+def act_math_operation(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
+    ops = [_operand(ctx, v) for v in cfg.get("operands") or []]
+    nums = [float(v) if not isinstance(v, (int, float)) else v for v in ops]
+    op = str(cfg.get("operation", "")).upper()
+    if op == "CUSTOM":
+        out: Any = evaluate(str(cfg.get("customExpression", "")), ctx.engine.eval_names())
+    elif not nums:
+        return ActionResult(False, f"{op} needs operands")
+    elif op == "ADD":
+        out = sum(nums)
+    elif op in ("SUBTRACT", "MULTIPLY", "DIVIDE", "MODULO", "POWER"):
+        out = nums[0]
+        for n in nums[1:]:
+            if op in ("DIVIDE", "MODULO") and n == 0:
+                return ActionResult(False, "division by zero")
+            out = {"SUBTRACT": lambda a, b: a - b, "MULTIPLY": lambda a, b: a * b,
+                   "DIVIDE": lambda a, b: a / b, "MODULO": lambda a, b: a % b,
+                   "POWER": lambda a, b: a ** b}[op](out, n)
+    elif op == "SQRT":
+        out = math.sqrt(nums[0])
+    elif op == "ABS":
+        out = abs(nums[0])
+    elif op == "ROUND":
+        out = round(nums[0], int(nums[1]) if len(nums) > 1 else None)
+    else:
+        return ActionResult(False, f"unknown math operation '{op}'")
+    if cfg.get("outputVariable"):
+        ctx.variables.set(cfg["outputVariable"], out)
+    return ActionResult(True, f"{op} -> {out!r}", {"result": out})
+
+
+def jsonable(v: Any) -> Any:
+    try:
+        json.dumps(v)
+        return v
+    except (TypeError, ValueError):
+        return repr(v)
+
