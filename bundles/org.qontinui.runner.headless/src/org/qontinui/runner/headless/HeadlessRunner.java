@@ -32,8 +32,8 @@ import org.qontinui.runner.core.load.ConfigLoadException;
 import org.qontinui.runner.core.load.ConfigLoader;
 import org.qontinui.runner.core.load.LoadedConfig;
 import org.qontinui.runner.core.validation.Diagnostic;
-import org.qontinui.runner.debug.run.RunEvent;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunEvent;
+import org.qontinui.runner.runs.RunRecord;
 
 /**
  * The Eclipse application {@code org.qontinui.runner.headless}: validates or runs a configuration

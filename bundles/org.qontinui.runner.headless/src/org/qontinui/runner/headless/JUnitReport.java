@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
 
-import org.qontinui.runner.debug.run.RunEvent;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunEvent;
+import org.qontinui.runner.runs.RunRecord;
 
 /**
  * A JUnit XML report of headless runs, for CI servers: one test case per workflow run; a failure

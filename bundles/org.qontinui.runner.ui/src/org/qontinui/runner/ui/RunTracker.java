@@ -17,8 +17,8 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchesListener2;
 import org.eclipse.debug.core.model.IProcess;
 import org.qontinui.runner.debug.model.QontinuiProcess;
-import org.qontinui.runner.debug.run.RunEvent;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunEvent;
+import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 import org.qontinui.runner.ui.preferences.QontinuiPreferences;
 

@@ -31,8 +31,8 @@ import org.qontinui.runner.core.load.ConfigReader;
 import org.qontinui.runner.core.webbuilder.RunResult;
 import org.qontinui.runner.core.webbuilder.UploadQueue;
 import org.qontinui.runner.core.webbuilder.WebBuilderException;
-import org.qontinui.runner.debug.run.RunEvent;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunEvent;
+import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.ui.RunTracker;
 import org.qontinui.runner.webbuilder.internal.WebBuilderPlugin;
 

@@ -34,7 +34,7 @@ import org.qontinui.runner.core.secure.SecureStorageTokenStore;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.debug.model.QontinuiProcess;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunRecord;
 import org.osgi.framework.FrameworkUtil;
 
 /**

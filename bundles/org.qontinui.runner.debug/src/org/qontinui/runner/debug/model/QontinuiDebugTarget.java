@@ -97,7 +97,7 @@ public class QontinuiDebugTarget extends QontinuiDebugElement
 		return activeStates;
 	}
 
-	public org.qontinui.runner.debug.run.RunRecord runRecord() {
+	public org.qontinui.runner.runs.RunRecord runRecord() {
 		return process.runRecord();
 	}
 

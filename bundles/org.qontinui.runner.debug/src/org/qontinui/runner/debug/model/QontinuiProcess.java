@@ -15,7 +15,7 @@ import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExitInfo;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunRecord;
 
 /**
  * The executor as the Debug view and the Console see it. Its stdout is the protocol, so the Console

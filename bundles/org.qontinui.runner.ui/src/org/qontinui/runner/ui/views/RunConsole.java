@@ -12,8 +12,8 @@ import org.eclipse.ui.console.ConsolePlugin;
 import org.eclipse.ui.console.IConsole;
 import org.eclipse.ui.console.IOConsole;
 import org.eclipse.ui.console.IOConsoleOutputStream;
-import org.qontinui.runner.debug.run.RunEvent;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunEvent;
+import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.ui.RunTracker;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 

@@ -5,7 +5,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 
-import org.qontinui.runner.debug.run.RunEvent;
+import org.qontinui.runner.runs.RunEvent;
 
 /**
  * Which log entries the Run Log shows: a minimum level, the kinds ticked, and a search text.

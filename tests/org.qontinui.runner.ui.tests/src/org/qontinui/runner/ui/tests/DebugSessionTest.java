@@ -33,7 +33,7 @@ import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.debug.model.QontinuiProcess;
 import org.qontinui.runner.debug.model.QontinuiStackFrame;
 import org.qontinui.runner.debug.model.QontinuiThread;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
 import org.qontinui.runner.ui.views.ConfigNode;
 

@@ -17,7 +17,7 @@ import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.launcher.LaunchAttributes;
 import org.qontinui.runner.debug.model.QontinuiProcess;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunRecord;
 
 import com.sun.net.httpserver.HttpServer;
 

@@ -20,7 +20,7 @@ import org.qontinui.runner.bridge.events.ActionStartedEvent;
 import org.qontinui.runner.bridge.events.RunCompletedEvent;
 import org.qontinui.runner.bridge.events.ScreenshotEvent;
 import org.qontinui.runner.core.webbuilder.WebBuilderException;
-import org.qontinui.runner.debug.run.RunRecord;
+import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.webbuilder.RunUploader;
 
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,4 +1,4 @@
-package org.qontinui.runner.debug.run;
+package org.qontinui.runner.runs;
 
 import java.time.Instant;
 

@@ -1,4 +1,4 @@
-package org.qontinui.runner.debug.run;
+package org.qontinui.runner.runs;
 
 import java.io.IOException;
 import java.io.Writer;
@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
@@ -240,7 +241,7 @@ public class RunRecord implements ExecutorEventListener {
 			add(RunEvent.of(RunEvent.Kind.ERROR, RunEvent.Level.ERROR, exit.reason(), null));
 		} else if (!status.isFinal()) {
 			status = exit.requested() ? Status.TERMINATED : exit.exitCode() == 0 ? Status.PASSED : Status.FAILED;
-			add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, "Run ended: " + status.name().toLowerCase(), null));
+			add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, "Run ended: " + status.name().toLowerCase(Locale.ROOT), null));
 		} else {
 			add(null);
 		}
@@ -324,8 +325,8 @@ public class RunRecord implements ExecutorEventListener {
 	public static String toJson(RunEvent e) {
 		ObjectNode node = JSON.createObjectNode();
 		node.put("time", e.time().toString());
-		node.put("kind", e.kind().name().toLowerCase());
-		node.put("level", e.level().name().toLowerCase());
+		node.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
+		node.put("level", e.level().name().toLowerCase(Locale.ROOT));
 		node.put("message", e.message());
 		if (e.elementId() != null) {
 			node.put("elementId", e.elementId());

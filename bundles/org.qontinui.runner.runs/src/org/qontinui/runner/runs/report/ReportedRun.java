@@ -1,0 +1,19 @@
+package org.qontinui.runner.runs.report;
+
+import java.nio.file.Path;
+
+/**
+ * One run as the report lists it; its timeline and failures are read from {@code runDir}.
+ *
+ * @param id       unique within the report, e.g. {@code login.json#wf-main}
+ * @param config   the configuration file
+ * @param workflow the workflow id, or null for the configuration's default
+ * @param passed   the run's verdict
+ * @param failure  why it failed, or null
+ * @param seconds  the run's own duration
+ * @param runDir   the run folder (docs/protocol.md, "Run folder")
+ * @param display  the X display it ran on, or null
+ */
+public record ReportedRun(String id, Path config, String workflow, boolean passed, String failure, double seconds,
+		Path runDir, String display) {
+}
