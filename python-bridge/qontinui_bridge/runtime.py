@@ -13,7 +13,11 @@ POLL_SLICE = 0.02  # seconds; every wait sleeps in slices this small so pause/st
 
 
 class RunTerminated(Exception):
-    """Raised inside the run thread when a terminate was requested."""
+    """Raised inside the run thread when a terminate was requested (or the run ended otherwise)."""
+
+    def __init__(self, reason: str = "terminated by user") -> None:
+        super().__init__(reason)
+        self.reason = reason
 
 
 class LoopBreak(Exception):
@@ -111,6 +115,29 @@ class RunControl:
         self.breakpoints: dict[str, list[Breakpoint]] = {}
         self.exception_filters: set[str] = set()
         self.debug = True
+        self.deadline: float | None = None  # time.perf_counter() value: the run timeout
+        self.timeout_s: float | None = None
+        # A user's answer to a failure stop (qontinui/retry|skip|abort); read by the run thread.
+        self.failure_stop = False
+        self.recovery: Recovery | None = None
+
+    def request_recovery(self, recovery: "Recovery") -> bool:
+        """Answer a failure stop; False when the run is not stopped on a failure."""
+        with self.cv:
+            if not (self.stopped and self.failure_stop):
+                return False
+            self.recovery = recovery
+            if recovery.kind != "updateImage":
+                self.stopped = False
+                self.pause_requested = False
+                self.step = None
+            self.cv.notify_all()
+            return True
+
+    def take_recovery(self) -> "Recovery | None":
+        with self.cv:
+            r, self.recovery = self.recovery, None
+            return r
 
     def request_pause(self) -> None:
         with self.cv:
@@ -130,6 +157,22 @@ class RunControl:
             self.stopped = False
             self.cv.notify_all()
             return was
+
+
+@dataclass
+class Recovery:
+    """What to do with a failed action: retry (optionally with a similarity), skip or abort."""
+    kind: str  # retry | skip | abort
+    threshold: float | None = None
+
+
+@dataclass
+class FrameSeen:
+    """A screen capture the run searched (offered to frame observers, e.g. --record)."""
+    image: Any  # BGR numpy array, shared: observers must not modify it
+    action_id: str | None
+    purpose: str  # find | detection | interruption
+    elapsed: float
 
 
 # Failure filters of setExceptionBreakpoints; the ids are stable so a stop can name the filter that hit.
