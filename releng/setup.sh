@@ -7,7 +7,7 @@ QONTINUI_SITE="$QONTINUI_ROOT/releng/org.qontinui.runner.repository/target/repos
 QONTINUI_APT_PACKAGES=(xvfb xauth x11-utils libgtk-3-0 python3 python3-numpy python3-opencv python3-pil python3-xlib
   python3-tk python3-pytest imagemagick unzip curl ca-certificates
   python3-venv python3-pip python3-setuptools python3-wheel python3-mypy
-  tesseract-ocr tesseract-ocr-eng python3-tesserocr)
+  tesseract-ocr tesseract-ocr-eng python3-tesserocr python3-regex)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 
