@@ -22,6 +22,7 @@ from .actions import BUILTIN_ACTIONS, ActionContext, parse_regions
 from .backends import Backend
 from .config import Action, Config, State, StateImage, Transition, Workflow
 from .expressions import ExpressionError, evaluate
+from .secrets import scrub_event
 from .navigation import (INTERRUPTION_CHECK_S, MAX_TRANSITION_RETRIES, Detection, Navigator, StateBook,
                          returns_to_previous)
 from .runtime import (POLL_SLICE, ActionResult, Breakpoint, Frame, FrameSeen, LoopBreak, LoopContinue, Recovery,
@@ -91,6 +92,9 @@ class Engine:
         self._deadlines: list[tuple[float, str, int]] = []  # (perf_counter deadline, action id, timeout ms)
         self.similarity_override: float | None = None
         self._actions_started = 0
+        self.last_verify_frame: Screen | None = None
+        self.verified_score: float | None = None
+        self._failure_shot: str | None = None
         self.pending: set[str] = set()  # states being entered (visible to the mock backend)
         self.frames: list[Frame] = []
         self.last_find: FindResult | None = None
@@ -102,7 +106,7 @@ class Engine:
 
     # ------------------------------------------------------------------ events
     def emit(self, event: str, body: dict[str, Any]) -> None:
-        self.emit_cb(event, body)
+        self.emit_cb(event, scrub_event(body, getattr(self, "vars", None)))
 
     def log(self, message: str, category: str = "console") -> None:
         self.emit("output", {"category": category, "output": message.rstrip("\n") + "\n"})
@@ -128,6 +132,12 @@ class Engine:
                 raise ActionTimeout(action_id, ms)
         if c.pause_requested:
             self.suspend("pause", "Paused")
+
+    def action_time_left(self) -> float | None:
+        """Seconds left before the innermost running action's execution.timeout, None without one."""
+        if not self._deadlines:
+            return None
+        return max(0.0, min(self._deadlines)[0] - time.perf_counter() - POLL_SLICE)
 
     def sleep(self, seconds: float) -> None:
         end = time.perf_counter() + max(0.0, seconds)
@@ -277,6 +287,7 @@ class Engine:
         deadline = time.perf_counter() + timeout_s
         while True:
             frame = self.capture_frame("verify")
+            self.last_verify_frame = frame
             ok, score = self.nav.state_score(frame, state)
             if ok:
                 self.verified_score = score
@@ -342,11 +353,13 @@ class Engine:
                 if sid in self.book.hidden[cover]:
                     self.book.hidden[cover].remove(sid)
 
-    def on_find_miss(self, frame: Screen | None) -> bool:
+    def on_find_miss(self, frame: Any) -> bool:
         """A find or wait failed on `frame`: an interrupting state on it is handled (True) so the
         caller searches again at once instead of waiting out its timeout."""
         if frame is None or self._in_interruption or not self.nav.interrupting:
             return False
+        if not isinstance(frame, Screen):
+            frame = Screen(frame)  # FindResult.screen is the bare BGR array
         now = time.perf_counter()
         if now - self._last_interruption_check < INTERRUPTION_CHECK_S:
             return False
@@ -650,7 +663,7 @@ class Engine:
         if result.find is not None:
             info["threshold"] = round(result.find.threshold, 4)
             info["bestScore"] = round(result.find.best_score, 4)
-        if getattr(self, "_failure_shot", None):
+        if self._failure_shot:
             info["screenshot"] = self._failure_shot
         return info
 
@@ -753,7 +766,7 @@ class Engine:
     def enter_state(self, sid: str, timeout_s: float) -> bool:
         """Run the state's Incoming transitions, verify it is visible, then activate it."""
         self.pending.add(sid)
-        self.verified_score: float | None = None
+        self.verified_score = None
         try:
             for inc in self.config.incoming(sid):
                 if not self.run_transition(inc):

@@ -53,7 +53,10 @@ class ActionContext:
             so.update(config["searchOptions"])
         if target and isinstance(target.get("searchOptions"), dict):
             so.update(target["searchOptions"])
-        return normalize_search_options(so)
+        so = normalize_search_options(so)
+        if self.engine.similarity_override is not None:  # qontinui/retry {threshold}
+            so["similarity"] = self.engine.similarity_override
+        return so
 
     def find_once(self, target: dict[str, Any], options: dict[str, Any]) -> FindResult:
         """One search of an image target on one capture."""

@@ -23,12 +23,16 @@ def find_once(ctx: ActionContext, target: dict[str, Any], options: dict[str, Any
         raise ValueError(f"target has no searchable images: {target.get('imageIds')}")
     return ctx.engine.find_specs(specs, str(options.get("searchStrategy", "FIRST")), options)
 
+
 def find_target(ctx: ActionContext, target: dict[str, Any], options: dict[str, Any] | None = None,
          timeout_ms: float | None = None, record: bool = True) -> FindResult:
     """Find an image target, polling until found or the timeout (searchOptions.timeout) ends."""
     options = options if options is not None else ctx.search_options(target)
     if timeout_ms is None:
         timeout_ms = float(options.get("timeout") or 0)
+        action_left = ctx.engine.action_time_left()
+        if action_left is not None:  # execution.timeout overrides searchOptions.timeout
+            timeout_ms = action_left * 1000
     interval = float((options.get("polling") or {}).get("interval") or 100) / 1000
     deadline = time.perf_counter() + timeout_ms / 1000
     while True:
@@ -36,6 +40,10 @@ def find_target(ctx: ActionContext, target: dict[str, Any], options: dict[str, A
         result = find_once(ctx, target, options)
         if result.found or time.perf_counter() >= deadline or ctx.backend.virtual:
             break
+        t0 = time.perf_counter()
+        if ctx.engine.on_find_miss(result.screen):  # a popup was closed: search again, time not counted
+            deadline += time.perf_counter() - t0
+            continue
         ctx.sleep(min(interval, max(0.0, deadline - time.perf_counter())))
     min_matches = int(options.get("minMatches") or 0)
     if min_matches and len(result.matches) < min_matches:
@@ -43,6 +51,7 @@ def find_target(ctx: ActionContext, target: dict[str, Any], options: dict[str, A
     if record:
         ctx.engine.record_find(result, ctx.action)
     return result
+
 
 def target_points(ctx: ActionContext, target: Any, config: dict[str, Any] | None = None) -> list[tuple[int, int]]:
     """Screen points a mouse action should use for a target (several for allResults)."""

@@ -19,18 +19,22 @@ def act_wait(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
             ctx.sleep(secs)
         return ActionResult(True, f"waited {secs:.2f}s")
     max_wait = ms(cfg.get("maxWaitTime", cfg.get("timeout")), 10000)
+    action_left = ctx.engine.action_time_left()
+    if action_left is not None:  # execution.timeout overrides maxWaitTime
+        max_wait = action_left
     interval = ms(cfg.get("checkInterval"), 250)
     deadline = time.perf_counter() + max_wait
     while True:
+        frame = None
         if kind == "target":
             r = ctx.find(cfg["target"], ctx.search_options(cfg["target"], cfg), timeout_ms=0)
             if r.found:
                 return ActionResult(True, find_message(r), find=r)
-            msg, fr = find_message(r), r
+            msg, fr, frame = find_message(r), r, r.screen
         elif kind == "state":
             if ctx.engine.verify_state(ctx.config.states[cfg["stateId"]]):
                 return ActionResult(True, f"state {cfg['stateId']} visible")
-            msg, fr = f"state {cfg['stateId']} not visible", None
+            msg, fr, frame = f"state {cfg['stateId']} not visible", None, ctx.engine.last_verify_frame
         elif kind == "condition":
             if condition(ctx, cfg.get("condition") or {}):
                 return ActionResult(True, "condition met")
@@ -39,6 +43,10 @@ def act_wait(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
             return ActionResult(False, f"unknown waitFor '{kind}'")
         if time.perf_counter() >= deadline or (kind != "condition" and not ctx.backend.live):
             return ActionResult(False, f"timeout after {max_wait:.1f}s: {msg}", find=fr)
+        t0 = time.perf_counter()
+        if ctx.engine.on_find_miss(frame):  # an interruption was closed: look again at once
+            deadline += time.perf_counter() - t0
+            continue
         ctx.sleep(interval)
 
 
@@ -105,12 +113,16 @@ def act_loop(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     count, failures = 0, 0
     iterator = iter(items) if items is not None else iter(int, 1)  # iter(int, 1): endless
     for item in iterator:
-        if count >= max_it:
-            break
+        ctx.engine.poll()  # terminate/pause within 200 ms even with an empty body
         if kind == "WHILE":
             if not condition(ctx, cfg.get("condition") or {}):
                 break
+            if count >= max_it:
+                return ActionResult(False, f"WHILE loop hit its iteration cap ({max_it}) with the condition "
+                                    "still true", {"iterations": count})
             item = count
+        elif count >= max_it:
+            break
         ctx.variables.set(var, item)
         count += 1
         try:

@@ -27,7 +27,9 @@ def act_click(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
                 ctx.sleep(ms(cfg["pressDuration"]))
             ctx.backend.button(button, False)
             if i < count - 1:
-                time.sleep(0.03)  # inside the double-click interval
+                ctx.sleep(0.03)  # inside the double-click interval; terminate/pause stay responsive
+            else:
+                ctx.engine.poll()
     ctx.backend.input_done()
     return ActionResult(True, f"{button.lower()} x{count} at " + ", ".join(f"({x},{y})" for x, y in pts),
                         {"x": pts[0][0], "y": pts[0][1]}, find=ctx.engine.last_find if _is_image(cfg) else None)
