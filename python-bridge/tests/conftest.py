@@ -15,7 +15,8 @@ import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 sys.path.insert(0, ROOT)
-FIXTURES = os.path.join(os.path.dirname(__file__), "fixtures")
+# Example configurations live in the conformance corpus shared with the Java tests.
+FIXTURES = os.path.join(ROOT, "..", "tests", "conformance")
 
 from qontinui_bridge.backends import create_backend  # noqa: E402
 from qontinui_bridge.config import parse_config  # noqa: E402
