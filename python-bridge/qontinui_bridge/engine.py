@@ -17,12 +17,12 @@ import traceback
 from typing import Any, Callable
 
 import cv2
+import numpy as np
 
 from .actions import BUILTIN_ACTIONS, ActionContext, parse_regions
 from .backends import Backend
 from .config import Action, Config, State, StateImage, Transition, Workflow
 from .expressions import ExpressionError, evaluate
-from .secrets import scrub_event
 from .navigation import (INTERRUPTION_CHECK_S, MAX_TRANSITION_RETRIES, Detection, Navigator, StateBook,
                          returns_to_previous)
 from .runtime import (POLL_SLICE, ActionResult, Breakpoint, Frame, FrameSeen, LoopBreak, LoopContinue, Recovery,
@@ -106,7 +106,7 @@ class Engine:
 
     # ------------------------------------------------------------------ events
     def emit(self, event: str, body: dict[str, Any]) -> None:
-        self.emit_cb(event, scrub_event(body, getattr(self, "vars", None)))
+        self.emit_cb(event, body)
 
     def log(self, message: str, category: str = "console") -> None:
         self.emit("output", {"category": category, "output": message.rstrip("\n") + "\n"})
@@ -263,6 +263,41 @@ class Engine:
 
     def seen_states(self) -> list[str]:
         return [s for s in self.active if s in self.book.seen]
+
+    def state_rows(self) -> list[dict[str, Any]]:
+        """The Active States scope: each active state seen (with its score) or assumed, then the hidden ones."""
+        rows = []
+        for sid in self.active:
+            name = self.config.states[sid].name if sid in self.config.states else sid
+            score = self.book.seen.get(sid)
+            if sid in self.book.seen:
+                rows.append({"id": sid, "kind": "seen", "label": f"{name} (seen"
+                             + (f" {score:.2f})" if score is not None else ")")})
+            else:
+                rows.append({"id": sid, "kind": "assumed", "label": f"{name} (assumed)"})
+        for cover, ids in self.book.hidden.items():
+            cover_name = self.config.states[cover].name if cover in self.config.states else cover
+            for sid in ids:
+                name = self.config.states[sid].name if sid in self.config.states else sid
+                rows.append({"id": sid, "kind": "hidden", "label": f"{name} (hidden by {cover_name})"})
+        return rows
+
+    def replace_image(self, image_id: str, png: bytes) -> tuple[int, int]:
+        """Recapture: new pixels for an image asset (every pattern using it); the file is the IDE's job."""
+        asset = self.config.images.get(image_id)
+        if asset is None:
+            raise ValueError(f"unknown image '{image_id}'")
+        img = cv2.imdecode(np.frombuffer(png, np.uint8), cv2.IMREAD_COLOR) if png[:8] == b"\x89PNG\r\n\x1a\n" else None
+        if img is None:
+            raise ValueError("data is not a PNG image")
+        asset.pixels = img
+        h, w = img.shape[:2]
+        for si in self.config.state_images.values():
+            for p in si.patterns:
+                if p.image_id == image_id and p.mask is not None and p.mask.shape[:2] != (h, w):
+                    p.mask = None  # a mask drawn for the old size no longer fits
+        self.log(f"image {image_id} replaced ({w}x{h})")
+        return w, h
 
     def initial_state_ids(self, wf: Workflow | None) -> list[str]:
         if self.initial_override:
