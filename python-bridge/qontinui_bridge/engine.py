@@ -23,6 +23,7 @@ from .actions import BUILTIN_ACTIONS, ActionContext, parse_regions
 from .backends import Backend
 from .config import Action, Config, State, StateImage, Transition, Workflow
 from .expressions import ExpressionError, evaluate
+from .secrets import scrub_event
 from .navigation import (INTERRUPTION_CHECK_S, MAX_TRANSITION_RETRIES, Detection, Navigator, StateBook,
                          returns_to_previous)
 from .runtime import (POLL_SLICE, ActionResult, Breakpoint, Frame, FrameSeen, LoopBreak, LoopContinue, Recovery,
@@ -106,7 +107,7 @@ class Engine:
 
     # ------------------------------------------------------------------ events
     def emit(self, event: str, body: dict[str, Any]) -> None:
-        self.emit_cb(event, body)
+        self.emit_cb(event, scrub_event(body, getattr(self, "vars", None)))
 
     def log(self, message: str, category: str = "console") -> None:
         self.emit("output", {"category": category, "output": message.rstrip("\n") + "\n"})

@@ -9,6 +9,7 @@ from typing import Any
 
 from ..expressions import evaluate, interpolate
 from ..runtime import ActionResult
+from ..secrets import MASK, contains_secret, is_secret, mark_sensitive, template_mentions_secret
 from .context import ActionContext
 
 
@@ -33,8 +34,33 @@ def act_set_variable(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     value = _value_source(ctx, cfg["valueSource"]) if cfg.get("valueSource") else cfg.get("value")
     if isinstance(value, str):
         value = interpolate(value, ctx.variables.merged())
+    # Secret by flag, by name, or because it carries a secret (copied or interpolated from one).
+    secret = bool(cfg.get("sensitive")) or is_secret(ctx.variables, name) or _carries_secret(ctx, value) \
+        or _mentions_secret(ctx, cfg.get("valueSource")) or template_mentions_secret(ctx.variables, cfg.get("value"))
     ctx.variables.set(name, value, str(cfg.get("scope", "local")))
+    if secret:
+        mark_sensitive(ctx.variables, name)
+        return ActionResult(True, f"{name} = {MASK}", {"name": name, "value": MASK, "sensitive": True})
     return ActionResult(True, f"{name} = {value!r}", {"name": name, "value": jsonable(value)})
+
+
+def _carries_secret(ctx: ActionContext, value: Any) -> bool:
+    text = value if isinstance(value, str) else json.dumps(value, default=str)
+    return contains_secret(ctx.variables, text)
+
+
+def _mentions_secret(ctx: ActionContext, spec: Any) -> bool:
+    """True when an operand or value source reads a secret variable (SUBSTRING of a password is secret)."""
+    if isinstance(spec, dict):
+        name = spec.get("variableName") or spec.get("variable") or spec.get("name")
+        if name and is_secret(ctx.variables, name):
+            return True
+        if "expression" in spec and isinstance(spec["expression"], str):
+            return any(is_secret(ctx.variables, n) for n in re.findall(r"[A-Za-z_][A-Za-z0-9_]*", spec["expression"]))
+        return False
+    if isinstance(spec, (list, tuple)):
+        return any(_mentions_secret(ctx, x) for x in spec)
+    return False
 
 
 def act_get_variable(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
@@ -42,8 +68,13 @@ def act_get_variable(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     if not ctx.variables.has(name) and "defaultValue" not in cfg:
         return ActionResult(False, f"variable {name} is not set")
     value = ctx.variables.get(name, cfg.get("defaultValue"))
+    secret = is_secret(ctx.variables, name)
     if cfg.get("outputVariable"):
         ctx.variables.set(cfg["outputVariable"], value)
+        if secret:
+            mark_sensitive(ctx.variables, cfg["outputVariable"])
+    if secret:
+        return ActionResult(True, f"{name} = {MASK}", {"value": MASK, "sensitive": True})
     return ActionResult(True, f"{name} = {value!r}", {"value": jsonable(value)})
 
 
@@ -60,6 +91,9 @@ def _operand(ctx: ActionContext, v: Any) -> Any:
 
 
 def act_string_operation(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
+    p0 = cfg.get("parameters") or {}
+    secret = bool(cfg.get("sensitive")) or _mentions_secret(ctx, cfg.get("input")) \
+        or _mentions_secret(ctx, p0.get("strings") or []) or _carries_secret(ctx, cfg.get("input", ""))
     s = _operand(ctx, cfg.get("input", ""))
     s = "" if s is None else str(s)
     op = str(cfg.get("operation", "")).upper()
@@ -89,6 +123,10 @@ def act_string_operation(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResul
         return ActionResult(False, f"unknown string operation '{op}'")
     if cfg.get("outputVariable"):
         ctx.variables.set(cfg["outputVariable"], out)
+        if secret:
+            mark_sensitive(ctx.variables, cfg["outputVariable"])
+    if secret:  # even LENGTH: it would tell how long the password is
+        return ActionResult(True, f"{op} -> {MASK}", {"result": MASK, "sensitive": True})
     return ActionResult(True, f"{op} -> {out!r}", {"result": jsonable(out)})
 
 

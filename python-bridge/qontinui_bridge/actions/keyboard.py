@@ -7,6 +7,7 @@ from typing import Any
 
 from ..expressions import interpolate
 from ..runtime import ActionResult
+from ..secrets import MASK, contains_secret, is_secret, template_mentions_secret
 from .base import ms, with_target
 from .context import ActionContext
 
@@ -57,8 +58,11 @@ def act_type(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     if cfg.get("pressEnter"):
         _tap(ctx, "enter")
     ctx.backend.input_done()
-    shown = "*" * len(text) if cfg.get("sensitive") else text
-    return ActionResult(True, f"typed {shown!r}", {"length": len(text)})
+    # Neither the text nor its length: the mask is fixed.
+    if cfg.get("sensitive") or is_secret(ctx.variables, cfg.get("variableName")) \
+            or template_mentions_secret(ctx.variables, cfg.get("text")) or contains_secret(ctx.variables, text):
+        return ActionResult(True, f"typed {MASK}", {"sensitive": True})
+    return ActionResult(True, f"typed {text!r}", {"length": len(text)})
 
 
 def _tap(ctx: ActionContext, key: str) -> None:

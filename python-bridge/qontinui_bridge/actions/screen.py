@@ -10,6 +10,7 @@ from typing import Any
 import cv2
 
 from ..config import Region
+from ..run_folder import OutsideRunFolder, image_path
 from ..runtime import ActionResult
 from .base import find_message, with_target
 from .context import ActionContext
@@ -76,11 +77,18 @@ def act_screenshot(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     if isinstance(reg, dict):
         img = img[int(reg["y"]):int(reg["y"]) + int(reg["height"]), int(reg["x"]):int(reg["x"]) + int(reg["width"])]
     save = cfg.get("saveToFile") or {}
-    directory = save.get("directory") or ctx.engine.run_dir or "."
-    name = save.get("filename") or f"screenshot-{ctx.action.id}-{int(time.time() * 1000)}.png"
-    os.makedirs(directory, exist_ok=True)
-    path = os.path.join(directory, name if name.lower().endswith((".png", ".jpg")) else name + ".png")
-    cv2.imwrite(path, img)
+    name = str(save.get("filename") or f"screenshot-{ctx.action.id}-{int(time.time() * 1000)}.png")
+    try:
+        path = image_path(ctx.engine.run_dir or os.getcwd(), str(save.get("directory") or ""), name)
+    except (OutsideRunFolder, OSError) as exc:
+        return ActionResult(False, f"SCREENSHOT not saved: {exc}")
+    try:
+        written = bool(cv2.imwrite(path, img))
+    except cv2.error as exc:
+        written = False
+        ctx.log(f"cannot encode the screenshot for {path}: {str(exc).strip()}", "stderr")
+    if not written:
+        return ActionResult(False, f"SCREENSHOT not saved: could not write {path}")
     if cfg.get("outputVariable"):
         ctx.variables.set(cfg["outputVariable"], path)
     ctx.emit("qontinui/screenshot", {"path": path, "actionId": ctx.action.id, "reason": "SCREENSHOT action"})
