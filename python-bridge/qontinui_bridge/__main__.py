@@ -12,6 +12,7 @@ from typing import Any, TextIO
 from .backends import create_backend
 from .config import ConfigError, load_config
 from .engine import Engine, RunControl
+from .lifecycle import ProcessGuard
 from .plugins import PluginError, available_types, load_plugins
 
 
@@ -116,6 +117,10 @@ def cmd_run(args: argparse.Namespace) -> int:
     printer = LinePrinter(sys.stdout, jsonl)
     control = RunControl()
     control.debug = False  # nobody can resume a suspended run from the command line
+    # SIGTERM/SIGHUP or the parent's death end the run at its next poll (Ctrl-C stays KeyboardInterrupt).
+    guard = ProcessGuard()
+    guard.on_stop(control.request_terminate)
+    guard.install()
     strategy = args.failure_strategy or cfg.setting("execution", "failureStrategy", "stop")
     if str(strategy).lower() == "pause":
         print("note: failureStrategy 'pause' needs a debugger; using 'stop'", file=sys.stderr)

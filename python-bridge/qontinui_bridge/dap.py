@@ -6,9 +6,12 @@ terminate and inspection work while the run is busy or suspended.
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import json
 import os
 import re
+import signal
 import sys
 import threading
 import traceback
@@ -19,19 +22,50 @@ from .config import Action, Config, ConfigError, Workflow, load_config, pointer_
 from .engine import Breakpoint, Engine, RunControl
 from .expressions import evaluate
 from .plugins import PluginError, available_types, load_plugins
-from .protocol import FramingError, MessageWriter, read_message
+from .arguments import (ArgumentError, DisconnectArguments, EvaluateArguments, InitializeArguments, NoArguments,
+                        ScopesArguments, SetExceptionBreakpointsArguments, SetFunctionBreakpointsArguments,
+                        SetVariableArguments, StackTraceArguments, TerminateArguments, ThreadArguments,
+                        VariablesArguments, parse_arguments)
+from .launch_args import LaunchArguments
+from .lifecycle import ProcessGuard
+from .protocol import ErrorId, FrameReader, FramingError, MessageWriter
+from .replay import Recording, ReplayController, ReplayError, replay_backend
+from .run_record import RunRecorder
 from .runtime import EXCEPTION_FILTERS, exception_breakpoint_id
 
 THREAD_ID = 1
+EXIT_GRACE_SECONDS = 0.15  # how long a closing session waits for the run thread (stop within 200 ms)
+PENDING = "not checked yet: the configuration is loaded at launch"
+
+Handler = Callable[..., Any]  # (session, request, typed arguments) -> True when the session ends
 
 
-def _opt_bool(v: Any) -> bool | None:
-    """A launch flag: None when absent (the config setting decides), else its truth value."""
-    if v is None:
-        return None
-    if isinstance(v, str):
-        return v.strip().lower() not in ("false", "0", "no", "off", "")
-    return bool(v)
+@dataclasses.dataclass(frozen=True)
+class Command:
+    handler: Handler
+    arguments: type
+
+
+COMMANDS: dict[str, Command] = {}
+"""The requests the adapter answers, by DAP command name; nothing else is reachable from the wire."""
+
+
+def request(command: str, arguments: type = NoArguments) -> Callable[[Handler], Handler]:
+    """Registers a DapSession method as the handler of ``command``, its arguments typed as ``arguments``."""
+    def register(handler: Handler) -> Handler:
+        if command in COMMANDS:
+            raise ValueError(f"two handlers for DAP request '{command}'")
+        COMMANDS[command] = Command(handler, arguments)
+        return handler
+    return register
+
+
+class RequestError(Exception):
+    """Raised by a handler: the request fails with this message and DAP error id."""
+
+    def __init__(self, message: str, error_id: ErrorId = ErrorId.GENERAL) -> None:
+        super().__init__(message)
+        self.error_id = error_id
 
 
 def navigation_workflow(cfg: Any, state_ids: list[str]) -> Workflow:
@@ -61,7 +95,13 @@ class DapSession:
         self._next_ref = 1
         self._bp_ids = 0
         self.lines: dict[str, int] = {}
+        self.columns: dict[str, int] = {}
         self.exit_code = 0
+        self.replay: ReplayController | None = None  # launch {"replay": folder}
+        self.lines_start_at1 = True
+        self.columns_start_at1 = True
+        # The last setFunctionBreakpoints request, as (breakpoint, verified, message); checked at launch.
+        self.function_bps: list[tuple[Breakpoint, bool, str]] = []
 
     # ------------------------------------------------------------------ plumbing
     def log(self, text: str, category: str = "console") -> None:
@@ -70,38 +110,65 @@ class DapSession:
         self.writer.event("output", {"category": category, "output": text.rstrip("\n") + "\n"})
 
     def serve(self) -> int:
+        reader = FrameReader(self.instream)
         while True:
             try:
-                msg = read_message(self.instream)
+                msg = reader.read()
             except FramingError as exc:
-                self.writer.error(None, f"malformed frame: {exc}")
+                sys.stderr.write(f"malformed frame: {exc}\n")
+                self.writer.error(None, f"malformed frame: {exc}", ErrorId.MALFORMED_FRAME)
                 continue
-            if msg is None:  # EOF: the client is gone, end the run cleanly
-                self.control.request_terminate()
-                if self.thread:
-                    self.thread.join(timeout=5)
-                return self.exit_code
-            if msg.get("type") != "request" or not isinstance(msg.get("command"), str):
-                self.writer.error(msg, "expected a request with a 'command'")
-                continue
-            cmd = msg["command"]
-            handler = getattr(self, "on_" + cmd, None)
-            if handler is None:
-                self.writer.error(msg, f"unknown request '{cmd}'")
-                continue
-            args = msg.get("arguments") or {}
-            try:
-                done = handler(msg, args)
-            except Exception as exc:
-                self.log(traceback.format_exc(), "stderr")
-                self.writer.error(msg, f"{cmd} failed: {exc}")
-                continue
-            if done:
-                if self.thread:
-                    self.thread.join(timeout=5)
+            if msg is None or self.dispatch(msg):  # EOF (the client is gone) or disconnect
+                self.stop()
                 return self.exit_code
 
+    def stop(self) -> None:
+        """Ends the run: it stops at its next poll; whatever still runs after the grace dies with the process."""
+        self.control.request_terminate()
+        if self.thread:
+            self.thread.join(timeout=EXIT_GRACE_SECONDS)
+
+    def dispatch(self, msg: dict[str, Any]) -> bool:
+        """Answers one message; True when the session is over. Every request gets exactly one response."""
+        kind = msg.get("type")
+        if kind in ("response", "event"):
+            sys.stderr.write(f"ignored a {kind} from the client (the adapter sends no reverse requests)\n")
+            return False
+        seq = msg.get("seq")
+        name = msg.get("command")
+        if kind != "request" or not isinstance(seq, int) or isinstance(seq, bool) or not isinstance(name, str):
+            self.writer.error(msg, 'not a request: expected {"seq": integer, "type": "request", "command": string}',
+                              ErrorId.MALFORMED_FRAME)
+            return False
+        command = COMMANDS.get(name)
+        if command is None:
+            self.writer.error(msg, f"unknown request '{name[:100]}'", ErrorId.UNKNOWN_REQUEST)
+            return False
+        try:
+            args = parse_arguments(command.arguments, msg.get("arguments"))
+        except ArgumentError as exc:
+            self.writer.error(msg, f"{name}: {exc}", ErrorId.INVALID_ARGUMENTS)
+            return False
+        self.writer.answered.discard(seq)
+        done = False
+        try:
+            done = bool(command.handler(self, msg, args))
+        except RequestError as exc:
+            if seq not in self.writer.answered:
+                self.writer.error(msg, str(exc), exc.error_id)
+        except Exception as exc:
+            self.log(traceback.format_exc(), "stderr")
+            if seq not in self.writer.answered:
+                self.writer.error(msg, f"{name} failed: {type(exc).__name__}: {exc}")
+        if seq not in self.writer.answered:
+            self.writer.error(msg, f"{name}: no response was produced (adapter bug)")
+        self.writer.answered.discard(seq)
+        return done
+
     def on_engine_event(self, event: str, body: dict[str, Any]) -> None:
+        if event == "stopped" and body.get("reason") == "breakpoint":
+            # All our breakpoints are function breakpoints (state:/action:/... names).
+            body = {**body, "reason": "function breakpoint"}
         if event == "output":
             sys.stderr.write(body.get("output", ""))
         elif event == "continued":
@@ -110,7 +177,10 @@ class DapSession:
         self.writer.event(event, body)
 
     # ------------------------------------------------------------------ lifecycle requests
-    def on_initialize(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("initialize", InitializeArguments)
+    def on_initialize(self, req: dict[str, Any], args: InitializeArguments) -> None:
+        self.lines_start_at1 = args.linesStartAt1
+        self.columns_start_at1 = args.columnsStartAt1
         self.writer.response(req, {
             "supportsConfigurationDoneRequest": True,
             "supportsFunctionBreakpoints": True,
@@ -121,81 +191,106 @@ class DapSession:
             "supportsEvaluateForHovers": True,
             "supportsTerminateRequest": True,
             "supportTerminateDebuggee": True,
-            "supportsStepBack": False,
+            "supportsStepBack": True,  # in replay launches; live runs answer stepBack with an error
             "supportsRestartRequest": False,
             "exceptionBreakpointFilters": EXCEPTION_FILTERS,
         })
         self.writer.event("initialized")
 
-    def on_launch(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("launch", LaunchArguments)
+    def on_launch(self, req: dict[str, Any], args: LaunchArguments) -> None:
         if self.launched:
-            self.writer.error(req, "already launched")
-            return
-        path = args.get("config")
-        if not path:
-            self.writer.error(req, "launch: 'config' (path to the JSON config) is required")
-            return
+            raise RequestError("launch: already launched", ErrorId.WRONG_STATE)
+        problems = args.problems()
+        if problems:
+            raise RequestError("launch: " + "; ".join(problems), ErrorId.INVALID_ARGUMENTS)
+        for name in args.unknown_properties():
+            self.log(f"launch: unknown argument '{name}' ignored", "console")
+        recording = None
+        if args.replay:  # the recorded run's own configuration and workflow
+            try:
+                recording = Recording(args.replay)
+            except ReplayError as exc:
+                raise RequestError(str(exc), ErrorId.INVALID_ARGUMENTS) from None
+            args.config, args.workflow = recording.config, args.workflow or recording.workflow
+        path = args.config
+        if not os.path.isfile(path):  # a FIFO or device would block open(); a folder is a mistake
+            what = "does not exist" if not os.path.exists(path) else "is not a regular file"
+            raise RequestError(f"invalid config: {path} {what} (/arguments/config)", ErrorId.INVALID_CONFIG)
         try:
-            handlers = load_plugins(args.get("pluginModules"), args.get("pluginPaths"))
+            handlers = load_plugins(args.pluginModules, args.pluginPaths)
         except PluginError as exc:
             self.log(str(exc), "stderr")
-            self.writer.error(req, str(exc))
-            return
+            raise RequestError(str(exc), ErrorId.PLUGIN_FAILED) from None
         try:
-            cfg = load_config(path, available_types(handlers), args.get("actionHints") or {})
+            cfg = load_config(path, available_types(handlers), args.actionHints)
         except ConfigError as exc:
             text = "\n".join(d.format(path) for d in exc.diagnostics)
             self.log(text, "stderr")
-            self.writer.error(req, f"invalid config: {exc}\n{text}", 2)
-            return
+            raise RequestError(f"invalid config: {exc}\n{text}", ErrorId.INVALID_CONFIG) from None
         for d in cfg.diagnostics:
             self.log(d.format(path), "console")
-        go_to = [str(s) for s in args.get("goToStates") or []]
+        go_to = args.goToStates
         unknown = [s for s in go_to if s not in cfg.states]
         if unknown:
-            self.writer.error(req, f"goToStates: no state {', '.join(unknown)} in config")
-            return
+            raise RequestError(f"goToStates: no state {', '.join(unknown)} in config", ErrorId.NOT_FOUND)
         if go_to:
             wf = navigation_workflow(cfg, go_to)
         else:
-            wf = cfg.find_workflow(str(args["workflow"])) if args.get("workflow") else cfg.default_workflow()
+            wf = cfg.find_workflow(args.workflow) if args.workflow else cfg.default_workflow()
         if wf is None:
-            self.writer.error(req, f"workflow '{args.get('workflow')}' not found in config")
-            return
+            raise RequestError(f"workflow '{args.workflow}' not found in config", ErrorId.NOT_FOUND)
         mode = str(cfg.setting("execution", "executionMode", "") or "").lower()
-        backend_name = args.get("backend") or {"mock": "mock", "screenshot": "screenshots"}.get(mode, "x11")
-        shots = args.get("screenshots") or (cfg.setting("execution", "screenshotDirectory")
-                                            if backend_name == "screenshots" else None)
+        backend_name = args.backend or {"mock": "mock", "screenshot": "screenshots"}.get(mode, "x11")
+        shots = args.screenshots or (cfg.setting("execution", "screenshotDirectory")
+                                     if backend_name == "screenshots" else None)
         try:
-            backend = create_backend(backend_name, shots)
+            backend = replay_backend(recording) if recording else create_backend(backend_name, shots)
         except Exception as exc:
-            self.writer.error(req, f"cannot start backend '{backend_name}': {exc}")
-            return
-        self.control.debug = not bool(args.get("noDebug"))
-        self.stop_on_entry = bool(args.get("stopOnEntry")) and self.control.debug
+            raise RequestError(f"cannot start backend '{backend_name}': {exc}", ErrorId.BACKEND_FAILED) from None
+        self.control.debug = not args.noDebug
+        self.stop_on_entry = args.stopOnEntry and self.control.debug
         self.config = cfg
         self.workflow_id = wf.id
-        self.engine = Engine(cfg, backend, self.on_engine_event, self.control, args.get("runDir"),
-                             args.get("failureStrategy"), args.get("initialStates"),
-                             int(args.get("slowStepMs") or 0), handlers,
-                             _opt_bool(args.get("screenshotOnError")))
+        def make_engine(emit: Callable[[str, dict[str, Any]], None]) -> Engine:
+            return Engine(cfg, backend, emit, self.control, args.runDir,
+                          args.failureStrategy, args.initialStates, args.slowStepMs, handlers,
+                          args.screenshotOnError, on_failure=args.onFailure, run_timeout_s=args.timeout)
+        if recording is not None:
+            self.replay = ReplayController(self, backend, make_engine)
+            self.engine = self.replay.new_engine()
+        elif args.runDir:  # the run folder's record (events.jsonl; frames with record)
+            recorder = RunRecorder(args.runDir, args.record)
+            if args.record:
+                recorder.write_manifest(path, wf.id, backend.name)
+            self.engine = make_engine(recorder.tap(self.on_engine_event))
+            self.engine.add_frame_observer(recorder.observe)
+        else:
+            self.engine = make_engine(self.on_engine_event)
         try:
             with open(path, encoding="utf-8") as fh:
-                self.lines = _lines_of(fh.read())
-        except OSError:
-            self.lines = {}
+                positions = _positions_of(fh.read())
+        except (OSError, UnicodeDecodeError):
+            positions = {}
+        self.lines = {p: line for p, (line, _) in positions.items()}
+        self.columns = {p: col for p, (_, col) in positions.items()}
         self.launched = True
+        self._verify_pending_breakpoints()
         self.writer.response(req)
         self.log(f"loaded {path}: workflow {wf.id} ({wf.name}), backend {backend.name}")
         self._maybe_start()
 
-    def on_configurationDone(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("configurationDone")
+    def on_configurationDone(self, req: dict[str, Any], args: NoArguments) -> None:
         self.configured = True
         self.writer.response(req)
         self._maybe_start()
 
     def _maybe_start(self) -> None:
         if not (self.launched and self.configured) or self.thread is not None:
+            return
+        if self.replay is not None:
+            self.replay.start()
             return
         self.thread = threading.Thread(target=self._run, name="qontinui-run", daemon=True)
         self.thread.start()
@@ -222,63 +317,101 @@ class DapSession:
         self.writer.event("exited", {"exitCode": self.exit_code})
         self.finished.set()
 
-    def on_terminate(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("terminate", TerminateArguments)
+    def on_terminate(self, req: dict[str, Any], args: TerminateArguments) -> None:
         self.control.request_terminate()
         self.writer.response(req)
         if self.thread is None:
             self.writer.event("terminated")
 
-    def on_disconnect(self, req: dict[str, Any], args: dict[str, Any]) -> bool:
-        self.control.request_terminate()
-        if self.thread:
-            self.thread.join(timeout=5)
+    @request("disconnect", DisconnectArguments)
+    def on_disconnect(self, req: dict[str, Any], args: DisconnectArguments) -> bool:
+        self.stop()
         self.writer.response(req)
         return True
 
     # ------------------------------------------------------------------ breakpoints
-    def on_setFunctionBreakpoints(self, req: dict[str, Any], args: dict[str, Any]) -> None:
-        table: dict[str, list[Breakpoint]] = {}
-        out = []
-        for bp in args.get("breakpoints") or []:
-            name = str(bp.get("name", ""))
+    @request("setFunctionBreakpoints", SetFunctionBreakpointsArguments)
+    def on_setFunctionBreakpoints(self, req: dict[str, Any], args: SetFunctionBreakpointsArguments) -> None:
+        self.function_bps = []
+        for bp in args.breakpoints:
             self._bp_ids += 1
-            kind, _, obj = name.partition(":")
+            kind, _, obj = bp.name.partition(":")
             verified, message = self._check_bp(kind, obj)
+            self.function_bps.append((Breakpoint(self._bp_ids, bp.name, bp.condition, bp.hitCondition,
+                                                 bp.logMessage), verified, message))
+        self._apply_function_bps()
+        self.writer.response(req, {"breakpoints": [self._bp_entry(bp, verified, message)
+                                                   for bp, verified, message in self.function_bps]})
+
+    def _apply_function_bps(self) -> None:
+        table: dict[str, list[Breakpoint]] = {}
+        for bp, verified, _ in self.function_bps:
             if verified:
-                table.setdefault(name, []).append(Breakpoint(self._bp_ids, name, bp.get("condition"),
-                                                             bp.get("hitCondition"), bp.get("logMessage")))
-            entry: dict[str, Any] = {"id": self._bp_ids, "verified": verified}
-            if message:
-                entry["message"] = message
-            line = self._line_for(kind, obj)
-            if line:
-                entry["line"] = line
-            out.append(entry)
+                table.setdefault(bp.name, []).append(bp)
         self.control.breakpoints = table
-        self.writer.response(req, {"breakpoints": out})
+
+    def _verify_pending_breakpoints(self) -> None:
+        """Breakpoints set before launch are checked against the loaded config; `breakpoint` events tell."""
+        checked = []
+        for bp, verified, message in self.function_bps:
+            if message == PENDING:
+                kind, _, obj = bp.name.partition(":")
+                verified, message = self._check_bp(kind, obj)
+                self.writer.event("breakpoint", {"reason": "changed",
+                                                 "breakpoint": self._bp_entry(bp, verified, message)})
+            checked.append((bp, verified, message))
+        self.function_bps = checked
+        self._apply_function_bps()
+
+    def _bp_entry(self, bp: Breakpoint, verified: bool, message: str) -> dict[str, Any]:
+        entry: dict[str, Any] = {"id": bp.id, "verified": verified}
+        if message:
+            entry["message"] = message
+        kind, _, obj = bp.name.partition(":")
+        entry.update(self._location(kind, obj))
+        return entry
+
+    def _location(self, kind: str, obj: str) -> dict[str, Any]:
+        """`source`, `line`, `column` of a config object in the client's numbering; {} when unknown."""
+        line = self._line_for(kind, obj)
+        if not line or not self.config or not self.config.path:
+            return {}
+        column = self._column_for(kind, obj) or 1
+        return {"source": {"name": os.path.basename(self.config.path), "path": os.path.abspath(self.config.path)},
+                "line": line - (0 if self.lines_start_at1 else 1),
+                "column": column - (0 if self.columns_start_at1 else 1)}
 
     def _check_bp(self, kind: str, obj: str) -> tuple[bool, str]:
         if kind not in ("state", "transition", "workflow", "action"):
             return False, "breakpoint names are state:<id>, transition:<id>, workflow:<id> or action:<id>"
         cfg = self.config
         if cfg is None:
-            return True, ""  # set before launch: cannot check yet
+            return False, PENDING  # set before launch: checked when the config is loaded
         known = {"state": cfg.states, "workflow": cfg.workflows,
                  "transition": {t.id for t in cfg.transitions},
                  "action": {a.id for a in cfg.all_actions()}}[kind]
         return (True, "") if obj in known else (False, f"unknown {kind} '{obj}'")
 
-    def on_setExceptionBreakpoints(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("setExceptionBreakpoints", SetExceptionBreakpointsArguments)
+    def on_setExceptionBreakpoints(self, req: dict[str, Any], args: SetExceptionBreakpointsArguments) -> None:
         known = {f["filter"] for f in EXCEPTION_FILTERS}
-        filters = [f for f in args.get("filters") or [] if f in known]
-        filters += [o.get("filterId") for o in args.get("filterOptions") or [] if o.get("filterId") in known]
-        self.control.exception_filters = set(filters)
-        # Ids let the client tell which failure breakpoint stopped the run (hitBreakpointIds).
-        self.writer.response(req, {"breakpoints": [{"verified": True, "id": exception_breakpoint_id(f)}
-                                                   for f in filters]})
+        # The response lists one breakpoint per filter, then per filter option, in request order.
+        requested = list(args.filters) + [o.filterId for o in args.filterOptions]
+        out: list[dict[str, Any]] = []
+        for f in requested:
+            if f in known:
+                # The id lets the client tell which failure breakpoint stopped the run (hitBreakpointIds).
+                out.append({"id": exception_breakpoint_id(f), "verified": True})
+            else:
+                out.append({"verified": False, "message": f"unknown exception filter '{f}' (known: "
+                                                          f"{', '.join(sorted(known))})"})
+        self.control.exception_filters = {f for f in requested if f in known}
+        self.writer.response(req, {"breakpoints": out})
 
     # ------------------------------------------------------------------ execution control
-    def on_continue(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("continue", ThreadArguments)
+    def on_continue(self, req: dict[str, Any], args: ThreadArguments) -> None:
         self.control.resume(None)
         self.writer.response(req, {"allThreadsContinued": True})
 
@@ -287,25 +420,62 @@ class DapSession:
         self.control.resume(kind, depth)
         self.writer.response(req)
 
-    def on_next(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("next", ThreadArguments)
+    def on_next(self, req: dict[str, Any], args: ThreadArguments) -> None:
         self._step(req, "next")
 
-    def on_stepIn(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("stepIn", ThreadArguments)
+    def on_stepIn(self, req: dict[str, Any], args: ThreadArguments) -> None:
         self._step(req, "stepIn")
 
-    def on_stepOut(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("stepOut", ThreadArguments)
+    def on_stepOut(self, req: dict[str, Any], args: ThreadArguments) -> None:
         self._step(req, "stepOut")
 
-    def on_pause(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("stepBack", ThreadArguments)
+    def on_stepBack(self, req: dict[str, Any], args: ThreadArguments) -> None:
+        self._reverse(req).step_back()
+
+    @request("reverseContinue", ThreadArguments)
+    def on_reverseContinue(self, req: dict[str, Any], args: ThreadArguments) -> None:
+        self._reverse(req).reverse_continue()
+
+    def _reverse(self, req: dict[str, Any]) -> ReplayController:
+        """Answers a backwards request: only a replay can go back, and only while stopped."""
+        if self.replay is None:
+            raise RequestError("stepping back needs a recorded run: launch with \"replay\": <run folder>",
+                               ErrorId.WRONG_STATE)
+        if not self.control.stopped:
+            raise RequestError("not stopped", ErrorId.WRONG_STATE)
+        self.writer.response(req)
+        return self.replay
+
+    @request("pause", ThreadArguments)
+    def on_pause(self, req: dict[str, Any], args: ThreadArguments) -> None:
         self.control.request_pause()
         self.writer.response(req)
 
     # ------------------------------------------------------------------ inspection
-    def on_threads(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("threads")
+    def on_threads(self, req: dict[str, Any], args: NoArguments) -> None:
         name = f"Qontinui run: {self.workflow_id}" if self.workflow_id else "Qontinui run"
         self.writer.response(req, {"threads": [{"id": THREAD_ID, "name": name}]})
 
     def _line_for(self, kind: str, obj: str) -> int | None:
+        ptr = self._pointer_for(kind, obj)
+        if ptr is None:
+            return None
+        # The line of the object's "id" reads better than the line of its opening brace.
+        return self.lines.get(ptr + "/id") or self.lines.get(ptr)
+
+    def _column_for(self, kind: str, obj: str) -> int | None:
+        """1-based column (characters) of what _line_for points at."""
+        ptr = self._pointer_for(kind, obj)
+        if ptr is None:
+            return None
+        return self.columns.get(ptr + "/id") if ptr + "/id" in self.lines else self.columns.get(ptr)
+
+    def _pointer_for(self, kind: str, obj: str) -> str | None:
         cfg = self.config
         if cfg is None:
             return None
@@ -318,23 +488,21 @@ class DapSession:
             ptr = next((t.pointer for t in cfg.transitions if t.id == obj), "")
         elif kind == "state" and obj in cfg.states:
             ptr = cfg.states[obj].pointer
-        # The line of the object's "id" reads better than the line of its opening brace.
-        return self.lines.get(ptr + "/id") or self.lines.get(ptr)
+        return ptr or None
 
-    def on_stackTrace(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("stackTrace", StackTraceArguments)
+    def on_stackTrace(self, req: dict[str, Any], args: StackTraceArguments) -> None:
         frames = list(self.engine.frames) if self.engine else []
         out = []
         for i, f in enumerate(reversed(frames)):
             label = f"{f.kind} {f.id}" + (f" ({f.detail})" if f.detail else "") + \
                 (f" — {f.name}" if f.name and f.name not in (f.id, f.detail) else "")
-            entry: dict[str, Any] = {"id": len(frames) - i, "name": label, "line": self._line_for(f.kind, f.id) or 0,
-                                     "column": 0, "presentationHint": "normal"}
-            if self.config and self.config.path:
-                entry["source"] = {"name": os.path.basename(self.config.path),
-                                   "path": os.path.abspath(self.config.path)}
+            # Without a known place in the file the frame has no source, and line/column 0 (the spec's "none").
+            entry: dict[str, Any] = {"id": len(frames) - i, "name": label, "line": 0, "column": 0,
+                                     "presentationHint": "normal", **self._location(f.kind, f.id)}
             out.append(entry)
-        start = int(args.get("startFrame") or 0)
-        levels = int(args.get("levels") or 0)
+        start = max(args.startFrame, 0)
+        levels = max(args.levels, 0)
         sel = out[start:start + levels] if levels else out[start:]
         self.writer.response(req, {"stackFrames": sel, "totalFrames": len(out)})
 
@@ -358,7 +526,8 @@ class DapSession:
         return {"name": name, "value": text, "type": type(value).__name__, "variablesReference": ref,
                 "evaluateName": name}
 
-    def on_scopes(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("scopes", ScopesArguments)
+    def on_scopes(self, req: dict[str, Any], args: ScopesArguments) -> None:
         eng = self.engine
         if eng is None:
             self.writer.error(req, "not launched")
@@ -393,35 +562,38 @@ class DapSession:
                   ("Last Match", match_scope, 8), ("Settings", settings_scope, len(eng.config.settings))]
         self.writer.response(req, {"scopes": [
             {"name": n, "variablesReference": self._ref(p), "namedVariables": c, "expensive": False,
-             "presentationHint": "locals" if n == "Variables" else None} for n, p, c in scopes]})
+             **({"presentationHint": "locals"} if n == "Variables" else {})} for n, p, c in scopes]})
 
-    def on_variables(self, req: dict[str, Any], args: dict[str, Any]) -> None:
-        provider = self.refs.get(int(args.get("variablesReference") or 0))
+    @request("variables", VariablesArguments)
+    def on_variables(self, req: dict[str, Any], args: VariablesArguments) -> None:
+        provider = self.refs.get(args.variablesReference)
         if provider is None:
             self.writer.error(req, "unknown variablesReference (the run has resumed since)")
             return
         self.writer.response(req, {"variables": provider()})
 
-    def on_setVariable(self, req: dict[str, Any], args: dict[str, Any]) -> None:
-        container = self.containers.get(int(args.get("variablesReference") or 0))
+    @request("setVariable", SetVariableArguments)
+    def on_setVariable(self, req: dict[str, Any], args: SetVariableArguments) -> None:
+        container = self.containers.get(args.variablesReference)
         if container is None:
             self.writer.error(req, "this variable cannot be set (only Variables > local/process/global)")
             return
-        raw = str(args.get("value", ""))
+        raw = args.value
         try:
             value: Any = json.loads(raw)
         except json.JSONDecodeError:
             value = raw  # bare words are strings
-        container[str(args.get("name"))] = value
-        self.writer.response(req, {k: v for k, v in self._var(str(args.get("name")), value).items()
+        container[args.name] = value
+        self.writer.response(req, {k: v for k, v in self._var(args.name, value).items()
                                    if k in ("value", "type", "variablesReference")})
 
-    def on_evaluate(self, req: dict[str, Any], args: dict[str, Any]) -> None:
+    @request("evaluate", EvaluateArguments)
+    def on_evaluate(self, req: dict[str, Any], args: EvaluateArguments) -> None:
         if self.engine is None:
             self.writer.error(req, "not launched")
             return
         try:
-            value = evaluate(str(args.get("expression", "")), self.engine.eval_names())
+            value = evaluate(args.expression, self.engine.eval_names())
         except Exception as exc:
             self.writer.error(req, f"cannot evaluate: {exc}")
             return
@@ -430,15 +602,25 @@ class DapSession:
                                    "variablesReference": var["variablesReference"]})
 
 
-def _lines_of(text: str) -> dict[str, int]:
-    positions = pointer_positions(text)
-    import bisect
+def _positions_of(text: str) -> dict[str, tuple[int, int]]:
+    """JSON pointer -> 1-based (line, column) of its value."""
+    try:
+        positions = pointer_positions(text)
+    except (ValueError, IndexError):
+        return {}
     newlines = [m.start() for m in re.finditer("\n", text)]
-    return {p: bisect.bisect_left(newlines, off) + 1 for p, off in positions.items()}
+    out = {}
+    for p, off in positions.items():
+        n = bisect.bisect_left(newlines, off)
+        out[p] = (n + 1, off - (newlines[n - 1] + 1 if n else 0) + 1)
+    return out
 
 
 def main() -> int:
     session = DapSession(sys.stdin.buffer, sys.stdout.buffer)
     # stdout carries only frames: anything printed by accident goes to stderr.
     sys.stdout = sys.stderr
+    guard = ProcessGuard()
+    guard.on_stop(session.control.request_terminate, lambda timeout: session.thread and session.thread.join(timeout))
+    guard.install((signal.SIGTERM, signal.SIGHUP, signal.SIGINT))
     return session.serve()

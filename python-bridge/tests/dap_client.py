@@ -15,8 +15,8 @@ ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 
 
 class DapClient:
-    def __init__(self) -> None:
-        self.proc = subprocess.Popen([sys.executable, "-m", "qontinui_bridge"], stdin=subprocess.PIPE,
+    def __init__(self, argv: list[str] | None = None) -> None:
+        self.proc = subprocess.Popen(argv or [sys.executable, "-m", "qontinui_bridge"], stdin=subprocess.PIPE,
                                      stdout=subprocess.PIPE, stderr=subprocess.PIPE,
                                      env={**os.environ, "PYTHONPATH": ROOT})
         self.seq = 0
@@ -81,8 +81,9 @@ class DapClient:
         return self.wait(lambda m: m.get("type") == "event" and m.get("event") == name, timeout)
 
     def start(self, launch: dict[str, Any], function_bps: list[dict[str, Any]] | None = None,
-              exception_filters: list[str] | None = None) -> dict[str, Any]:
-        init = self.request("initialize", {"clientID": "pytest", "adapterID": "qontinui", "linesStartAt1": True})
+              exception_filters: list[str] | None = None, **initialize: Any) -> dict[str, Any]:
+        init = self.request("initialize", {"clientID": "pytest", "adapterID": "qontinui", "linesStartAt1": True,
+                                           **initialize})
         assert init["success"], init
         self.event("initialized")
         r = self.request("launch", launch)

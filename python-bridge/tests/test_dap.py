@@ -46,7 +46,7 @@ def test_full_debug_conversation(client: DapClient, tmp_path) -> None:
     assert init["seq"] >= 1 and init["request_seq"] == 1 and init["command"] == "initialize"
 
     stopped = client.event("stopped")["body"]
-    assert stopped["reason"] == "breakpoint" and "state:state-dashboard" in stopped["description"]
+    assert stopped["reason"] == "function breakpoint" and "state:state-dashboard" in stopped["description"]
     assert stopped["hitBreakpointIds"] and stopped["threadId"] == 1
     threads = client.request("threads")["body"]["threads"]
     assert threads[0]["id"] == 1
@@ -108,7 +108,7 @@ def test_hit_condition_stops_on_third_hit(client: DapClient, tmp_json) -> None:
             "type": "expression", "expression": "i"}}}])
     client.start({"config": tmp_json(raw), "backend": "mock"}, [{"name": "action:inc", "hitCondition": "3"}])
     st = client.event("stopped")["body"]
-    assert st["reason"] == "breakpoint"
+    assert st["reason"] == "function breakpoint"
     assert client.request("evaluate", {"expression": "i"})["body"]["result"] == "2"
     client.request("continue", {"threadId": 1})
     assert client.event("exited")["body"]["exitCode"] == 0
