@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Takes the real 1920x1080 screenshots bench_find.py searches (python-bridge/benchmarks/screens/):
+# the product's workbench, Tk applications (IDLE, the test login app) and X11 programs (xcalc, xedit,
+# xfontsel, xclock, xman), each on its own Xvfb. Needs the product built (./mvnw verify) for the
+# workbench shots, and the Debian packages idle-python3.11 and x11-apps for the others.
+#   python-bridge/benchmarks/take_screens.sh
+set -euo pipefail
+here="$(cd "$(dirname "$0")" && pwd)"
+root="$(cd "$here/../.." && pwd)"
+out="$here/screens"
+mkdir -p "$out"
+product="$root/releng/org.qontinui.runner.repository/target/products/org.qontinui.runner.product/linux/gtk/x86_64/qontinui-runner"
+
+pids=()
+xvfb() {  # start Xvfb on a free display, export DISPLAY
+  local n
+  for n in $(seq 140 199); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || break; done
+  Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
+  export DISPLAY=":$n"
+  for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
+  sleep 0.3
+}
+cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; pids=(); }
+trap cleanup EXIT
+shot() { sleep "${2:-3}"; import -window root "PNG24:$out/$1.png"; echo "$out/$1.png"; cleanup; }
+
+# 1. Tk: IDLE with two editors and the shell, the login form of the X11 end-to-end test.
+xvfb
+/usr/bin/idle-python3.11 "$root/python-bridge/qontinui_bridge/vision.py" "$root/python-bridge/qontinui_bridge/engine.py" >/dev/null 2>&1 & pids+=($!)
+/usr/bin/python3 "$root/python-bridge/tests/tk_login_app.py" /dev/null 1300 640 & pids+=($!)
+shot tk-idle 4
+
+# 2. X11 programs: a calculator, an editor, the font selector, a clock and the manual browser.
+xvfb
+xsetroot_gray() { /usr/bin/python3 - <<'EOF'
+from Xlib import display
+d = display.Display(); s = d.screen()
+s.root.change_attributes(background_pixel=s.default_colormap.alloc_color(0x7000, 0x8000, 0x9000).pixel)
+s.root.clear_area(); d.sync()
+EOF
+}
+xsetroot_gray
+xcalc -geometry 260x340+40+40 & pids+=($!)
+xedit -geometry 900x700+340+40 "$root/python-bridge/qontinui_bridge/actions.py" >/dev/null 2>&1 || \
+  xedit -geometry 900x700+340+40 "$root/python-bridge/README.md" & pids+=($!)
+xfontsel -geometry 620x360+1260+40 & pids+=($!)
+xclock -geometry 200x200+40+420 -update 1 & pids+=($!)
+xman -geometry 600x560+1260+460 -notopbox & pids+=($!)
+/usr/bin/python3 -m tkinter & pids+=($!)
+shot x11-apps 3
+
+# 3. The product: the workbench with the demo project, full screen.
+if [ -x "$product" ]; then
+  for variant in workbench workbench-diagram; do
+    xvfb
+    ws="$(mktemp -d)"
+    "$product" -data "$ws" >/dev/null 2>&1 & pids+=($!)
+    until xwininfo -root -tree 2>/dev/null | grep -q '"[^"]*Qontinui Runner"'; do sleep 0.2; done
+    sleep 4
+    if [ "$variant" = workbench-diagram ]; then
+      # open the first configuration's diagram: double-click in the explorer, then let it lay out
+      /usr/bin/python3 - <<'EOF' || true
+import time
+from Xlib import display, X
+from Xlib.ext import xtest
+d = display.Display()
+for x, y in ((80, 120), (80, 140), (80, 160)):
+    xtest.fake_input(d, X.MotionNotify, x=x, y=y); d.sync()
+    for _ in range(2):
+        xtest.fake_input(d, X.ButtonPress, 1); xtest.fake_input(d, X.ButtonRelease, 1); d.sync()
+    time.sleep(0.6)
+EOF
+    fi
+    shot "$variant" 4
+    rm -rf "$ws"
+  done
+else
+  echo "product not built ($product): workbench screenshots skipped" >&2
+fi
