@@ -960,7 +960,7 @@ class _Rules:
         raw_type = t.get("type")
         ttype = None
         if isinstance(raw_type, str):
-            ttype = vocab.enum_values_map("targetType").get(re.sub(r"[\s_]", "", raw_type).lower())
+            ttype = vocab.enum_values_map("targetType").get(vocab.enum_key(raw_type))
             if ttype is None:
                 self.rep("bad-enum-value", f"{ptr}/type", f"\"{raw_type}\" is not a target type")
                 return
@@ -1011,12 +1011,12 @@ class _Rules:
 
     def check_transitions(self) -> None:
         seen: dict[str, str] = {}
-        kinds = vocab.transition_kinds()
+        kinds = vocab.enum_values_map("transitionType")
         for i, t in enumerate(self.lst(self.root, "transitions")):
             ptr = f"/transitions/{i}"
             self.check_id(t, ptr, "transition", seen)
             kind = transition_kind(t)
-            if isinstance(t.get("type"), str) and t["type"] not in kinds:
+            if isinstance(t.get("type"), str) and vocab.enum_key(t["type"]) not in kinds:
                 self.rep("bad-enum-value", f"{ptr}/type",
                          f"transition type \"{t['type']}\" is not OutgoingTransition or IncomingTransition")
             fk = _key(t, "fromState", "from") or "fromState"
@@ -1030,7 +1030,7 @@ class _Rules:
                 if _blank(t.get(tk)):
                     if not self.lst(t, ak):
                         self.rep("missing-field", f"{ptr}/{tk}", "outgoing transition has no \"toState\" and activates no states")
-                else:
+                elif t[tk] != "PREVIOUS":  # Brobot: back to the states the source state hid
                     self.check_state_ref(t[tk], f"{ptr}/{tk}")
                 dk = _key(t, "deactivateStates", "exit") or "deactivateStates"
                 for lk in (ak, dk):
@@ -1135,18 +1135,21 @@ def _back_edges(nodes: list[Any], edges: dict[Any, list[tuple[Any, str]]]) -> li
 
 
 def transition_kind(t: dict[str, Any]) -> str:
-    kinds = vocab.transition_kinds()
-    if isinstance(t.get("type"), str) and t["type"] in kinds:
-        return kinds[t["type"]]
+    kinds = vocab.enum_values_map("transitionType")
+    if isinstance(t.get("type"), str) and vocab.enum_key(t["type"]) in kinds:
+        return kinds[vocab.enum_key(t["type"])]
     return "outgoing" if isinstance(_get(t, "fromState", "from"), str) else "incoming"
 
 
 def image_bytes(data: str) -> bytes | None:
-    """The bytes of base64 image data (a data: URL prefix and whitespace allowed); None if not base64."""
+    """The bytes of base64 image data (a data: URL prefix, whitespace and missing padding allowed); None if not base64."""
     if data.startswith("data:"):
-        data = data.split(",", 1)[-1]
+        data = data.partition(",")[2]
+    data = re.sub(r"[ \t\n\r\f\v]+", "", data)
+    if len(data) % 4 == 1:
+        return None
     try:
-        return base64.b64decode(re.sub(r"\s+", "", data), validate=True)
+        return base64.b64decode(data + "=" * (-len(data) % 4), validate=True)
     except (binascii.Error, ValueError):
         return None
 
@@ -1339,7 +1342,7 @@ def normalize_target(t: Any) -> Any:
         return t
     t = camelize(dict(t))
     ttype = t.get("type") if isinstance(t.get("type"), str) else ""
-    low = re.sub(r"[\s_]", "", ttype).lower()
+    low = vocab.enum_key(ttype)
     if not ttype:
         if "imageId" in t or "imageIds" in t or "image" in t:
             low = "image"

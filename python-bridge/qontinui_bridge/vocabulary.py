@@ -67,8 +67,9 @@ def enum_values(name: str) -> list[str]:
     return list(vocabulary()["enums"][name])
 
 
-def transition_kinds() -> dict[str, str]:
-    return dict(vocabulary()["enums"]["transitionType"])
+def enum_key(spelling: str) -> str:
+    """How targetType and transitionType spellings are looked up: lower case, no spaces or underscores."""
+    return "".join(c for c in spelling if c not in " \t\n\r_").lower()
 
 
 def shape(name: str) -> dict[str, str]:
