@@ -8,6 +8,8 @@ QONTINUI_APT_PACKAGES=(xvfb xauth x11-utils libgtk-3-0 python3 python3-numpy pyt
   python3-tk python3-pytest imagemagick unzip curl ca-certificates
   python3-venv python3-pip python3-setuptools python3-wheel python3-mypy
   tesseract-ocr tesseract-ocr-eng python3-tesserocr python3-regex)
+# Node.js and npm run the DAP conformance test (VS Code's DebugClient); a Node.js that brings its own npm is kept.
+command -v npm >/dev/null 2>&1 || QONTINUI_APT_PACKAGES+=(nodejs npm)
 
 say() { printf '\033[1m==> %s\033[0m\n' "$*"; }
 

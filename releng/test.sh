@@ -19,6 +19,10 @@ stage() {
 
 # One pytest run per suite: each has its own conftest.py.
 stage "Executor tests (pytest)" /usr/bin/python3 -m pytest -q -p no:cacheprovider python-bridge/tests
+dap_conformance() {
+  (cd tests/dap-conformance && npm ci --no-audit --no-fund --loglevel=error && npm test)
+}
+stage "DAP conformance: VS Code's DebugClient drives the executor (npm)" dap_conformance
 for t in bundles/*/tests; do
   [ -d "$t" ] && stage "Plugin tests: $t (pytest)" /usr/bin/python3 -m pytest -q -p no:cacheprovider "$t"
 done
