@@ -7,7 +7,9 @@ from typing import Any
 from .base import Backend
 
 
-def create_backend(name: str, screenshots: Any = None, display: str | None = None) -> Backend:
+def create_backend(name: str, screenshots: Any = None, display: str | None = None,
+                   monitor: int | None = None) -> Backend:
+    """monitor: the screen of a multi-screen (Xinerama) X display that finds search by default."""
     if name == "mock":
         from .mock import MockBackend
         return MockBackend()
@@ -15,10 +17,12 @@ def create_backend(name: str, screenshots: Any = None, display: str | None = Non
         from .screenshots import ScreenshotBackend
         if not screenshots:
             raise ValueError("the screenshots backend needs 'screenshots' (a folder or a list of files)")
-        return ScreenshotBackend(screenshots)
+        backend = ScreenshotBackend(screenshots)
+        backend.monitor = monitor
+        return backend
     if name in ("x11", "real"):
         from .x11 import X11Backend
-        return X11Backend(display)
+        return X11Backend(display, monitor)
     raise ValueError(f"unknown backend '{name}' (expected x11, screenshots or mock)")
 
 

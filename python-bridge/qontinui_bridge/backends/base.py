@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import time
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import numpy as np
+
+from ..config import Region
+
+if TYPE_CHECKING:
+    from ..vision import Screen
 
 # Canonical key names accepted in configs (lower-case) -> X11 keysym names.
 KEY_ALIASES = {
@@ -38,6 +43,7 @@ class Backend:
     virtual = False  # no real screen at all (mock)
 
     def __init__(self) -> None:
+        self.monitor: int | None = None  # default monitor searched (launch argument "monitor")
         self.position: tuple[int, int] = (0, 0)
         self.inputs: list[dict[str, Any]] = []  # every input made, for replay/mock inspection
 
@@ -48,6 +54,16 @@ class Backend:
     def capture(self) -> np.ndarray | None:
         """Current screen as a BGR array (None for the mock backend)."""
         raise NotImplementedError
+
+    def monitor_areas(self) -> list[Region]:
+        """Monitor rectangles in capture (root window) coordinates; empty for a single screen."""
+        return []
+
+    def screen(self) -> "Screen | None":
+        """One capture as a vision Screen that knows the monitors (None for the mock backend)."""
+        from ..vision import Screen
+        img = self.capture()
+        return Screen(img, self.monitor_areas(), self.monitor) if img is not None else None
 
     def screen_size(self) -> tuple[int, int]:
         img = self.capture()

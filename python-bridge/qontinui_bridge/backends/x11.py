@@ -8,6 +8,7 @@ import time
 import cv2
 import numpy as np
 
+from ..config import Region
 from .base import Backend, key_name
 
 _BUTTONS = {"LEFT": 1, "MIDDLE": 2, "RIGHT": 3}
@@ -18,7 +19,7 @@ _CHAR_KEYSYMS = {"\n": "Return", "\r": "Return", "\t": "Tab", " ": "space"}
 class X11Backend(Backend):
     name = "x11"
 
-    def __init__(self, display: str | None = None) -> None:
+    def __init__(self, display: str | None = None, monitor: int | None = None) -> None:
         super().__init__()
         from Xlib import X, XK, display as xdisplay
         from Xlib.ext import xtest
@@ -29,6 +30,24 @@ class X11Backend(Backend):
             raise RuntimeError(f"X display {self.display_name} has no XTEST extension")
         p = self.dpy.screen().root.query_pointer()
         self.position = (p.root_x, p.root_y)
+        self._monitors = self._query_monitors()
+        if monitor is not None and monitor != 0 and not 0 <= monitor < len(self._monitors):
+            raise ValueError(f"monitor {monitor} does not exist: display {self.display_name} has "
+                             f"{max(1, len(self._monitors))} screen(s)")
+        self.monitor = monitor
+
+    def _query_monitors(self) -> list[Region]:
+        """Xinerama screens of the display (the monitors of one big root window), in order."""
+        try:
+            if self.dpy.has_extension("XINERAMA") and self.dpy.xinerama_is_active():
+                return [Region(int(s.x), int(s.y), int(s.width), int(s.height))
+                        for s in self.dpy.xinerama_query_screens().screens]
+        except Exception:  # an X server without a working XINERAMA: one screen
+            pass
+        return []
+
+    def monitor_areas(self) -> list[Region]:
+        return list(self._monitors)
 
     def capture(self) -> np.ndarray:
         from PIL import ImageGrab
