@@ -51,6 +51,12 @@ class LinePrinter:
             self.line(f"transition {body['transitionId']} {'ok' if body['success'] else 'FAILED: ' + str(body.get('error'))}")
         elif event == "qontinui/screenshot":
             self.line(f"screenshot saved: {body['path']}")
+        elif event == "qontinui/interruption":
+            self.line(f"interruption: {body['stateId']} (score {body['score']:.2f}) -> {body['transitionId']}")
+        elif event == "qontinui/navigation":
+            self.line(f"navigation {body['decision']}: {body['message']}")
+        elif event == "qontinui/detection" and body["reason"] == "runStart":
+            self.line(f"detected at start: [{', '.join(body['seen'])}] ({body['durationMs']:.0f} ms)")
         elif event == "output":
             sys.stderr.write(body.get("output", ""))
 
@@ -126,7 +132,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         print("note: failureStrategy 'pause' needs a debugger; using 'stop'", file=sys.stderr)
         strategy = "stop"
     engine = Engine(cfg, backend, printer, control, args.out, strategy, args.initial_state, 0, handlers,
-                    args.screenshot_on_error)
+                    args.screenshot_on_error,
+                    on_failure=args.on_failure, run_timeout_s=args.timeout)
     printer.line(f"run {os.path.basename(args.config)} workflow {wf.id} ({wf.name}) backend {backend.name}")
     try:
         body = engine.run(wf)
@@ -167,7 +174,11 @@ def main(argv: list[str] | None = None) -> int:
             sp.add_argument("--screenshots")
             sp.add_argument("--out")
             sp.add_argument("--initial-state", action="append", default=[])
-            sp.add_argument("--failure-strategy", choices=["stop", "continue", "pause"])
+            sp.add_argument("--failure-strategy", choices=["stop", "continue", "pause", "retry"])
+            sp.add_argument("--on-failure", choices=["stop", "retry", "skip"], default="stop",
+                            help="what a failed action does: stop the run, re-detect and retry once, or skip it")
+            sp.add_argument("--timeout", type=float, metavar="SECONDS",
+                            help="end the run after this many seconds (exit 1)")
             sp.add_argument("--no-screenshot-on-error", dest="screenshot_on_error", action="store_const",
                             const=False, default=None,
                             help="do not save failure screenshots (default: settings.logging.screenshotOnError, true)")

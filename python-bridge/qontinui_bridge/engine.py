@@ -28,7 +28,7 @@ from .navigation import (INTERRUPTION_CHECK_S, MAX_TRANSITION_RETRIES, Detection
                          returns_to_previous)
 from .runtime import (POLL_SLICE, ActionResult, Breakpoint, Frame, FrameSeen, LoopBreak, LoopContinue, Recovery,
                       RunControl, RunTerminated, Variables, exception_breakpoint_id)
-from .vision import FindResult, Match, Screen, SearchSpec, find
+from .vision import FindResult, LastSeen, Match, Screen, SearchSpec, find, recognition_options
 
 Emit = Callable[[str, dict[str, Any]], None]
 FrameObserver = Callable[[FrameSeen], None]
@@ -90,6 +90,7 @@ class Engine:
         self._in_interruption = False
         self._last_interruption_check = 0.0
         self._interruptions_in_action = 0
+        self.way_out_failures: dict[str, int] = {}  # an interruption's way out that keeps failing is dropped
         self._deadlines: list[tuple[float, str, int]] = []  # (perf_counter deadline, action id, timeout ms)
         self.similarity_override: float | None = None
         self._actions_started = 0
@@ -99,6 +100,8 @@ class Engine:
         self.pending: set[str] = set()  # states being entered (visible to the mock backend)
         self.frames: list[Frame] = []
         self.last_find: FindResult | None = None
+        self.last_seen = LastSeen()  # where each pattern was last found: FIRST finds look there first
+        self.recognition = recognition_options(config.settings.get("recognition"))  # colorSpace
         self.last_match_info: dict[str, Any] = {}
         self.stats = {"passed": 0, "failed": 0}
         self.t0 = time.perf_counter()
@@ -347,7 +350,7 @@ class Engine:
             seen = FrameSeen(img, action_id, purpose, round(self.elapsed(), 3))
             for observer in self.frame_observers:
                 observer(seen)
-        return Screen(img)
+        return Screen(img, self.backend.monitor_areas(), self.backend.monitor)
 
     def add_frame_observer(self, observer: FrameObserver) -> None:
         self.frame_observers.append(observer)
@@ -355,7 +358,7 @@ class Engine:
     def _search(self, frame: Screen | None, specs: list[SearchSpec]) -> FindResult:
         if frame is None:
             return self._mock_find(specs, "FIRST")
-        return find(frame, specs, "FIRST", {})
+        return find(frame, specs, "FIRST", self.recognition, last_seen=self.last_seen)
 
     def detect(self, reason: str, everything: bool = False) -> Detection | None:
         """Search the likely states on one frame and make the active states what is seen.
@@ -410,7 +413,7 @@ class Engine:
 
     def handle_interruption(self, sid: str, score: float) -> bool:
         """Enter the interrupting state (hiding what it covers), take its way out, reveal what it hid."""
-        t = self.nav.way_out(sid)
+        t = self.nav.way_out(sid, {tid for tid, n in self.way_out_failures.items() if n >= 2})
         if t is None:
             return False
         during = next((f.id for f in reversed(self.frames) if f.kind == "action"), None)
@@ -425,6 +428,8 @@ class Engine:
         try:
             self.cover(sid, score)
             ok = self.run_transition(t)
+            if not ok:
+                self.way_out_failures[t.id] = self.way_out_failures.get(t.id, 0) + 1
         finally:
             self._in_interruption = False
             self.last_find = saved_find
@@ -492,7 +497,7 @@ class Engine:
             return self._mock_find(specs, strategy)
         screen = self.capture_frame("find")
         assert screen is not None
-        return find(screen, specs, strategy, options)
+        return find(screen, specs, strategy, {**self.recognition, **options}, last_seen=self.last_seen)
 
     def _mock_find(self, specs: list[SearchSpec], strategy: str) -> FindResult:
         visible = set(self.active) | self.pending
@@ -838,9 +843,9 @@ class Engine:
             popup = next((s for s in d.seen if s in self.nav.interrupting), None)
             if popup is not None and handled < MAX_INTERRUPTIONS_PER_ACTION:
                 handled += 1
-                self.handle_interruption(popup, d.scores[popup])
-                d = self.detect("recovery")
-                continue
+                if self.handle_interruption(popup, d.scores[popup]) or handled == 1:
+                    d = self.detect("recovery")
+                    continue
             if d.seen or time.perf_counter() >= deadline:
                 return d
             self.sleep(0.25)
@@ -908,7 +913,9 @@ class Engine:
         error: str | None = None
         success = False
         try:
-            for sid in self.initial_state_ids(workflow):
+            initial = self.initial_state_ids(workflow)
+            self.nav.starting_in(initial)
+            for sid in initial:
                 if sid not in self.config.states:
                     raise ValueError(f"unknown initial state '{sid}'")
                 self.set_active(sid, True, "initial")

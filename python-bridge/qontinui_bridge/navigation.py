@@ -85,9 +85,14 @@ class Navigator:
         self.budget_ms = budget_ms
         self.stats = DetectionStats(budget_ms=budget_ms)
         entered = {s for t in config.transitions for s in (t.to_state, *t.activate) if s}
-        # Popups and dialogs: states that can be left but that no transition opens (they open themselves).
+        # Popups and dialogs: states that can be left but that no transition opens (they open themselves);
+        # where a run starts is not one of them (see starting_in).
         self.interrupting = [s.id for s in config.states.values()
-                             if s.id not in entered and config.outgoing(s.id) and _has_images(s)]
+                             if s.id not in entered and config.outgoing(s.id) and _has_images(s) and not s.is_initial]
+
+    def starting_in(self, initial: list[str]) -> None:
+        """The run's initial states are where it starts, not interruptions (a login page no transition enters)."""
+        self.interrupting = [s for s in self.interrupting if s not in initial]
 
     # ------------------------------------------------------------------ candidates
     def neighbours(self, active: list[str]) -> list[str]:
@@ -127,8 +132,8 @@ class Navigator:
         scores: dict[str, float] = {}
         seen: list[str] = []
         complete = True
-        for sid in candidates:
-            if time.perf_counter() > deadline:
+        for i, sid in enumerate(candidates):
+            if i and time.perf_counter() > deadline:  # the first (most likely) candidate is always scored
                 complete = False
                 break
             ok, score = self.state_score(frame, self.config.states[sid])
