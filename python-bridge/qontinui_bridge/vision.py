@@ -720,3 +720,17 @@ def _nms(matches: list[Match], iou: float = 0.3) -> list[Match]:
             kept.append(m)
     return kept
 
+
+
+def recognition_options(recognition: Mapping[str, Any] | None) -> dict[str, Any]:
+    """Search options every find of a run starts from, from settings.recognition: colorSpace
+    (rgb | grayscale | hsv; an unknown value is an error naming the setting)."""
+    rec = recognition or {}
+    raw = rec.get("colorSpace", rec.get("color_space"))
+    if raw is None or raw == "":
+        return {}
+    try:
+        return {"colorSpace": _space(raw)}
+    except ValueError:
+        raise ValueError(f"/settings/recognition/colorSpace: unknown colour space '{raw}' "
+                         f"(expected rgb, grayscale or hsv)") from None

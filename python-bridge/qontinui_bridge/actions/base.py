@@ -31,7 +31,13 @@ def parse_regions(items: Any) -> list[Region]:
 def find_message(r: FindResult) -> str:
     where = f" at ({r.best_location[0]},{r.best_location[1]})" if r.best_location else ""
     verdict = "found" if r.found else "not found"
-    return f"{r.image_id} {verdict}: best score {r.best_score:.3f}{where}, threshold {r.threshold:.2f}"
+    msg = f"{r.image_id} {verdict}: best score {r.best_score:.3f}{where}, threshold {r.threshold:.2f}"
+    if r.words is not None and not r.found:  # text target: what OCR read there instead
+        msg += "; words read near there: " + (", ".join(
+            f"'{w['text']}' {w['confidence']:.0f}%" for w in r.words[:8]) or "none")
+    if r.notes and not r.found:
+        msg += "; " + "; ".join(r.notes)
+    return msg
 
 
 def with_target(fn: Callable[[ActionContext, dict[str, Any]], ActionResult]) -> Handler:

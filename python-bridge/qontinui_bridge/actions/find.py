@@ -7,8 +7,9 @@ from typing import TYPE_CHECKING, Any
 
 from ..config import Region
 from ..runtime import ActionResult
-from ..vision import FindResult
-from .base import TargetError, find_message, ms
+from ..ocr import OcrUnavailable, TextSettings, find_text
+from ..vision import FindResult, Match
+from .base import TargetError, find_message, ms, parse_regions
 
 if TYPE_CHECKING:
     from .context import ActionContext
@@ -16,12 +17,28 @@ if TYPE_CHECKING:
 
 # ============================================================================ target resolution
 def find_once(ctx: ActionContext, target: dict[str, Any], options: dict[str, Any]) -> FindResult:
+    if target.get("type") == "text":
+        return find_text_once(ctx, target, options)
     specs = []
     for iid in target.get("imageIds") or []:
         specs.extend(ctx.engine.specs_for_id(iid, options))
     if not specs:
         raise ValueError(f"target has no searchable images: {target.get('imageIds')}")
     return ctx.engine.find_specs(specs, str(options.get("searchStrategy", "FIRST")), options)
+
+
+def find_text_once(ctx: ActionContext, target: dict[str, Any], options: dict[str, Any]) -> FindResult:
+    """One OCR search of a text target {type: text, text | regex, textOptions, searchOptions}."""
+    label = f"text '{target.get('text')}'" if target.get("text") else f"text /{target.get('regex')}/"
+    frame = ctx.engine.capture_frame("find")
+    if frame is None:  # mock backend: a dry run, the text counts as shown
+        return FindResult([Match(0, 0, 1, 1, 1.0, label)], 1.0, (0, 0), 1.0, 0.0, label, "mock")
+    try:
+        return find_text(frame, target.get("text"), target.get("regex"), parse_regions(options.get("searchRegions")),
+                         {**options, **(target.get("textOptions") or {})},
+                         TextSettings.from_settings(ctx.config.settings.get("recognition")), label)
+    except (OcrUnavailable, ValueError) as exc:
+        raise TargetError(f"{label}: {exc}") from None
 
 
 def find_target(ctx: ActionContext, target: dict[str, Any], options: dict[str, Any] | None = None,
@@ -86,7 +103,7 @@ def target_points(ctx: ActionContext, target: Any, config: dict[str, Any] | None
         if not matches:
             raise TargetError(f"no previous find result for target {t}")
         pts = [m.point for m in matches]
-    elif t in ("image", "stateImage"):
+    elif t in ("image", "stateImage", "text"):
         r = find_target(ctx, target, ctx.search_options(target, config))
         if not r.found:
             raise TargetError(find_message(r), r)

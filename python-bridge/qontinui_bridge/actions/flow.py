@@ -27,10 +27,12 @@ def act_wait(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     while True:
         frame = None
         if kind == "target":
-            r = ctx.find(cfg["target"], ctx.search_options(cfg["target"], cfg), timeout_ms=0)
+            # Recorded once at the end: a miss's exact best score (diagnostics) costs a full search.
+            r = ctx.find(cfg["target"], ctx.search_options(cfg["target"], cfg), timeout_ms=0, record=False)
             if r.found:
+                ctx.engine.record_find(r, ctx.action)
                 return ActionResult(True, find_message(r), find=r)
-            msg, fr, frame = find_message(r), r, r.screen
+            msg, fr, frame = "", r, r.screen
         elif kind == "state":
             if ctx.engine.verify_state(ctx.config.states[cfg["stateId"]]):
                 return ActionResult(True, f"state {cfg['stateId']} visible")
@@ -42,6 +44,9 @@ def act_wait(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
         else:
             return ActionResult(False, f"unknown waitFor '{kind}'")
         if time.perf_counter() >= deadline or (kind != "condition" and not ctx.backend.live):
+            if fr is not None:
+                ctx.engine.record_find(fr, ctx.action)
+                msg = find_message(fr)
             return ActionResult(False, f"timeout after {max_wait:.1f}s: {msg}", find=fr)
         t0 = time.perf_counter()
         if ctx.engine.on_find_miss(frame):  # an interruption was closed: look again at once
