@@ -28,7 +28,7 @@ from .navigation import (INTERRUPTION_CHECK_S, MAX_TRANSITION_RETRIES, Detection
                          returns_to_previous)
 from .runtime import (POLL_SLICE, ActionResult, Breakpoint, Frame, FrameSeen, LoopBreak, LoopContinue, Recovery,
                       RunControl, RunTerminated, Variables, exception_breakpoint_id)
-from .vision import FindResult, LastSeen, Match, Screen, SearchSpec, find, recognition_options
+from .vision import FindResult, Match, Screen, SearchSpec, find
 
 Emit = Callable[[str, dict[str, Any]], None]
 FrameObserver = Callable[[FrameSeen], None]
@@ -100,8 +100,6 @@ class Engine:
         self.pending: set[str] = set()  # states being entered (visible to the mock backend)
         self.frames: list[Frame] = []
         self.last_find: FindResult | None = None
-        self.last_seen = LastSeen()  # where each pattern was last found: FIRST finds look there first
-        self.recognition = recognition_options(config.settings.get("recognition"))  # colorSpace
         self.last_match_info: dict[str, Any] = {}
         self.stats = {"passed": 0, "failed": 0}
         self.t0 = time.perf_counter()
@@ -350,7 +348,7 @@ class Engine:
             seen = FrameSeen(img, action_id, purpose, round(self.elapsed(), 3))
             for observer in self.frame_observers:
                 observer(seen)
-        return Screen(img, self.backend.monitor_areas(), self.backend.monitor)
+        return Screen(img)
 
     def add_frame_observer(self, observer: FrameObserver) -> None:
         self.frame_observers.append(observer)
@@ -358,7 +356,7 @@ class Engine:
     def _search(self, frame: Screen | None, specs: list[SearchSpec]) -> FindResult:
         if frame is None:
             return self._mock_find(specs, "FIRST")
-        return find(frame, specs, "FIRST", self.recognition, last_seen=self.last_seen)
+        return find(frame, specs, "FIRST", {})
 
     def detect(self, reason: str, everything: bool = False) -> Detection | None:
         """Search the likely states on one frame and make the active states what is seen.
@@ -497,7 +495,7 @@ class Engine:
             return self._mock_find(specs, strategy)
         screen = self.capture_frame("find")
         assert screen is not None
-        return find(screen, specs, strategy, {**self.recognition, **options}, last_seen=self.last_seen)
+        return find(screen, specs, strategy, options)
 
     def _mock_find(self, specs: list[SearchSpec], strategy: str) -> FindResult:
         visible = set(self.active) | self.pending
