@@ -112,7 +112,7 @@ def cmd_run(args: argparse.Namespace) -> int:
     backend_name = args.backend or {"mock": "mock", "screenshot": "screenshots"}.get(mode, "x11")
     shots = args.screenshots or (cfg.setting("execution", "screenshotDirectory") if backend_name == "screenshots" else None)
     try:
-        backend = create_backend(backend_name, shots)
+        backend = create_backend(backend_name, shots, monitor=args.monitor)
     except Exception as exc:
         print(f"RUN FAILED: cannot start backend {backend_name}: {exc}")
         return 1
@@ -172,6 +172,7 @@ def main(argv: list[str] | None = None) -> int:
             sp.add_argument("--workflow")
             sp.add_argument("--backend", choices=["x11", "screenshots", "mock"])
             sp.add_argument("--screenshots")
+            sp.add_argument("--monitor", type=int, help="screen of a multi-screen X display to search (default 0)")
             sp.add_argument("--out")
             sp.add_argument("--initial-state", action="append", default=[])
             sp.add_argument("--failure-strategy", choices=["stop", "continue", "pause", "retry"])

@@ -245,7 +245,7 @@ class DapSession:
         shots = args.screenshots or (cfg.setting("execution", "screenshotDirectory")
                                      if backend_name == "screenshots" else None)
         try:
-            backend = replay_backend(recording) if recording else create_backend(backend_name, shots)
+            backend = replay_backend(recording) if recording else create_backend(backend_name, shots, monitor=args.monitor)
         except Exception as exc:
             raise RequestError(f"cannot start backend '{backend_name}': {exc}", ErrorId.BACKEND_FAILED) from None
         self.control.debug = not args.noDebug
