@@ -6,6 +6,8 @@ terminate and inspection work while the run is busy or suspended.
 
 from __future__ import annotations
 
+import base64
+import binascii
 import bisect
 import dataclasses
 import json
@@ -31,7 +33,7 @@ from .lifecycle import ProcessGuard
 from .protocol import ErrorId, FrameReader, FramingError, MessageWriter
 from .replay import Recording, ReplayController, ReplayError, replay_backend
 from .run_record import RunRecorder
-from .runtime import EXCEPTION_FILTERS, exception_breakpoint_id
+from .runtime import EXCEPTION_FILTERS, Recovery, exception_breakpoint_id
 
 THREAD_ID = 1
 EXIT_GRACE_SECONDS = 0.15  # how long a closing session waits for the run thread (stop within 200 ms)
@@ -75,6 +77,19 @@ def navigation_workflow(cfg: Any, state_ids: list[str]) -> Workflow:
     wf = Workflow(id="__navigate__", name="Go to " + ", ".join(state_ids), actions=[action])
     cfg.workflows[wf.id] = wf
     return wf
+
+
+@dataclasses.dataclass
+class RetryArguments:
+    """qontinui/retry: run the failed action again, optionally with another similarity (0 < t <= 1)."""
+    threshold: float | None = None
+
+
+@dataclasses.dataclass
+class UpdateImageArguments:
+    """qontinui/updateImage: new pixels (base64 PNG) for an image asset of the loaded configuration."""
+    imageId: str
+    data: str
 
 
 class DapSession:
@@ -193,6 +208,7 @@ class DapSession:
             "supportTerminateDebuggee": True,
             "supportsStepBack": True,  # in replay launches; live runs answer stepBack with an error
             "supportsRestartRequest": False,
+            "supportsQontinuiRecovery": True,  # qontinui/retry, skip, abort, updateImage
             "exceptionBreakpointFilters": EXCEPTION_FILTERS,
         })
         self.writer.event("initialized")
@@ -456,6 +472,43 @@ class DapSession:
         self.writer.response(req)
 
     # ------------------------------------------------------------------ inspection
+    # ------------------------------------------------------------------ failure recovery (docs/protocol.md)
+    def _failure_stop(self) -> Engine:
+        if self.engine is None or not (self.control.stopped and self.control.failure_stop):
+            raise RequestError("not stopped on a failed action", ErrorId.WRONG_STATE)
+        return self.engine
+
+    def _recover(self, req: dict[str, Any], recovery: Recovery) -> None:
+        self._failure_stop()
+        self.writer.response(req)  # before the run thread resumes and sends `continued`
+        self.control.request_recovery(recovery)
+
+    @request("qontinui/retry", RetryArguments)
+    def on_retry(self, req: dict[str, Any], args: RetryArguments) -> None:
+        if args.threshold is not None and not 0 < args.threshold <= 1:
+            raise RequestError("qontinui/retry: /arguments/threshold must be in (0, 1]", ErrorId.INVALID_ARGUMENTS)
+        self._recover(req, Recovery("retry", args.threshold))
+
+    @request("qontinui/skip")
+    def on_skip(self, req: dict[str, Any], args: NoArguments) -> None:
+        self._recover(req, Recovery("skip"))
+
+    @request("qontinui/abort")
+    def on_abort(self, req: dict[str, Any], args: NoArguments) -> None:
+        self._recover(req, Recovery("abort"))
+
+    @request("qontinui/updateImage", UpdateImageArguments)
+    def on_updateImage(self, req: dict[str, Any], args: UpdateImageArguments) -> None:
+        engine = self._failure_stop()  # the run thread is blocked: the config may change under it
+        if args.imageId not in engine.config.images:
+            raise RequestError(f"unknown image '{args.imageId}'", ErrorId.NOT_FOUND)
+        try:
+            png = base64.b64decode(args.data, validate=True)
+            width, height = engine.replace_image(args.imageId, png)
+        except (binascii.Error, ValueError):
+            raise RequestError("data is not a PNG image", ErrorId.INVALID_ARGUMENTS) from None
+        self.writer.response(req, {"imageId": args.imageId, "width": width, "height": height})
+
     @request("threads")
     def on_threads(self, req: dict[str, Any], args: NoArguments) -> None:
         name = f"Qontinui run: {self.workflow_id}" if self.workflow_id else "Qontinui run"
@@ -544,8 +597,9 @@ class DapSession:
                      "presentationHint": {"kind": "data"}} for n, r in scopes_ref.items()]
 
         def active_scope() -> list[dict[str, Any]]:
-            return [{"name": sid, "value": eng.config.states[sid].name if sid in eng.config.states else sid,
-                     "type": "state", "variablesReference": 0} for sid in eng.active]
+            # seen (with its score) / assumed / hidden, see docs/protocol.md "Assumed and seen states"
+            return [{"name": r["id"], "value": r["label"], "type": r["kind"], "variablesReference": 0}
+                    for r in eng.state_rows()]
 
         def match_scope() -> list[dict[str, Any]]:
             m = eng.last_match_info
@@ -558,7 +612,7 @@ class DapSession:
             return [self._var(k, x) for k, x in eng.config.settings.items()] + [
                 self._var("failureStrategy", eng.failure_strategy), self._var("backend", eng.backend.name)]
 
-        scopes = [("Variables", variables_scope, 3), ("Active States", active_scope, len(eng.active)),
+        scopes = [("Variables", variables_scope, 3), ("Active States", active_scope, len(eng.state_rows())),
                   ("Last Match", match_scope, 8), ("Settings", settings_scope, len(eng.config.settings))]
         self.writer.response(req, {"scopes": [
             {"name": n, "variablesReference": self._ref(p), "namedVariables": c, "expensive": False,
