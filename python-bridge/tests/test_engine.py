@@ -299,3 +299,116 @@ def test_demo_passes_on_screenshots_and_mock() -> None:
         assert p.returncode == 0, p.stdout + p.stderr
         assert "RUN PASSED" in p.stdout and "state state-settings active" in p.stdout
         assert np.all([w in p.stdout for w in ("FIND ok", "CLICK ok", "TYPE ok", "GO_TO_STATE ok")])
+
+
+# ------------------------------------------------------------------ run control limits (issue 11)
+def _start(raw, backend="mock", screenshots=None, **kw):
+    """Runs the config on a thread; returns (engine, thread, result holder)."""
+    import copy
+    import threading
+    from conftest import parse_config
+    from qontinui_bridge.backends import create_backend
+    from qontinui_bridge.engine import Engine
+    cfg = parse_config(copy.deepcopy(raw))
+    events: list = []
+    eng = Engine(cfg, create_backend(backend, screenshots), lambda e, b: events.append((e, b)), **kw)
+    eng.control.debug = False
+    out: dict = {}
+    th = threading.Thread(target=lambda: out.update(eng.run(cfg.workflows["wf-main"])), daemon=True)
+    th.start()
+    return eng, th, out, events
+
+
+def _terminate_within(raw, backend="mock", screenshots=None, after=0.4):
+    import time
+    eng, th, out, _ = _start(raw, backend, screenshots)
+    time.sleep(after)
+    assert th.is_alive(), out  # still busy: the terminate really interrupts something
+    t0 = time.perf_counter()
+    eng.control.request_terminate()
+    th.join(2)
+    took = time.perf_counter() - t0
+    assert not th.is_alive() and out["error"] == "terminated by user"
+    assert took < 0.2, f"terminate took {took * 1000:.0f} ms"
+    return out
+
+
+def test_terminate_during_a_30s_wait_ends_within_200ms(shots) -> None:
+    _, files = shots
+    _terminate_within(make_config([{"id": "w", "type": "WAIT", "config": {"duration": 30000}}]),
+                      "screenshots", files)
+
+
+def test_terminate_during_a_long_loop_with_an_empty_body_ends_within_200ms() -> None:
+    # 100000 x 100000 iterations (the configuration limit is 100000 per loop), the inner body empty.
+    _terminate_within(make_config([
+        {"id": "outer", "type": "LOOP", "config": {"loopType": "FOR", "iterations": 100000,
+                                                   "maxIterations": 100000, "actions": ["inner"]}},
+        {"id": "inner", "type": "LOOP", "config": {"loopType": "FOR", "iterations": 100000,
+                                                   "maxIterations": 100000, "actions": []}}]))
+
+
+def test_terminate_during_a_long_while_loop_ends_within_200ms() -> None:
+    _terminate_within(make_config([
+        {"id": "l", "type": "LOOP", "config": {"loopType": "WHILE", "maxIterations": 100000, "actions": ["s"],
+                                               "condition": {"type": "expression", "expression": "1 == 1"}}},
+        {"id": "s", "type": "SET_VARIABLE", "config": {"variableName": "n", "value": 1}}]))
+
+
+def test_terminate_during_1000_clicks_ends_within_200ms() -> None:
+    # 10 x 100 clicks (100 is the configuration limit per CLICK); each click repeat waits 30 ms.
+    out = _terminate_within(make_config([
+        {"id": "l", "type": "LOOP", "config": {"loopType": "FOR", "iterations": 10, "actions": ["c"]}},
+        {"id": "c", "type": "CLICK", "config": {"target": {"type": "coordinates", "x": 5, "y": 5},
+                                                "numberOfClicks": 100}}]))
+    assert out["actionsPassed"] == 0
+
+
+def test_while_loop_at_its_iteration_cap_fails_saying_why() -> None:
+    body, events, _ = run(make_config([
+        {"id": "l", "type": "LOOP", "config": {"loopType": "WHILE", "maxIterations": 25, "actions": [],
+                                               "condition": {"type": "expression", "expression": "True"}}}]))
+    assert not body["success"]
+    assert completed(events)["l"]["message"] == "WHILE loop hit its iteration cap (25) with the condition still true"
+
+
+def test_run_timeout_ends_a_long_wait(shots) -> None:
+    import time
+    _, files = shots
+    t0 = time.perf_counter()
+    body, _, _ = run(make_config([{"id": "w", "type": "WAIT", "config": {"duration": 30000}}]),
+                     "screenshots", files, run_timeout_s=0.3)
+    assert not body["success"] and body["error"] == "run timeout after 0.3 s"
+    assert time.perf_counter() - t0 < 5
+
+
+def test_action_execution_timeout_fails_the_attempt_and_continue_goes_on(shots) -> None:
+    _, files = shots
+    raw = make_config([
+        {"id": "w", "type": "WAIT", "config": {"duration": 30000}, "execution": {"timeout": 200}},
+        {"id": "after", "type": "SET_VARIABLE", "config": {"variableName": "x", "value": 1}}],
+        settings={"execution": {"failureStrategy": "continue"}})
+    body, events, eng = run(raw, "screenshots", files)
+    c = completed(events)
+    assert not c["w"]["success"] and c["w"]["message"] == "timeout after 200 ms (execution.timeout)"
+    assert c["after"]["success"] and eng.vars.local == {} and not body["success"]
+
+
+def test_action_delay_between_actions(shots) -> None:
+    _, files = shots
+    actions = [{"id": f"s{i}", "type": "SET_VARIABLE", "config": {"variableName": "x", "value": i}} for i in range(3)]
+    body, events, _ = run(make_config(actions, settings={"execution": {"actionDelay": 150}}), "screenshots", files)
+    starts = [b["elapsed"] for e, b in events if e == "qontinui/actionStarted"]
+    assert body["success"] and all(b - a >= 0.14 for a, b in zip(starts, starts[1:])), starts
+
+
+def test_on_failure_skip_and_failure_strategy_retry() -> None:
+    raw = make_config([{"id": "boom", "type": "GET_VARIABLE", "config": {"variableName": "missing"}},
+                       {"id": "next", "type": "SET_VARIABLE", "config": {"variableName": "x", "value": 1}}])
+    body, events, _ = run(raw, on_failure="skip")
+    c = [b for e, b in events if e == "qontinui/actionCompleted" and b["actionId"] == "boom"]
+    assert body["success"] and [b["success"] for b in c] == [False, True] and c[1]["skipped"]
+    raw["settings"] = {"execution": {"failureStrategy": "retry"}}
+    body, events, _ = run(raw)
+    tries = [b for e, b in events if e == "qontinui/actionCompleted" and b["actionId"] == "boom"]
+    assert not body["success"] and len(tries) == 2 and tries[1]["retry"] == 1  # one retry, then stop
