@@ -18,8 +18,10 @@ How a search stays fast on real screens and still reports what the full search w
   window of +-LAST_SEEN_SLACK px, with the exact full-resolution score.
 * One capture, many templates: a Screen caches its grayscale/colour-space conversions and pyramid
   levels, so every template searched on the same frame shares them (find_many()).
-* Colour: colorSpace "grayscale" (default) matches on luminance and then checks the mean colour
-  of the winning match against the template's; "rgb" and "hsv" match on three channels.
+* Colour: colorSpace "grayscale" (default) matches on luminance, "rgb" and "hsv" on three
+  channels. In every mode the mean colour of a match is then checked against the template's:
+  TM_CCOEFF_NORMED subtracts each channel's mean, so without that check a red and a green button
+  of the same shape score alike even in rgb or hsv.
 * Monitors: a Screen knows the monitor rectangles of the X display (Xinerama); a SearchSpec or
   the search options select one, and the search is confined to it. Coordinates stay global
   (root window), so a match's point is directly where the mouse goes.
@@ -489,7 +491,7 @@ def _coarse_to_fine(img: np.ndarray, tpl: np.ndarray, mask: np.ndarray | None, t
 # ============================================================================ colour check
 def mean_color_close(template_bgr: np.ndarray, region_bgr: np.ndarray, mask: np.ndarray | None = None,
                      tolerance: float = COLOR_TOLERANCE) -> bool:
-    """Cheap colour check for grayscale matches: mean B, G, R of the match within tolerance."""
+    """Cheap colour check of a match: mean B, G, R within tolerance of the template's."""
     if template_bgr.ndim != 3 or region_bgr.ndim != 3:
         return True
     a = cv2.mean(template_bgr, mask=mask)[:3]
@@ -595,7 +597,7 @@ def find(screen: Screen, specs: list[SearchSpec], strategy: str = "FIRST",
                         if fct == 4:
                             pyramid[2] = screen.get(space, 2)
                 accept = None
-                if space == "grayscale" and spec.template.ndim == 3:
+                if spec.template.ndim == 3:
                     accept = _color_check(screen.bgr, color_tpl, mask, x0, y0)
                 out = _search(sub, tpl, mask, spec.threshold, per_spec, mode, pyramid, accept,
                               first=strategy == "FIRST")
@@ -628,7 +630,7 @@ def find(screen: Screen, specs: list[SearchSpec], strategy: str = "FIRST",
     notes = []
     if rejected and not matches:
         notes.append(f"{rejected} match(es) above the threshold rejected: colours differ from the template "
-                     f"(grayscale search with colour check)")
+                     f"({space} search, mean colour check)")
     resolve = None
     if pending and not matches:
         def resolve() -> tuple[float, tuple[int, int] | None, tuple[int, int] | None, str]:
@@ -698,7 +700,7 @@ def _check_last_seen(screen: Screen, spec: SearchSpec, space: str, area: Region,
     if mx < spec.threshold:
         return None
     mx_x, mx_y = x0 + lx, y0 + ly
-    if space == "grayscale" and spec.template.ndim == 3 and not mean_color_close(
+    if spec.template.ndim == 3 and not mean_color_close(
             spec.template, screen.bgr[mx_y:mx_y + th, mx_x:mx_x + tw], mask):
         return None
     return _make_match(spec, mx_x, mx_y, tw, th, float(mx))
