@@ -9,10 +9,10 @@ import sys
 import time
 from typing import Any, TextIO
 
-from .backends import create_backend
+from .lifecycle import ProcessGuard  # first: it notes the parent pid before the slow imports (cv2)
+from .backends import create_backend  # noqa: I001
 from .config import ConfigError, load_config
 from .engine import Engine, RunControl
-from .lifecycle import ProcessGuard
 from .plugins import PluginError, available_types, load_plugins
 
 

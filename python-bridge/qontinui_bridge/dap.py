@@ -677,4 +677,10 @@ def main() -> int:
     guard = ProcessGuard()
     guard.on_stop(session.control.request_terminate, lambda timeout: session.thread and session.thread.join(timeout))
     guard.install((signal.SIGTERM, signal.SIGHUP, signal.SIGINT))
-    return session.serve()
+    code = session.serve()
+    # Everything the client needs is flushed; skipping the interpreter's teardown (cv2, numpy: ~50-150 ms)
+    # keeps "stdin closed -> process gone" within 200 ms.
+    for stream in (sys.__stdout__, sys.__stderr__):
+        if stream is not None:
+            stream.flush()
+    os._exit(code)

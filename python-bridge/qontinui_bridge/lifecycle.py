@@ -21,6 +21,8 @@ from typing import Callable
 PR_SET_PDEATHSIG = 1
 PARENT_POLL_SECONDS = 0.05
 PARENT_DEATH_SIGNAL = signal.SIGUSR2
+# The parent as early as possible: a parent that dies during the slow imports is still noticed.
+STARTUP_PARENT = os.getppid()
 
 GRACE_SECONDS = 0.15  # the run polls every 20 ms; whatever is still busy after this dies with the process
 
@@ -31,7 +33,7 @@ class ProcessGuard:
     def __init__(self) -> None:
         self._stops: list[Callable[[], None]] = []
         self._waits: list[Callable[[float], None]] = []
-        self._parent = os.getppid()
+        self._parent = STARTUP_PARENT
         self._lock = threading.Lock()
         self._stopping = False
 

@@ -54,12 +54,12 @@ class FrameReader:
         self._resync = False  # skip to the next "Content-Length:" before parsing (after a bad frame)
 
     # ------------------------------------------------------------------ input
-    def _fill(self) -> bool:
+    def _fill(self, wanted: int = _CHUNK) -> bool:
         """Reads what is available (at least one byte unless EOF); False at EOF."""
         if self._eof:
             return False
         read1 = getattr(self._stream, "read1", None)
-        chunk = read1(_CHUNK) if read1 is not None else self._stream.read(1)
+        chunk = read1(max(_CHUNK, min(wanted, 1 << 20))) if read1 is not None else self._stream.read(1)
         if not chunk:
             self._eof = True
             return False
@@ -124,16 +124,18 @@ class FrameReader:
             # Its bytes are skipped (not stored) by the resync, whatever they are.
             raise self._fail(f"Content-Length {length} exceeds the limit of {self._max} bytes; "
                              f"frame skipped", body_start)
+        scanned = body_start  # each byte is searched once (plus an overlap for a header split across reads)
         while True:
             available = min(len(self._buf) - body_start, length)
-            cut = _FRAME_HEADER.search(self._buf, body_start, body_start + available)
+            cut = _FRAME_HEADER.search(self._buf, max(body_start, scanned - 64), body_start + available)
+            scanned = body_start + available
             if cut is not None:
                 # The next frame's header sits inside this body: the declared length was too large.
                 raise self._fail(f"frame body cut short after {cut.start() - body_start} of {length} bytes "
                                  f"by the next frame's header (wrong Content-Length)", cut.start())
             if available == length:
                 break
-            if not self._fill():
+            if not self._fill(length - available):
                 raise self._fail(f"input ended inside a frame body ({available} of {length} bytes)",
                                  len(self._buf))
         body = bytes(self._buf[body_start:body_start + length])
@@ -171,11 +173,6 @@ class FrameReader:
 def _show(raw: bytes, limit: int = 60) -> str:
     text = raw[:limit].decode("utf-8", "backslashreplace")
     return repr(text + ("…" if len(raw) > limit else ""))
-
-
-def read_message(stream: BinaryIO) -> dict[str, Any] | None:
-    """One message from a stream that is read only here (tests, one-off use); see FrameReader."""
-    return FrameReader(stream).read()
 
 
 def encode_message(msg: dict[str, Any]) -> bytes:

@@ -337,7 +337,9 @@ def test_the_executor_dies_with_its_parent(tmp_path) -> None:
                               env={**os.environ, "PYTHONPATH": ROOT})
     try:
         child = int(parent.stdout.readline())  # type: ignore[union-attr]
-        time.sleep(1.0)  # the child is running its 30 s wait
+        while "] run " not in parent.stdout.readline().decode():  # type: ignore[union-attr]
+            pass  # the child prints this line as its run starts (guard installed)
+        time.sleep(0.2)  # in the 30 s wait
         assert not _gone(child)
         t0 = time.time()
         parent.kill()
