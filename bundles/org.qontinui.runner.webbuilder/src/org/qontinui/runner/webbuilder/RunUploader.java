@@ -28,6 +28,7 @@ import org.eclipse.ui.PlatformUI;
 import org.qontinui.runner.core.config.Metadata;
 import org.qontinui.runner.core.config.QontinuiConfig;
 import org.qontinui.runner.core.load.ConfigReader;
+import org.qontinui.runner.core.secure.SecretMask;
 import org.qontinui.runner.core.webbuilder.RunResult;
 import org.qontinui.runner.core.webbuilder.UploadQueue;
 import org.qontinui.runner.core.webbuilder.WebBuilderException;
@@ -130,7 +131,7 @@ public final class RunUploader implements RunTracker.Listener {
 				try {
 					connection.getUploadQueue().enqueue(toRunResult(record, connection));
 				} catch (IOException | RuntimeException e) {
-					return Status.error("Cannot queue the run result for upload: " + e.getMessage(), e);
+					return Status.error("Cannot queue the run result for upload: " + SecretMask.mask(e.getMessage()));
 				}
 				progress.worked(1);
 				return sendQueued(connection, progress.split(1));
@@ -151,6 +152,32 @@ public final class RunUploader implements RunTracker.Listener {
 		Job job = new Job("Uploading queued run results to Web Builder") {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
+				return sendQueued(connection, monitor);
+			}
+
+			@Override
+			public boolean belongsTo(Object family) {
+				return family == FAMILY;
+			}
+		};
+		schedule(job);
+		return job;
+	}
+
+	/**
+	 * Puts the uploads Web Builder refused too often (the queue's dead folder) back in the queue and
+	 * sends them, in a job; the "Retry Dead Uploads" command.
+	 */
+	public Job retryDead() {
+		WebBuilderConnection connection = WebBuilderConnection.getDefault();
+		Job job = new Job("Retrying refused run uploads") {
+			@Override
+			protected IStatus run(IProgressMonitor monitor) {
+				try {
+					connection.getUploadQueue().retryDead();
+				} catch (IOException e) {
+					return Status.error("Cannot put the refused uploads back in the queue: " + SecretMask.mask(e.getMessage()));
+				}
 				return sendQueued(connection, monitor);
 			}
 
@@ -200,9 +227,9 @@ public final class RunUploader implements RunTracker.Listener {
 			return Status.OK_STATUS;
 		}
 		lastProblem = result.lastError();
-		if (result.rejected() > 0) {
-			WebBuilderPlugin.logWarning(result.rejected() + " run result(s) were refused by Web Builder and kept in "
-					+ queue.getDirectory().resolve(UploadQueue.FAILED_FOLDER));
+		if (result.movedToDead() > 0) {
+			WebBuilderPlugin.logWarning(result.movedToDead() + " run result(s) were refused by Web Builder and moved to "
+					+ queue.getDirectory().resolve(UploadQueue.DEAD_FOLDER) + "; Retry them from the Web Builder view");
 		}
 		if (result.lastError() != null && result.lastError().getReason() == WebBuilderException.Reason.NOT_SIGNED_IN) {
 			showStatusLineMessage(result.stillPending() + " run result(s) wait for upload: sign in to Web Builder.");
@@ -297,10 +324,10 @@ public final class RunUploader implements RunTracker.Listener {
 		if (matcher.matches()) {
 			String type = matcher.group(1).isEmpty() ? null : matcher.group(1);
 			return new RunResult.ActionResult(event.elementId(), type, matcher.group(2).equals("ok"),
-					Long.parseLong(matcher.group(4)), matcher.group(3));
+					Long.parseLong(matcher.group(4)), matcher.group(3) == null ? null : SecretMask.mask(matcher.group(3)));
 		}
 		boolean success = event.level() != RunEvent.Level.ERROR;
-		return new RunResult.ActionResult(event.elementId(), null, success, 0, success ? null : event.message());
+		return new RunResult.ActionResult(event.elementId(), null, success, 0, success ? null : SecretMask.mask(event.message()));
 	}
 
 	private static Metadata metadataOf(Path config) {

@@ -13,7 +13,7 @@ import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.osgi.service.prefs.BackingStoreException;
 import org.qontinui.runner.core.load.ConfigCache;
 import org.qontinui.runner.core.load.TokenStore;
-import org.qontinui.runner.core.secure.SecureStorageTokenStore;
+import org.qontinui.runner.core.secure.WebBuilderSignIn;
 import org.qontinui.runner.core.webbuilder.UploadQueue;
 import org.qontinui.runner.core.webbuilder.WebBuilderClient;
 import org.qontinui.runner.core.webbuilder.WebBuilderEndpoints;
@@ -71,7 +71,7 @@ public final class WebBuilderConnection {
 	/** The workbench's connection: token in Eclipse secure storage, folders in the bundle state location. */
 	public static synchronized WebBuilderConnection getDefault() {
 		if (defaultConnection == null) {
-			defaultConnection = new WebBuilderConnection(new SecureStorageTokenStore(), WebBuilderPlugin.stateDirectory());
+			defaultConnection = new WebBuilderConnection(WebBuilderSignIn.tokens(), WebBuilderPlugin.stateDirectory());
 		}
 		return defaultConnection;
 	}

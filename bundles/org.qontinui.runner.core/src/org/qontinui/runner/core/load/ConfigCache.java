@@ -14,10 +14,14 @@ import java.util.HexFormat;
 import java.util.Optional;
 import java.util.Properties;
 
+import org.qontinui.runner.core.secure.PrivateFolder;
+
 /**
  * Last downloaded copy of each configuration URL, with its ETag, in a directory: lets a 304 skip
  * the download and lets the runner open a configuration offline. Entries are named by a hash of
- * the URL; no credentials are stored.
+ * the URL; no credentials are stored. The directory is private to the user (0700, see
+ * {@link PrivateFolder}); a directory owned by another user is never read from or written to, since
+ * whoever can write it could plant an "offline copy".
  */
 public final class ConfigCache {
 
@@ -39,6 +43,14 @@ public final class ConfigCache {
 	}
 
 	public Optional<Entry> lookup(URI uri) {
+		if (!Files.isDirectory(directory)) {
+			return Optional.empty();
+		}
+		try {
+			PrivateFolder.check(directory);
+		} catch (IOException e) {
+			return Optional.empty();
+		}
 		String key = keyOf(uri);
 		Path body = directory.resolve(key + ".json");
 		Path metadata = directory.resolve(key + ".properties");
@@ -65,7 +77,7 @@ public final class ConfigCache {
 
 	/** Stores body then metadata, each atomically, so a reader never sees a body with another URL's ETag. */
 	public Entry store(URI uri, String etag, byte[] body) throws IOException {
-		Files.createDirectories(directory);
+		PrivateFolder.ensure(directory);
 		String key = keyOf(uri);
 		Path bodyFile = directory.resolve(key + ".json");
 		Path metadataFile = directory.resolve(key + ".properties");

@@ -22,6 +22,7 @@ import java.util.concurrent.TimeoutException;
 
 import org.qontinui.runner.core.load.ConfigLoadException.Reason;
 import org.qontinui.runner.core.load.LoadedConfig.Origin;
+import org.qontinui.runner.core.internal.http.BearerToken;
 import org.qontinui.runner.core.internal.http.LimitedBody;
 
 /**
@@ -29,8 +30,9 @@ import org.qontinui.runner.core.internal.http.LimitedBody;
  * <ul>
  * <li>https only; plain http is allowed for loopback hosts (a local web builder), since the
  * sign-in token is sent along.</li>
- * <li>The token from the {@link TokenStore} goes into {@code Authorization: Bearer}; redirects are
- * not followed so it is never sent to another host.</li>
+ * <li>The token from the {@link TokenStore} goes into {@code Authorization: Bearer} only for
+ * requests to its origin, the configured web builder (scheme, host and port): a URL naming any
+ * other host gets no token. Redirects are not followed, so it is not forwarded either.</li>
  * <li>Bodies larger than the size limit are aborted while reading.</li>
  * <li>With a {@link ConfigCache}: sends {@code If-None-Match}, serves 304 from the cache, and opens
  * the cached copy when the server cannot be reached.</li>
@@ -46,22 +48,25 @@ public final class UrlConfigSource {
 	}
 
 	private final HttpClient client;
-	private final TokenStore tokens;
+	private final BearerToken token;
 	private final ConfigCache cache;
 	private final long maxBytes;
 	private final Duration timeout;
 
+	/** A source that sends no token to any host. */
 	public UrlConfigSource(TokenStore tokens, ConfigCache cache) {
-		this(tokens, cache, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT);
+		this(tokens, null, cache, DEFAULT_MAX_BYTES, DEFAULT_TIMEOUT);
 	}
 
 	/**
-	 * @param cache    may be null: no conditional requests, no offline copies
-	 * @param maxBytes largest accepted body
-	 * @param timeout  for connecting and for the whole download
+	 * @param tokenOrigin the web builder the token belongs to (only its scheme, host and port
+	 *                    count); null sends the token nowhere
+	 * @param cache       may be null: no conditional requests, no offline copies
+	 * @param maxBytes    largest accepted body
+	 * @param timeout     for connecting and for the whole download
 	 */
-	public UrlConfigSource(TokenStore tokens, ConfigCache cache, long maxBytes, Duration timeout) {
-		this.tokens = tokens;
+	public UrlConfigSource(TokenStore tokens, URI tokenOrigin, ConfigCache cache, long maxBytes, Duration timeout) {
+		this.token = new BearerToken(tokens, tokenOrigin);
 		this.cache = cache;
 		this.maxBytes = maxBytes;
 		this.timeout = timeout;
@@ -73,7 +78,11 @@ public final class UrlConfigSource {
 		Optional<ConfigCache.Entry> cached = cache == null ? Optional.empty() : cache.lookup(uri);
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(timeout)
 				.header("Accept", "application/json");
-		tokens.read().ifPresent(token -> request.header("Authorization", "Bearer " + token));
+		try {
+			token.attach(request, uri);
+		} catch (BearerToken.UnusableTokenException e) {
+			throw new ConfigLoadException(Reason.NOT_SIGNED_IN, e.getMessage());
+		}
 		cached.map(ConfigCache.Entry::etag).ifPresent(etag -> request.header("If-None-Match", etag));
 
 		HttpResponse<byte[]> response;

@@ -35,10 +35,15 @@ public final class SecureStorageTokenStore implements TokenStore {
 
 	@Override
 	public void write(String token) {
+		String problem = TokenFormat.problem(token);
+		if (problem != null) {
+			throw new IllegalArgumentException(problem);
+		}
 		ISecurePreferences node = requireNode();
 		try {
 			node.put(KEY, token, true);
 			node.flush();
+			SecretMask.tokenChanged();
 		} catch (StorageException e) {
 			throw new IllegalStateException("cannot store the sign-in token in secure storage (" + e.getErrorCode() + ")");
 		} catch (IOException e) {
@@ -53,6 +58,7 @@ public final class SecureStorageTokenStore implements TokenStore {
 			return;
 		}
 		node.remove(KEY);
+		SecretMask.tokenChanged();
 		try {
 			node.flush();
 		} catch (IOException e) {

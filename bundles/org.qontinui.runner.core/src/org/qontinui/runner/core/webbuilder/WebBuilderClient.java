@@ -32,6 +32,7 @@ import org.qontinui.runner.core.load.TokenStore;
 import org.qontinui.runner.core.load.UrlConfigSource;
 import org.qontinui.runner.core.validation.ConfigValidator;
 import org.qontinui.runner.core.webbuilder.WebBuilderException.Reason;
+import org.qontinui.runner.core.internal.http.BearerToken;
 import org.qontinui.runner.core.internal.http.LimitedBody;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -42,7 +43,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  * download and run upload.
  * <ul>
  * <li>The token from the {@link TokenStore} is read per request (so signing in again takes effect
- * at once) and sent as {@code Authorization: Bearer}. It never appears in messages, logs or
+ * at once) and sent as {@code Authorization: Bearer}, to the web builder's origin only. It never appears in messages, logs or
  * {@code toString()}; server error texts are scrubbed of it in case a server echoes headers.</li>
  * <li>https only, http for loopback hosts (checked by {@link WebBuilderEndpoints}); redirects are
  * not followed so the token cannot be forwarded to another host.</li>
@@ -67,6 +68,7 @@ public final class WebBuilderClient {
 
 	private final WebBuilderEndpoints endpoints;
 	private final TokenStore tokens;
+	private final BearerToken token;
 	private final Duration timeout;
 	private final long maxResponseBytes;
 	private final HttpClient http;
@@ -85,11 +87,12 @@ public final class WebBuilderClient {
 			Duration timeout) {
 		this.endpoints = endpoints;
 		this.tokens = tokens;
+		this.token = new BearerToken(tokens, endpoints.baseUri());
 		this.timeout = timeout;
 		this.maxResponseBytes = DEFAULT_MAX_RESPONSE_BYTES;
 		this.http = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
 		this.loader = new ConfigLoader(validator,
-				new UrlConfigSource(tokens, cache, UrlConfigSource.DEFAULT_MAX_BYTES, timeout));
+				new UrlConfigSource(tokens, endpoints.baseUri(), cache, UrlConfigSource.DEFAULT_MAX_BYTES, timeout));
 	}
 
 	public WebBuilderEndpoints getEndpoints() {
@@ -204,8 +207,12 @@ public final class WebBuilderClient {
 	}
 
 	private Answer send(URI uri, HttpRequest.Builder request) throws WebBuilderException {
-		Optional<String> token = tokens.read();
-		token.ifPresent(value -> request.header("Authorization", "Bearer " + value));
+		Optional<String> token;
+		try {
+			token = this.token.attach(request, uri);
+		} catch (BearerToken.UnusableTokenException e) {
+			throw new WebBuilderException(Reason.NOT_SIGNED_IN, e.getMessage());
+		}
 		CompletableFuture<HttpResponse<byte[]>> future = http.sendAsync(request.build(), this::subscriberFor);
 		HttpResponse<byte[]> response;
 		try {

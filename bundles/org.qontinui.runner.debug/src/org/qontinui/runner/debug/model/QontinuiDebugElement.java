@@ -29,6 +29,7 @@ public abstract class QontinuiDebugElement extends DebugElement {
 	}
 
 	protected static DebugException failed(String what, ExecutorException e) {
-		return new DebugException(Status.error(what + ": " + e.getMessage(), e));
+		return new DebugException(Status.error(org.qontinui.runner.core.secure.SecretMask.mask(what + ": " + e.getMessage()),
+				org.qontinui.runner.core.secure.SecretMask.mask(e)));
 	}
 }

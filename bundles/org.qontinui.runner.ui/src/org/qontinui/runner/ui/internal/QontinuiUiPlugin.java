@@ -61,6 +61,7 @@ public class QontinuiUiPlugin extends AbstractUIPlugin {
 	}
 
 	public static void log(String message, Throwable e) {
-		ILog.of(QontinuiUiPlugin.class).log(Status.error(message, e));
+		ILog.of(QontinuiUiPlugin.class).log(Status.error(org.qontinui.runner.core.secure.SecretMask.mask(message),
+				org.qontinui.runner.core.secure.SecretMask.mask(e)));
 	}
 }

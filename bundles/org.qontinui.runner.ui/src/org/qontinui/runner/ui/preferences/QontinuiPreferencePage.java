@@ -82,7 +82,11 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 		token = new Text(getFieldEditorParent(), SWT.BORDER | SWT.PASSWORD);
 		token.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		token.setMessage(hasStoredToken() ? "(stored securely; type to replace)" : "(none)");
-		token.addModifyListener(e -> tokenEdited = true);
+		token.addModifyListener(e -> {
+			tokenEdited = true;
+			String problem = token.getText().isEmpty() ? null : org.qontinui.runner.core.secure.TokenFormat.problem(token.getText());
+			setErrorMessage(problem == null ? null : "Web builder token: " + problem + ".");
+		});
 	}
 
 	private static boolean hasStoredToken() {
@@ -97,15 +101,19 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 	@Override
 	public boolean performOk() {
 		if (tokenEdited && token != null) {
+			// Checked here, never echoed: a pasted line break or space would break every request.
+			String problem = token.getText().isEmpty() ? null : org.qontinui.runner.core.secure.TokenFormat.problem(token.getText());
+			if (problem != null) {
+				setErrorMessage("Web builder token not saved: " + problem + ".");
+				return false;
+			}
 			try {
-				ISecurePreferences node = SecurePreferencesFactory.getDefault().node(SECURE_NODE);
 				if (token.getText().isEmpty()) {
-					node.remove(SECURE_TOKEN_KEY);
+					org.qontinui.runner.core.secure.WebBuilderSignIn.tokens().clear();
 				} else {
-					node.put(SECURE_TOKEN_KEY, token.getText(), true);
+					org.qontinui.runner.core.secure.WebBuilderSignIn.tokens().write(token.getText());
 				}
-				node.flush();
-			} catch (StorageException | java.io.IOException e) {
+			} catch (RuntimeException e) {
 				QontinuiUiPlugin.log("Cannot store the web builder token in secure storage", e);
 				setErrorMessage("Cannot store the token in secure storage: " + e.getMessage());
 				return false;

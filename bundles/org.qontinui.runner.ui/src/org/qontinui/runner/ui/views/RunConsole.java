@@ -12,6 +12,7 @@ import org.eclipse.ui.console.ConsolePlugin;
 import org.eclipse.ui.console.IConsole;
 import org.eclipse.ui.console.IOConsole;
 import org.eclipse.ui.console.IOConsoleOutputStream;
+import org.qontinui.runner.core.secure.SecretMask;
 import org.qontinui.runner.runs.RunEvent;
 import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.ui.RunTracker;

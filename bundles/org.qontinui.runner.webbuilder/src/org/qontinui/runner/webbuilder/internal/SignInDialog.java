@@ -15,6 +15,7 @@ import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
 import org.qontinui.runner.core.load.InMemoryTokenStore;
+import org.qontinui.runner.core.secure.TokenFormat;
 import org.qontinui.runner.core.webbuilder.Account;
 import org.qontinui.runner.core.webbuilder.WebBuilderClient;
 import org.qontinui.runner.core.webbuilder.WebBuilderException;
@@ -121,6 +122,12 @@ public class SignInDialog extends TitleAreaDialog {
 				&& enteredUrl.equals(connection.getUrl().trim());
 		if (enteredToken.isEmpty() && !keepStoredToken) {
 			setErrorMessage("Enter an access token.");
+			return;
+		}
+		// Checked before it goes near an HTTP header: the JDK would quote a bad value in its exception.
+		String problem = keepStoredToken ? null : TokenFormat.problem(enteredToken);
+		if (problem != null) {
+			setErrorMessage("This access token cannot be used: " + problem + ".");
 			return;
 		}
 		WebBuilderClient client;

@@ -8,6 +8,7 @@ import org.eclipse.jface.resource.ImageRegistry;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
+import org.qontinui.runner.core.secure.SecretMask;
 
 /** The web builder bundle's activator: its state location, shared images and log. */
 public class WebBuilderPlugin extends AbstractUIPlugin {
@@ -49,10 +50,10 @@ public class WebBuilderPlugin extends AbstractUIPlugin {
 	}
 
 	public static void log(String message, Throwable e) {
-		ILog.of(WebBuilderPlugin.class).log(Status.error(message, e));
+		ILog.of(WebBuilderPlugin.class).log(Status.error(SecretMask.mask(message), SecretMask.mask(e)));
 	}
 
 	public static void logWarning(String message) {
-		ILog.of(WebBuilderPlugin.class).log(Status.warning(message));
+		ILog.of(WebBuilderPlugin.class).log(Status.warning(SecretMask.mask(message)));
 	}
 }

@@ -113,9 +113,12 @@ public class WebBuilderPreferencePage extends FieldEditorPreferencePage implemen
 	private static String pendingUploads() {
 		try {
 			int count = WebBuilderConnection.getDefault().getUploadQueue().pending().size();
-			return count == 0 ? "No run results wait for upload."
+			int dead = WebBuilderConnection.getDefault().getUploadQueue().dead().size();
+			String waiting = count == 0 ? "No run results wait for upload."
 					: count + " run result(s) wait for upload" + (RunUploader.getDefault().getLastProblem() == null ? "."
 							: ": " + RunUploader.getDefault().getLastProblem().getMessage());
+			return dead == 0 ? waiting
+					: waiting + " " + dead + " refused run result(s) were set aside (Web Builder view > Retry Refused Uploads).";
 		} catch (IOException e) {
 			return "Cannot read the upload queue: " + e.getMessage();
 		}

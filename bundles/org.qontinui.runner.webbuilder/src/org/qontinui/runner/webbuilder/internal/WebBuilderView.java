@@ -60,6 +60,8 @@ public class WebBuilderView extends ViewPart {
 	public static final Object FAMILY = WebBuilderView.class;
 
 	private static final String SIGN_IN_LINK = "<a>Sign in...</a>";
+	private static final String RETRY_HREF = "retry-dead-uploads";
+	private static final String RETRY_LINK = "<a href=\"" + RETRY_HREF + "\">Retry</a>";
 	private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
 			.withZone(ZoneId.systemDefault());
 
@@ -72,6 +74,11 @@ public class WebBuilderView extends ViewPart {
 	private final RunUploader.Listener uploadListener = (pending, problem) -> {
 		if (problem != null && problem.getReason() == Reason.NOT_SIGNED_IN) {
 			asyncExec(() -> showStatus(pending + " run result(s) wait for upload. Not signed in \u2014 " + SIGN_IN_LINK));
+			return;
+		}
+		int dead = deadUploads();
+		if (dead > 0) {
+			asyncExec(() -> showStatus(dead + " run result(s) were refused by Web Builder and set aside \u2014 " + RETRY_LINK));
 		}
 	};
 
@@ -89,7 +96,13 @@ public class WebBuilderView extends ViewPart {
 
 		status = new Link(parent, SWT.WRAP);
 		status.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
-		status.addListener(SWT.Selection, event -> signInAndReload());
+		status.addListener(SWT.Selection, event -> {
+			if (RETRY_HREF.equals(event.text)) {
+				RunUploader.getDefault().retryDead();
+			} else {
+				signInAndReload();
+			}
+		});
 
 		viewer = new TreeViewer(parent, SWT.SINGLE | SWT.V_SCROLL | SWT.H_SCROLL);
 		viewer.getTree().setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
@@ -347,6 +360,14 @@ public class WebBuilderView extends ViewPart {
 	}
 
 	// --- presentation -------------------------------------------------------------------------------
+
+	private static int deadUploads() {
+		try {
+			return WebBuilderConnection.getDefault().getUploadQueue().dead().size();
+		} catch (java.io.IOException e) {
+			return 0;
+		}
+	}
 
 	private void showStatus(String text) {
 		if (status == null || status.isDisposed()) {

@@ -80,8 +80,13 @@ public class UrlConfigSourceTest {
 		return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + path);
 	}
 
+	/** The token belongs to the test server's origin. */
 	private ConfigLoader loader(long maxBytes, Duration timeout) {
-		return new ConfigLoader(new ConfigValidator(), new UrlConfigSource(new InMemoryTokenStore(TOKEN),
+		return loader(new InMemoryTokenStore(TOKEN), maxBytes, timeout);
+	}
+
+	private ConfigLoader loader(InMemoryTokenStore tokens, long maxBytes, Duration timeout) {
+		return new ConfigLoader(new ConfigValidator(), new UrlConfigSource(tokens, uri("/"),
 				new ConfigCache(cacheDirectory), maxBytes, timeout));
 	}
 
@@ -244,6 +249,83 @@ public class UrlConfigSourceTest {
 	void plainHttpIsRefusedForOtherHosts() {
 		ConfigLoadException exception = failure(loader(), URI.create("http://example.com/config.json"), Reason.INSECURE_URL);
 		assertTrue(exception.getMessage().contains("use https"), exception.getMessage());
+	}
+
+	@Test
+	void theTokenGoesToItsOriginOnlyNotToAnotherPort() throws Exception {
+		handler = exchange -> send(exchange, 200, "application/json", "{\"version\": \"2.0.0\"}".getBytes());
+		List<String> otherAuthorizations = new CopyOnWriteArrayList<>();
+		HttpServer other = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+		other.createContext("/", exchange -> {
+			otherAuthorizations.add(String.valueOf(exchange.getRequestHeaders().getFirst("Authorization")));
+			send(exchange, 200, "application/json", "{\"version\": \"2.0.0\"}".getBytes());
+			exchange.close();
+		});
+		other.start();
+		try {
+			ConfigLoader loader = loader();
+			loader.load(URI.create("http://127.0.0.1:" + other.getAddress().getPort() + "/shared-launch.json"));
+			loader.load(uri("/own.json"));
+			assertEquals(List.of("null"), otherAuthorizations, "another port is another origin");
+			assertEquals(List.of("Bearer " + TOKEN), authorizations);
+		} finally {
+			other.stop(0);
+		}
+	}
+
+	@Test
+	void noOriginSendsTheTokenNowhere() throws Exception {
+		handler = exchange -> send(exchange, 200, "application/json", "{\"version\": \"2.0.0\"}".getBytes());
+		new UrlConfigSource(new InMemoryTokenStore(TOKEN), null).fetch(uri("/x.json"));
+		assertEquals(List.of("null"), authorizations);
+	}
+
+	@Test
+	void aTokenWithAControlCharacterIsRefusedWithoutQuotingIt() {
+		handler = exchange -> send(exchange, 200, "application/json", "{}".getBytes());
+		String bad = TOKEN + "\r\nX-Injected: 1";
+		ConfigLoadException exception = assertThrows(ConfigLoadException.class,
+				() -> loader(new InMemoryTokenStore(bad), 1024, Duration.ofSeconds(5)).load(uri("/x.json")));
+		assertEquals(Reason.NOT_SIGNED_IN, exception.getReason());
+		assertTrue(exception.getMessage().contains("control character at position " + (TOKEN.length() + 1)), exception.getMessage());
+		assertTokenNotIn(exception);
+		assertEquals(List.of(), authorizations, "nothing was sent");
+	}
+
+	@Test
+	void aCacheFolderOwnedByAnotherUserIsNeverUsed() throws Exception {
+		serveConfigWithEtag();
+		URI uri = uri("/export/login.json");
+		loader().load(uri);
+		ConfigCache cache = new ConfigCache(cacheDirectory);
+		assertTrue(cache.lookup(uri).isPresent());
+		assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+				java.nio.file.Files.getPosixFilePermissions(cacheDirectory)), "private to the user");
+		var nobody = cacheDirectory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
+		try {
+			java.nio.file.Files.setOwner(cacheDirectory, nobody);
+		} catch (IOException e) {
+			org.junit.jupiter.api.Assumptions.abort("cannot give a folder to another user here: " + e);
+		}
+		try {
+			assertTrue(cache.lookup(uri).isEmpty(), "a planted offline copy is not opened");
+			IOException refused = assertThrows(IOException.class, () -> cache.store(uri, null, "{}".getBytes()));
+			assertTrue(refused.getMessage().contains("belongs to nobody"), refused.getMessage());
+			server.stop(0);
+			failure(loader(), uri, Reason.NETWORK);
+		} finally {
+			java.nio.file.Files.setOwner(cacheDirectory,
+					cacheDirectory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name")));
+		}
+	}
+
+	@Test
+	void aSharedCacheFolderIsClosedToOthers() throws Exception {
+		java.nio.file.Files.setPosixFilePermissions(cacheDirectory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+		serveConfigWithEtag();
+		loader().load(uri("/export/login.json"));
+		assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
+				java.nio.file.Files.getPosixFilePermissions(cacheDirectory)));
 	}
 
 	@Test

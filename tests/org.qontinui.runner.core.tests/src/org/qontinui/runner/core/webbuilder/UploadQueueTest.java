@@ -108,7 +108,7 @@ public class UploadQueueTest {
 	}
 
 	@Test
-	void aBadRequestMovesTheRunToFailedWithTheServersMessage() throws Exception {
+	void aBadRequestMovesTheRunToDeadWithTheServersMessage() throws Exception {
 		server.onJson("POST /api/v1/runs", 400, "{\"error\": {\"message\": \"unknown configId c1\"}}");
 		UploadQueue queue = new UploadQueue(queueDirectory);
 		RunResult run = WebBuilderClientTest.sampleRun(temp);
@@ -117,21 +117,21 @@ public class UploadQueueTest {
 		FlushResult result = queue.flush(client);
 		assertEquals(0, result.sent());
 		assertEquals(0, result.stillPending());
-		assertEquals(1, result.rejected());
+		assertEquals(1, result.movedToDead());
 		assertEquals(Reason.REJECTED, result.lastError().getReason());
 		assertEquals(List.of(), queue.pending());
 
-		List<UploadQueue.RejectedUpload> rejected = queue.rejected();
+		List<UploadQueue.DeadUpload> rejected = queue.dead();
 		assertEquals(1, rejected.size());
 		assertEquals(run.runId(), rejected.get(0).runId());
-		assertEquals(queueDirectory.resolve(UploadQueue.FAILED_FOLDER), rejected.get(0).file().getParent());
+		assertEquals(queueDirectory.resolve(UploadQueue.DEAD_FOLDER), rejected.get(0).file().getParent());
 		assertTrue(rejected.get(0).reason().contains("unknown configId c1"), rejected.get(0).reason());
 		assertTrue(rejected.get(0).reason().startsWith("HTTP 400"), rejected.get(0).reason());
 		assertTrue(Files.readString(rejected.get(0).file()).contains(run.runId()), "the run itself is kept");
 
-		assertEquals(1, queue.requeueRejected());
+		assertEquals(1, queue.retryDead());
 		assertEquals(1, queue.pending().size());
-		assertEquals(List.of(), queue.rejected());
+		assertEquals(List.of(), queue.dead());
 	}
 
 	@Test
@@ -160,7 +160,7 @@ public class UploadQueueTest {
 		FlushResult result = queue.flush(client);
 		assertEquals(1, result.stillPending());
 		assertEquals(Reason.NETWORK, result.lastError().getReason());
-		assertEquals(List.of(), queue.rejected());
+		assertEquals(List.of(), queue.dead());
 	}
 
 	@Test
@@ -174,5 +174,66 @@ public class UploadQueueTest {
 			assertEquals(1, names.size(), names.toString());
 			assertTrue(names.get(0).endsWith("-" + run.runId() + ".json"), names.toString());
 		}
+	}
+	@Test
+	void anEntryTheServerKeepsFailingIsMovedAsideAfterNRefusalsAndNoLongerBlocksTheQueue() throws Exception {
+		RunResult poison = new RunResult("poison", null, "x", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null);
+		RunResult good = new RunResult("good", null, "y", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null);
+		server.on("POST /api/v1/runs", (exchange, request) -> {
+			if ("poison".equals(request.idempotencyKey())) {
+				FakeWebBuilder.send(exchange, 500, "application/json", "{\"error\": \"cannot store this run\"}");
+			} else {
+				FakeWebBuilder.send(exchange, 201, "application/json", "{}");
+			}
+		});
+		UploadQueue queue = new UploadQueue(queueDirectory, new UploadQueue.Limits(10, 1 << 20, 3));
+		queue.enqueue(poison);
+		Thread.sleep(2);
+		queue.enqueue(good);
+
+		assertEquals(new FlushResult(0, 2, 0, null), withoutError(queue.flush(client)), "1st refusal: kept, flush stops");
+		assertEquals(new FlushResult(0, 2, 0, null), withoutError(queue.flush(client)), "2nd refusal");
+		FlushResult third = queue.flush(client);
+		assertEquals(new FlushResult(1, 0, 1, null), withoutError(third), "3rd: set aside, the next one goes");
+		assertEquals(List.of("poison"), queue.dead().stream().map(UploadQueue.DeadUpload::runId).toList());
+		assertTrue(queue.dead().get(0).reason().contains("refused 3 times"), queue.dead().get(0).reason());
+		assertTrue(queue.dead().get(0).reason().contains("cannot store this run"), queue.dead().get(0).reason());
+
+		// Retry puts it back with a fresh count.
+		assertTrue(queue.retryDead("poison"));
+		assertEquals(List.of("poison"), queue.pending().stream().map(UploadQueue.PendingUpload::runId).toList());
+		assertEquals(new FlushResult(0, 1, 0, null), withoutError(queue.flush(client)));
+		try (Stream<Path> files = Files.list(queueDirectory)) {
+			assertTrue(files.noneMatch(p -> p.getFileName().toString().startsWith(".")), "no temporary files left");
+		}
+	}
+
+	private static FlushResult withoutError(FlushResult result) {
+		return new FlushResult(result.sent(), result.stillPending(), result.movedToDead(), null);
+	}
+
+	@Test
+	void theQueueIsCappedByEntriesAndBytesAndSaysSo() throws Exception {
+		UploadQueue queue = new UploadQueue(queueDirectory, new UploadQueue.Limits(2, 1 << 20, 5));
+		queue.enqueue(new RunResult("a", null, "x", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null));
+		queue.enqueue(new RunResult("b", null, "x", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null));
+		// Replacing a queued run does not need room.
+		queue.enqueue(new RunResult("b", null, "x2", "main", RunResult.Status.FAILED, java.time.Instant.EPOCH, 0, null, null));
+		UploadQueue.QueueFullException full = org.junit.jupiter.api.Assertions.assertThrows(UploadQueue.QueueFullException.class,
+				() -> queue.enqueue(new RunResult("c", null, "x", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null)));
+		assertTrue(full.getMessage().contains("2 run(s)") && full.getMessage().contains(queueDirectory.toString()), full.getMessage());
+		assertEquals(List.of("a", "b"), queue.pending().stream().map(UploadQueue.PendingUpload::runId).toList(), "nothing dropped");
+
+		UploadQueue small = new UploadQueue(temp.resolve("small"), new UploadQueue.Limits(100, 100, 5));
+		RunResult withScreenshot = WebBuilderClientTest.sampleRun(temp);
+		org.junit.jupiter.api.Assertions.assertThrows(UploadQueue.QueueFullException.class, () -> small.enqueue(withScreenshot));
+		assertEquals(List.of(), small.pending());
+	}
+
+	@Test
+	void theQueueFolderIsPrivate() throws Exception {
+		UploadQueue queue = new UploadQueue(queueDirectory);
+		queue.enqueue(WebBuilderClientTest.sampleRun(temp));
+		assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(queueDirectory)));
 	}
 }
