@@ -2,6 +2,8 @@ package org.qontinui.runner.core.config;
 
 import java.util.Map;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+
 /** A workflow category; the runner offers workflows of categories with automation enabled. */
 public class Category extends ConfigElement {
 
@@ -11,6 +13,18 @@ public class Category extends ConfigElement {
 
 	private String name;
 	private Boolean automationEnabled;
+
+	/** Categories may be written as their bare name: {@code "categories": ["Main"]}. */
+	@JsonCreator(mode = JsonCreator.Mode.DELEGATING)
+	static Category ofName(String name) {
+		Category category = new Category();
+		category.name = name;
+		return category;
+	}
+
+	/** For Jackson: an object. */
+	public Category() {
+	}
 
 	@Override
 	protected Map<String, String> aliases() {

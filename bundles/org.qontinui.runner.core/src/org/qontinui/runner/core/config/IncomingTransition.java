@@ -11,7 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 public class IncomingTransition extends Transition {
 
 	private static final Map<String, String> ALIASES = Map.of("to_state", "toState", "execute_after",
-			"executeAfter", "retry_count", "retryCount");
+			"executeAfter", "retry_count", "retryCount", "to", "toState");
 
 	private String toState;
 	private List<String> executeAfter;

@@ -10,9 +10,13 @@ import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
 @JsonDeserialize(using = JsonDeserializer.None.class)
 public class OutgoingTransition extends Transition {
 
-	private static final Map<String, String> ALIASES = Map.of("from_state", "fromState", "to_state", "toState",
-			"stays_visible", "staysVisible", "activate_states", "activateStates", "deactivate_states",
-			"deactivateStates", "retry_count", "retryCount");
+	private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("from_state", "fromState"),
+			Map.entry("to_state", "toState"), Map.entry("stays_visible", "staysVisible"),
+			Map.entry("activate_states", "activateStates"), Map.entry("deactivate_states", "deactivateStates"),
+			Map.entry("retry_count", "retryCount"),
+			// Brobot's vocabulary (vocabulary.json "aliases"/"transition")
+			Map.entry("from", "fromState"), Map.entry("to", "toState"), Map.entry("exit", "deactivateStates"),
+			Map.entry("activate", "activateStates"));
 
 	private String fromState;
 	private String toState;

@@ -1,6 +1,7 @@
 package org.qontinui.runner.core.config;
 
-import java.util.Locale;
+import org.qontinui.runner.core.validation.ConfigValidator;
+import org.qontinui.runner.core.validation.Vocabulary;
 
 /** Direction of a transition. */
 public enum TransitionKind {
@@ -29,10 +30,7 @@ public enum TransitionKind {
 		if (type == null) {
 			return null;
 		}
-		return switch (type.toLowerCase(Locale.ROOT).replace("_", "")) {
-		case "outgoingtransition", "outgoing", "fromtransition", "from" -> OUTGOING;
-		case "incomingtransition", "incoming", "totransition", "to" -> INCOMING;
-		default -> null;
-		};
+		String kind = Vocabulary.get().enumMap("transitionType").get(ConfigValidator.enumKey(type));
+		return kind == null ? null : kind.equals("outgoing") ? OUTGOING : INCOMING;
 	}
 }

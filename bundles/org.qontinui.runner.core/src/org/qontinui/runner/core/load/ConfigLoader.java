@@ -2,7 +2,6 @@ package org.qontinui.runner.core.load;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -16,6 +15,7 @@ import org.qontinui.runner.core.validation.ConfigValidator;
 import org.qontinui.runner.core.validation.Diagnostic;
 import org.qontinui.runner.core.validation.DiagnosticCodes;
 import org.qontinui.runner.core.validation.TextPosition;
+import org.qontinui.runner.core.validation.Vocabulary;
 
 /**
  * Loads a configuration from a file, a URL or text: reads it, validates it and returns model and
@@ -41,13 +41,21 @@ public final class ConfigLoader {
 	public LoadedConfig load(Path file) throws ConfigLoadException {
 		byte[] bytes;
 		try {
+			long size = Files.size(file);
+			if (size > Vocabulary.get().limits().maxFileBytes()) {
+				// Not read at all: the reader reports the size from a prefix one byte over the limit.
+				try (var in = Files.newInputStream(file)) {
+					bytes = in.readNBytes((int) Vocabulary.get().limits().maxFileBytes() + 1);
+				}
+				return load(reader.read(bytes), file.toString(), Origin.FILE, null);
+			}
 			bytes = Files.readAllBytes(file);
 		} catch (NoSuchFileException e) {
 			throw new ConfigLoadException(Reason.NOT_FOUND, "no configuration file at " + file);
 		} catch (IOException e) {
 			throw new ConfigLoadException(Reason.IO, "cannot read " + file + ": " + e.getMessage(), e);
 		}
-		return load(decode(bytes), file.toString(), Origin.FILE, null);
+		return load(reader.read(bytes), file.toString(), Origin.FILE, null);
 	}
 
 	/** Loads from {@code https:} (or loopback {@code http:}) or {@code file:} URIs. */
@@ -56,16 +64,15 @@ public final class ConfigLoader {
 			return load(Path.of(uri));
 		}
 		UrlConfigSource.Fetched fetched = urlSource.fetch(uri);
-		return load(decode(fetched.body()), UrlConfigSource.display(uri), fetched.origin(), fetched.warning());
+		return load(reader.read(fetched.body()), UrlConfigSource.display(uri), fetched.origin(), fetched.warning());
 	}
 
 	/** Reads and validates text from an editor or a test; {@code source} is only for display. */
 	public LoadedConfig loadText(String text, String source) {
-		return load(text, source, Origin.TEXT, null);
+		return load(reader.read(text), source, Origin.TEXT, null);
 	}
 
-	private LoadedConfig load(String text, String source, Origin origin, String warning) {
-		ConfigDocument document = reader.read(text);
+	private LoadedConfig load(ConfigDocument document, String source, Origin origin, String warning) {
 		List<Diagnostic> diagnostics = new ArrayList<>();
 		if (warning != null) {
 			diagnostics.add(Diagnostic.warning(DiagnosticCodes.OFFLINE_COPY, warning, "", TextPosition.UNKNOWN));
@@ -77,11 +84,5 @@ public final class ConfigLoader {
 			diagnostics.addAll(validator.validate(document.config(), index, document.sourceMap()));
 		}
 		return new LoadedConfig(document.config(), index, diagnostics, source, origin, document.sourceMap());
-	}
-
-	private static String decode(byte[] bytes) {
-		String text = new String(bytes, StandardCharsets.UTF_8);
-		// Editors on Windows like to add a byte order mark.
-		return text.startsWith("\uFEFF") ? text.substring(1) : text;
 	}
 }

@@ -1,6 +1,11 @@
 package org.qontinui.runner.core.load;
 
-import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
@@ -10,177 +15,277 @@ import java.util.Map;
 import org.qontinui.runner.core.config.QontinuiConfig;
 import org.qontinui.runner.core.internal.json.ConfigJsonMapper;
 import org.qontinui.runner.core.internal.json.ConfigJsonMapper.TypeProblem;
+import org.qontinui.runner.core.internal.json.DialectMigration;
 import org.qontinui.runner.core.internal.json.LocatingTreeReader;
-import org.qontinui.runner.core.internal.json.PointerScanner;
-import org.qontinui.runner.core.internal.json.V1Migration;
+import org.qontinui.runner.core.internal.json.Reporter;
+import org.qontinui.runner.core.internal.json.ValueShapes;
 import org.qontinui.runner.core.validation.Diagnostic;
-import org.qontinui.runner.core.validation.DiagnosticCodes;
 import org.qontinui.runner.core.validation.SourceMap;
 import org.qontinui.runner.core.validation.TextPosition;
+import org.qontinui.runner.core.validation.Vocabulary;
 
+import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.json.JsonReadFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.IntNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * Reads configuration text into the model. Well-formed v2 text is bound directly; source
- * positions are looked up only when there are diagnostics, in one streaming pass that skips every
- * sub-tree no diagnostic points into. Malformed, duplicate-key and v1 text goes through a located tree: v1 is
- * migrated to v2 in memory there. Never throws for bad content; problems come back as diagnostics.
+ * Reads configuration text into the model, in the stages the executor's loader uses too (so both
+ * report the same diagnostics): bytes (size, UTF-8, BOM), text (nesting depth), a located tree
+ * (malformed JSON, duplicate keys, NaN/Infinity), older dialects migrated in memory, value types
+ * checked against the vocabulary's shapes (wrong values dropped), then binding. Never throws for
+ * bad content, and never passes a parser's own message on: problems come back as diagnostics.
  */
 public final class ConfigReader {
 
+	private final Vocabulary vocabulary = Vocabulary.get();
 	private final ObjectReader reader = ConfigJsonMapper.get().readerFor(QontinuiConfig.class);
-	private final LocatingTreeReader treeReader = new LocatingTreeReader(ConfigJsonMapper.get().getFactory());
-	private final PointerScanner scanner = new PointerScanner(ConfigJsonMapper.get().getFactory());
+	private final LocatingTreeReader treeReader;
+
+	public ConfigReader() {
+		// NaN/Infinity are read so they can be reported with their pointer; depth is checked before parsing.
+		JsonFactory factory = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+				.streamReadConstraints(StreamReadConstraints.builder()
+						.maxStringLength((int) Math.min(Integer.MAX_VALUE, vocabulary.limits().maxFileBytes()))
+						.maxNestingDepth(vocabulary.limits().maxNestingDepth() + 10).build())
+				.build();
+		treeReader = new LocatingTreeReader(factory);
+	}
+
+	/** Reads the bytes of a file or download: size limit, UTF-8 (a BOM is dropped). */
+	public ConfigDocument read(byte[] bytes) {
+		List<Diagnostic> diagnostics = new ArrayList<>();
+		long limit = vocabulary.limits().maxFileBytes();
+		if (bytes.length > limit) {
+			diagnostics.add(diagnostic("too-large", "",
+					"the file has " + bytes.length + " bytes, more than the limit of " + limit, new TextPosition(1, 1)));
+			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
+		}
+		int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
+				&& (bytes[2] & 0xff) == 0xbf ? 3 : 0;
+		CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+				.onUnmappableCharacter(CodingErrorAction.REPORT);
+		ByteBuffer in = ByteBuffer.wrap(bytes, start, bytes.length - start);
+		CharBuffer out = CharBuffer.allocate(bytes.length);
+		CoderResult result = decoder.decode(in, out, true);
+		if (!result.isError()) {
+			result = decoder.flush(out);
+		}
+		if (result.isError()) {
+			out.flip();
+			String prefix = out.toString();
+			diagnostics.add(diagnostic("malformed-json", "", String.format(Locale.ROOT,
+					"the file is not UTF-8 text (invalid byte 0x%02x)", bytes[in.position()] & 0xff),
+					positionAt(prefix, prefix.length())));
+			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
+		}
+		out.flip();
+		return read(out.toString());
+	}
 
 	public ConfigDocument read(String text) {
-		if (startsWithObject(text)) {
-			ConfigDocument direct = readDirectly(text);
-			if (direct != null) {
-				return direct;
-			}
-		}
-		return readThroughTree(text);
-	}
-
-	/**
-	 * The common case, a v2 object without duplicate keys: bind straight from the text (no tree) and
-	 * find source positions only if a diagnostic asks for one. Returns null to take the tree path.
-	 */
-	private ConfigDocument readDirectly(String text) {
-		List<TypeProblem> problems = new ArrayList<>();
-		QontinuiConfig config;
-		try {
-			config = reader.withAttribute(ConfigJsonMapper.PROBLEMS, problems)
-					.with(StreamReadFeature.STRICT_DUPLICATE_DETECTION).readValue(text);
-		} catch (IOException e) {
-			// Malformed text, duplicate keys or a binding failure: the tree path reports it precisely.
-			return null;
-		}
-		if (config == null || V1Migration.isV1(config)) {
-			return null;
-		}
-		SourceMap sourceMap = new LazySourceMap(scanner, text);
-		List<Diagnostic> diagnostics = new ArrayList<>(problems.size());
-		if (!problems.isEmpty()) {
-			Map<String, TextPosition> positions = sourceMap
-					.positionsOf(problems.stream().map(TypeProblem::pointer).toList());
-			for (TypeProblem problem : problems) {
-				diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, problem.message(), problem.pointer(),
-						positions.get(problem.pointer())));
-			}
-		}
-		return new ConfigDocument(config, sourceMap, diagnostics);
-	}
-
-	private ConfigDocument readThroughTree(String text) {
 		List<Diagnostic> diagnostics = new ArrayList<>();
+		if (text.startsWith("\uFEFF")) {
+			text = text.substring(1);
+		}
+		if (!checkDepth(text, diagnostics)) {
+			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
+		}
 		LocatingTreeReader.Result parsed;
 		try {
 			parsed = treeReader.read(text);
 		} catch (JsonProcessingException e) {
 			JsonLocation location = e.getLocation();
-			TextPosition position = location == null ? TextPosition.UNKNOWN
-					: new TextPosition(location.getLineNr(), location.getColumnNr());
-			diagnostics.add(Diagnostic.error(DiagnosticCodes.MALFORMED_JSON, "malformed JSON: " + e.getOriginalMessage(),
-					"", position));
+			TextPosition position = location == null ? new TextPosition(1, 1)
+					: new TextPosition(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+			diagnostics.add(diagnostic("malformed-json", "", "malformed JSON: " + plain(e), position));
 			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
-		} catch (IOException e) {
-			diagnostics.add(Diagnostic.error(DiagnosticCodes.MALFORMED_JSON, "cannot read the text: " + e.getMessage(), "",
-					TextPosition.UNKNOWN));
+		} catch (Exception e) {
+			diagnostics.add(diagnostic("malformed-json", "", "malformed JSON", new TextPosition(1, 1)));
 			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		}
-		SourceMap sourceMap = parsed.sourceMap();
+		SourceMap fileMap = parsed.sourceMap();
 		JsonNode root = parsed.root();
+		List<Diagnostic> found = new ArrayList<>();
+		Reporter original = (code, pointer, message) -> found.add(diagnostic(code, pointer, message, null));
 		if (!(root instanceof ObjectNode object)) {
-			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE,
-					"a configuration is a JSON object, this is " + root.getNodeType().name().toLowerCase(Locale.ROOT), "",
-					sourceMap.positionOf("")));
-			return new ConfigDocument(null, sourceMap, diagnostics);
+			original.report("wrong-type", "", "a configuration is a JSON object, this is " + describe(root));
+			return new ConfigDocument(null, fileMap, located(found, fileMap, p -> p));
 		}
 		for (String pointer : parsed.duplicateKeys()) {
-			diagnostics.add(Diagnostic.warning(DiagnosticCodes.MALFORMED_JSON,
-					"key appears twice in the same object; the last value is used", pointer, sourceMap.positionOf(pointer)));
+			original.report("duplicate-key", pointer, "key appears twice in the same object; the last value is used");
 		}
-		if (V1Migration.isV1(object)) {
-			String pointer = object.has("processes") ? "/processes" : "/transitions";
-			TextPosition position = sourceMap.positionOf(pointer);
-			String declared = V1Migration.migrate(object);
-			diagnostics.add(Diagnostic.warning(DiagnosticCodes.LEGACY_FORMAT, "configuration format v1"
-					+ (declared == null ? "" : " (version " + declared + ")")
-					+ " uses \"processes\"; converted to v2.0.0 \"workflows\" in memory \u2014 re-export it from the web builder, the Qontinui library no longer runs v1",
-					pointer.equals("/processes") ? "/workflows" : pointer, position));
-		}
+		replaceNonFinite(object, "", original);
+		// The rules run on a converted copy; positions stay those of the file.
+		ObjectNode converted = object.deepCopy();
+		List<Diagnostic> convertedFound = new ArrayList<>();
+		Reporter reporter = (code, pointer, message) -> convertedFound.add(diagnostic(code, pointer, message, null));
+		DialectMigration migration = new DialectMigration(vocabulary, reporter);
+		migration.migrate(converted);
+		new ValueShapes(vocabulary, reporter).check(converted, "root", "");
+		QontinuiConfig config = null;
 		List<TypeProblem> problems = new ArrayList<>();
-		QontinuiConfig config;
 		try {
-			config = reader.withAttribute(ConfigJsonMapper.PROBLEMS, problems).readValue(object);
-		} catch (JsonMappingException e) {
-			String pointer = pointerOf(e);
-			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, e.getOriginalMessage(), pointer,
-					sourceMap.positionOf(pointer)));
-			return new ConfigDocument(null, sourceMap, diagnostics);
-		} catch (IOException e) {
-			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, String.valueOf(e.getMessage()), "",
-					TextPosition.UNKNOWN));
-			return new ConfigDocument(null, sourceMap, diagnostics);
+			config = reader.withAttribute(ConfigJsonMapper.PROBLEMS, problems).readValue(converted);
+		} catch (Exception e) {
+			reporter.report("internal-error", "", "the configuration cannot be read into the model ("
+					+ e.getClass().getSimpleName() + ")");
 		}
 		for (TypeProblem problem : problems) {
-			diagnostics.add(Diagnostic.error(DiagnosticCodes.WRONG_TYPE, problem.message(), problem.pointer(),
-					sourceMap.positionOf(problem.pointer())));
+			reporter.report("wrong-type", problem.pointer(), problem.message());
 		}
+		SourceMap sourceMap = new MigratedSourceMap(fileMap, migration);
+		diagnostics.addAll(located(found, fileMap, p -> p));
+		diagnostics.addAll(located(convertedFound, fileMap, migration::originalPointer));
 		return new ConfigDocument(config, sourceMap, diagnostics);
 	}
 
-	private static boolean startsWithObject(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			char c = text.charAt(i);
-			if (!Character.isWhitespace(c)) {
-				return c == '{';
-			}
+	private List<Diagnostic> located(List<Diagnostic> found, SourceMap fileMap,
+			java.util.function.UnaryOperator<String> toFile) {
+		List<Diagnostic> out = new ArrayList<>(found.size());
+		for (Diagnostic d : found) {
+			String pointer = toFile.apply(d.pointer());
+			out.add(new Diagnostic(d.severity(), d.code(), d.message(), pointer, fileMap.positionOf(pointer)));
 		}
-		return false;
+		return out;
 	}
 
-	/**
-	 * Positions found on demand by scanning the text for just the pointers asked for: a clean
-	 * configuration never pays for them, one with diagnostics pays one allocation-free pass.
-	 */
-	private static final class LazySourceMap implements SourceMap {
-		private final PointerScanner scanner;
-		private final String text;
+	private Diagnostic diagnostic(String code, String pointer, String message, TextPosition position) {
+		return new Diagnostic(vocabulary.severityOf(code), code, message, pointer, position);
+	}
 
-		LazySourceMap(PointerScanner scanner, String text) {
-			this.scanner = scanner;
-			this.text = text;
+	/** Nesting deeper than the limit is refused before parsing; the same scan as the executor's. */
+	private boolean checkDepth(String text, List<Diagnostic> diagnostics) {
+		int limit = vocabulary.limits().maxNestingDepth();
+		int depth = 0;
+		int n = text.length();
+		for (int i = 0; i < n; i++) {
+			char c = text.charAt(i);
+			if (c == '"') {
+				i++;
+				while (i < n && text.charAt(i) != '"') {
+					if (text.charAt(i) == '\\') {
+						i++;
+					}
+					i++;
+				}
+			} else if (c == '[' || c == '{') {
+				if (++depth > limit) {
+					diagnostics.add(diagnostic("too-deep", "", "nesting deeper than " + limit + " levels",
+							positionAt(text, i)));
+					return false;
+				}
+			} else if (c == ']' || c == '}') {
+				depth--;
+			}
 		}
+		return true;
+	}
+
+	/** 1-based line and column of a character offset; only {@code \n} ends a line (as in the executor). */
+	static TextPosition positionAt(String text, int offset) {
+		int line = 1;
+		int lineStart = 0;
+		for (int i = 0; i < offset; i++) {
+			if (text.charAt(i) == '\n') {
+				line++;
+				lineStart = i + 1;
+			}
+		}
+		return new TextPosition(line, offset - lineStart + 1);
+	}
+
+	private static void replaceNonFinite(JsonNode node, String pointer, Reporter reporter) {
+		if (node instanceof ObjectNode object) {
+			List<String> keys = new ArrayList<>();
+			object.fieldNames().forEachRemaining(keys::add);
+			for (String key : keys) {
+				JsonNode value = object.get(key);
+				String child = pointer + "/" + ValueShapes.escape(key);
+				if (isNonFinite(value)) {
+					reporter.report("bad-number", child, "NaN and Infinity are not JSON numbers");
+					object.set(key, IntNode.valueOf(0));
+				} else if (value.isContainerNode()) {
+					replaceNonFinite(value, child, reporter);
+				}
+			}
+		} else if (node instanceof ArrayNode array) {
+			for (int i = 0; i < array.size(); i++) {
+				JsonNode value = array.get(i);
+				if (isNonFinite(value)) {
+					reporter.report("bad-number", pointer + "/" + i, "NaN and Infinity are not JSON numbers");
+					array.set(i, IntNode.valueOf(0));
+				} else if (value.isContainerNode()) {
+					replaceNonFinite(value, pointer + "/" + i, reporter);
+				}
+			}
+		}
+	}
+
+	private static boolean isNonFinite(JsonNode value) {
+		return value.isFloatingPointNumber() && !Double.isFinite(value.doubleValue());
+	}
+
+	private static String describe(JsonNode node) {
+		return switch (node.getNodeType()) {
+		case ARRAY -> "a list";
+		case STRING -> "a text";
+		case NUMBER -> "a number";
+		case BOOLEAN -> "a boolean";
+		case NULL -> "null";
+		default -> "an object";
+		};
+	}
+
+	/** The parser's complaint in our words: what was found, without Jackson's internals. */
+	private static String plain(JsonProcessingException e) {
+		String message = String.valueOf(e.getOriginalMessage());
+		if (message.startsWith("Unexpected end-of-input")) {
+			return "the text ends before the configuration does";
+		}
+		if (message.startsWith("Unexpected character")) {
+			int quote = message.indexOf('\'');
+			int end = quote < 0 ? -1 : message.indexOf('\'', quote + 1);
+			return end > quote ? "unexpected character " + message.substring(quote, end + 1) : "unexpected character";
+		}
+		if (message.startsWith("Unrecognized token")) {
+			return "unknown word (text must be quoted)";
+		}
+		if (message.startsWith("Illegal unquoted character")) {
+			return "a control character inside a text (escape it)";
+		}
+		if (message.startsWith("empty document") || message.startsWith("unexpected content")) {
+			return message;
+		}
+		return "the text is not valid JSON";
+	}
+
+	/** Positions in the file of pointers into the converted tree (after a dialect migration). */
+	private record MigratedSourceMap(SourceMap file, DialectMigration migration) implements SourceMap {
 
 		@Override
 		public TextPosition positionOf(String pointer) {
-			return scanner.positionsOf(text, List.of(pointer)).get(pointer);
+			return file.positionOf(migration.originalPointer(pointer));
 		}
 
 		@Override
 		public Map<String, TextPosition> positionsOf(Collection<String> pointers) {
-			return scanner.positionsOf(text, pointers);
-		}
-	}
-
-	private static String pointerOf(JsonMappingException e) {
-		StringBuilder pointer = new StringBuilder();
-		for (JsonMappingException.Reference reference : e.getPath()) {
-			pointer.append('/');
-			if (reference.getFieldName() != null) {
-				pointer.append(reference.getFieldName().replace("~", "~0").replace("/", "~1"));
-			} else {
-				pointer.append(reference.getIndex());
+			Map<String, TextPosition> positions = new java.util.HashMap<>();
+			for (String pointer : pointers) {
+				positions.put(pointer, positionOf(pointer));
 			}
+			return positions;
 		}
-		return pointer.toString();
+
+		@Override
+		public String originalPointer(String pointer) {
+			return migration.originalPointer(pointer);
+		}
 	}
 }

@@ -13,24 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class ActionTypeRegistry {
 
-	/** Types our executor runs (python-bridge's BUILTIN_ACTIONS): a configuration may use them. */
-	public static final Set<String> BUILT_IN = Set.of("FIND", "FIND_STATE", "FIND_STATE_IMAGE", "EXISTS", "VANISH",
-			"WAIT", "CLICK", "MOUSE_MOVE", "MOUSE_DOWN", "MOUSE_UP", "DRAG", "SCROLL", "HIGHLIGHT", "TYPE", "KEY_PRESS",
-			"KEY_DOWN", "KEY_UP", "HOTKEY", "IF", "LOOP", "BREAK", "CONTINUE", "TRY_CATCH", "SET_VARIABLE",
-			"GET_VARIABLE", "STRING_OPERATION", "MATH_OPERATION", "GO_TO_STATE", "RUN_WORKFLOW", "SCREENSHOT");
+	/** Types our executor runs (vocabulary.json, the executor's BUILTIN_ACTIONS): a configuration may use them. */
+	public static final Set<String> BUILT_IN = Set.copyOf(Vocabulary.get().executedActionTypes());
 
 	/**
 	 * Qontinui action types the executor does not run (yet): rejected by name, so a run never
 	 * silently skips them.
 	 */
-	public static final Set<String> NOT_EXECUTED = Set.of("SWITCH", "SORT", "FILTER", "MAP", "REDUCE", "CODE_BLOCK",
-			"CUSTOM_FUNCTION", "SHELL", "SHELL_SCRIPT", "AI_PROMPT", "RUN_PROMPT_SEQUENCE");
-
-	/** Old type names and what v2 uses instead. */
-	private static final Map<String, String> REPLACED = Map.of( //
-			"MOVE", "use MOUSE_MOVE", //
-			"DOUBLE_CLICK", "use CLICK with numberOfClicks 2", //
-			"RIGHT_CLICK", "use CLICK with mouseButton RIGHT");
+	public static final Set<String> NOT_EXECUTED = Set.copyOf(Vocabulary.get().notExecutedActionTypes());
 
 	private static final ActionTypeRegistry DEFAULT = new ActionTypeRegistry();
 
@@ -114,8 +104,8 @@ public final class ActionTypeRegistry {
 	}
 
 	/**
-	 * What to tell a user about an unknown type: which plugin to install or which v2 type replaces
-	 * it; empty if nothing is known.
+	 * What to tell a user about an unknown type: which plugin to install, or that the executor does
+	 * not run it; empty if nothing is known. (Old names such as MOVE are converted on reading.)
 	 */
 	public Optional<String> hintFor(String type) {
 		String plugin = installHints.get(type);
@@ -125,7 +115,7 @@ public final class ActionTypeRegistry {
 		if (NOT_EXECUTED.contains(type)) {
 			return Optional.of("a Qontinui action type this runner's executor does not run");
 		}
-		return Optional.ofNullable(REPLACED.get(type));
+		return Optional.empty();
 	}
 
 	@Override

@@ -5,60 +5,44 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
-import org.qontinui.runner.core.config.Action;
-import org.qontinui.runner.core.config.ActionTarget;
-import org.qontinui.runner.core.config.Category;
-import org.qontinui.runner.core.config.ConfigElement;
 import org.qontinui.runner.core.config.ConfigIndex;
-import org.qontinui.runner.core.config.ConfigReference;
-import org.qontinui.runner.core.config.ExecutionSettings;
-import org.qontinui.runner.core.config.ImageAsset;
-import org.qontinui.runner.core.config.IncomingTransition;
-import org.qontinui.runner.core.config.Metadata;
-import org.qontinui.runner.core.config.OutgoingTransition;
 import org.qontinui.runner.core.config.QontinuiConfig;
-import org.qontinui.runner.core.config.State;
-import org.qontinui.runner.core.config.StateImage;
-import org.qontinui.runner.core.config.StateLocation;
-import org.qontinui.runner.core.config.StateRegion;
-import org.qontinui.runner.core.config.StateString;
-import org.qontinui.runner.core.config.Transition;
-import org.qontinui.runner.core.config.TransitionKind;
-import org.qontinui.runner.core.config.Workflow;
+import org.qontinui.runner.core.internal.json.ConfigJsonMapper;
 import org.qontinui.runner.core.validation.Diagnostic.Severity;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
  * Checks a configuration the way the runner will use it and reports every problem found, not just
  * the first: missing and duplicate ids, references to things that do not exist, unknown action
- * types and enum values, broken images, unreachable states and unused workflows.
+ * types and enum values, broken or oversized images, control-flow cycles, recursive workflows,
+ * values over the limits, unreachable states and unused workflows.
  * <p>
- * Pointers follow the spellings the file used ({@code /states/0/is_initial}), so they resolve in
- * the {@link SourceMap} of the text.
+ * The rules, their codes and severities come from {@link Vocabulary}; the executor's loader
+ * (python-bridge {@code config.py}, class {@code _Rules}) applies the same rules in the same way, and
+ * the conformance corpus ({@code tests/conformance}) holds both to it. The rules run on the model
+ * written back as a tree, so pointers follow the spellings the file used.
  */
 public final class ConfigValidator {
 
 	private static final Pattern SEMVER = Pattern.compile("\\d+\\.\\d+\\.\\d+");
-	private static final List<String> SEARCH_STRATEGIES = List.of("FIRST", "ALL", "BEST", "EACH");
-	private static final List<String> MOUSE_BUTTONS = List.of("LEFT", "RIGHT", "MIDDLE");
-	private static final List<String> LOOP_TYPES = List.of("FOR", "WHILE", "FOREACH");
-	private static final List<String> FAILURE_STRATEGIES = List.of("stop", "continue", "pause", "retry");
-	private static final List<String> EXECUTION_MODES = List.of("real", "mock", "screenshot");
-	private static final byte[] PNG_SIGNATURE = { (byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n' };
-	private static final byte[] JPEG_SIGNATURE = { (byte) 0xff, (byte) 0xd8, (byte) 0xff };
+	private static final String[] TARGET_FIELDS = { "target", "source", "destination", "clickTarget" };
 
 	private final ActionTypeRegistry actionTypes;
+	private final Vocabulary vocabulary = Vocabulary.get();
 
 	/** A validator using {@link ActionTypeRegistry#getDefault()}. */
 	public ConfigValidator() {
@@ -74,40 +58,52 @@ public final class ConfigValidator {
 	}
 
 	public List<Diagnostic> validate(QontinuiConfig config, ConfigIndex index, SourceMap sourceMap) {
-		Run run = new Run(config, index);
-		run.validate();
+		JsonNode tree = ConfigJsonMapper.get().valueToTree(config);
+		Run run = new Run(tree instanceof ObjectNode object ? object : ConfigJsonMapper.get().createObjectNode());
+		run.run();
 		return run.locate(sourceMap == null ? SourceMap.NONE : sourceMap);
 	}
 
 	/** State of one validation; keeps the public class stateless and thread-safe. */
 	private final class Run {
-		final QontinuiConfig config;
-		final ConfigIndex index;
+		final ObjectNode root;
+		final Vocabulary.Limits limits = vocabulary.limits();
 		final List<Diagnostic> diagnostics = new ArrayList<>();
+		final Set<String> imageIds = new HashSet<>();
+		final Set<String> stateIds = new HashSet<>();
+		final Set<String> stateNames = new HashSet<>();
+		final Set<String> stateImageIds = new HashSet<>();
+		final Set<String> workflowIds = new HashSet<>();
+		final Map<String, String> workflowByName = new HashMap<>();
 		final Set<String> locationIds = new HashSet<>();
 		final Set<String> regionIds = new HashSet<>();
-		final Set<String> stringIds = new HashSet<>();
+		final Map<String, List<String>> controlFlow = vocabulary.controlFlowFields();
 
-		Run(QontinuiConfig config, ConfigIndex index) {
-			this.config = config;
-			this.index = index;
+		Run(ObjectNode root) {
+			this.root = root;
 		}
 
-		/** Adds line:column to all diagnostics in one go (one pass over the text for lazy maps). */
 		List<Diagnostic> locate(SourceMap sourceMap) {
-			if (diagnostics.isEmpty() || sourceMap == SourceMap.NONE) {
+			if (diagnostics.isEmpty()) {
 				return diagnostics;
 			}
-			Map<String, TextPosition> positions = sourceMap
-					.positionsOf(diagnostics.stream().map(Diagnostic::pointer).distinct().toList());
+			List<String> pointers = diagnostics.stream().map(d -> sourceMap.originalPointer(d.pointer())).distinct()
+					.toList();
+			Map<String, TextPosition> positions = sourceMap == SourceMap.NONE ? Map.of() : sourceMap.positionsOf(pointers);
 			List<Diagnostic> located = new ArrayList<>(diagnostics.size());
 			for (Diagnostic d : diagnostics) {
-				located.add(new Diagnostic(d.severity(), d.code(), d.message(), d.pointer(), positions.get(d.pointer())));
+				String pointer = sourceMap.originalPointer(d.pointer());
+				located.add(new Diagnostic(d.severity(), d.code(), d.message(), pointer, positions.get(pointer)));
 			}
 			return located;
 		}
 
-		void validate() {
+		void report(String code, String pointer, String message) {
+			diagnostics.add(new Diagnostic(vocabulary.severityOf(code), code, message, pointer, TextPosition.UNKNOWN));
+		}
+
+		void run() {
+			collectIds();
 			checkVersion();
 			checkMetadata();
 			checkImages();
@@ -120,218 +116,706 @@ public final class ConfigValidator {
 			checkUnusedWorkflows();
 		}
 
-		void report(Severity severity, String code, String pointer, String message) {
-			diagnostics.add(new Diagnostic(severity, code, message, pointer, TextPosition.UNKNOWN));
+		void collectIds() {
+			for (JsonNode image : list(root, "images")) {
+				if (!blank(image.get("id"))) {
+					imageIds.add(image.get("id").asText());
+				}
+			}
+			for (JsonNode state : list(root, "states")) {
+				if (!blank(state.get("id"))) {
+					stateIds.add(state.get("id").asText());
+				}
+				if (state.path("name").isTextual()) {
+					stateNames.add(state.get("name").asText());
+				}
+				String imagesKey = orElse(key(state, "stateImages", "identifyingImages"), "stateImages");
+				for (JsonNode image : list(state, imagesKey)) {
+					if (image.isObject() && !blank(image.get("id"))) {
+						stateImageIds.add(image.get("id").asText());
+					}
+				}
+				for (JsonNode region : list(state, "regions")) {
+					if (region.path("id").isTextual()) {
+						regionIds.add(region.get("id").asText());
+					}
+				}
+				for (JsonNode location : list(state, "locations")) {
+					if (location.path("id").isTextual()) {
+						locationIds.add(location.get("id").asText());
+					}
+				}
+			}
+			for (JsonNode workflow : list(root, "workflows")) {
+				if (!blank(workflow.get("id"))) {
+					workflowIds.add(workflow.get("id").asText());
+					if (workflow.path("name").isTextual()) {
+						workflowByName.putIfAbsent(workflow.get("name").asText(), workflow.get("id").asText());
+					}
+				}
+			}
 		}
 
-		String key(ConfigElement element, String property) {
-			return element.spellingOf(property);
+		/** The id of the workflow a RUN_WORKFLOW names: by id, or as older files do, by name. */
+		String workflowRef(JsonNode key) {
+			if (key == null || !key.isTextual()) {
+				return null;
+			}
+			return workflowIds.contains(key.asText()) ? key.asText() : workflowByName.get(key.asText());
+		}
+
+		String checkId(JsonNode node, String pointer, String what, Map<String, String> seen) {
+			JsonNode id = node.get("id");
+			if (blank(id)) {
+				report("missing-field", pointer + "/id", what + " has no \"id\"");
+				return null;
+			}
+			String first = seen.putIfAbsent(id.asText(), pointer);
+			if (first != null) {
+				report("duplicate-id", pointer + "/id", "duplicate " + what + " id \"" + id.asText() + "\" (first used at " + first + ")");
+			}
+			return id.asText();
 		}
 
 		void checkVersion() {
-			String version = config.getVersion();
+			JsonNode version = root.get("version");
 			if (version == null) {
-				report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, "/version",
-						"missing \"version\" (expected \"" + QontinuiConfig.CURRENT_VERSION + "\")");
-			} else if (!SEMVER.matcher(version).matches()) {
-				report(Severity.ERROR, DiagnosticCodes.BAD_VERSION, "/version",
-						"version \"" + version + "\" is not of the form MAJOR.MINOR.PATCH, e.g. \"2.0.0\"");
-			} else if (!version.startsWith("2.")) {
-				report(Severity.WARNING, DiagnosticCodes.BAD_VERSION, "/version",
-						"version " + version + " is not 2.x; this runner reads the v2.0.0 format");
+				report("missing-field", "/version", "missing \"version\" (expected \"2.0.0\")");
+			} else if (!SEMVER.matcher(version.asText()).matches()) {
+				report("bad-version", "/version", "version \"" + version.asText() + "\" is not of the form MAJOR.MINOR.PATCH, e.g. \"2.0.0\"");
+			} else if (!version.asText().startsWith("2.")) {
+				report("unsupported-version", "/version",
+						"version " + version.asText() + " is not 2.x; this runner reads the v2.0.0 format");
 			}
 		}
 
 		void checkMetadata() {
-			Metadata metadata = config.getMetadata();
+			JsonNode metadata = root.get("metadata");
 			if (metadata == null) {
-				report(Severity.WARNING, DiagnosticCodes.MISSING_FIELD, "/metadata", "missing \"metadata\" with the configuration's name");
-			} else if (isBlank(metadata.getName())) {
-				report(Severity.WARNING, DiagnosticCodes.MISSING_FIELD, "/metadata/name", "missing \"name\" of the configuration");
+				report("missing-name", "/metadata", "missing \"metadata\" with the configuration's name");
+			} else if (blank(metadata.get("name"))) {
+				report("missing-name", "/metadata/name", "missing \"name\" of the configuration");
 			}
 		}
 
 		void checkImages() {
-			Map<String, Integer> seen = new HashMap<>();
-			List<ImageAsset> images = config.getImages();
+			Map<String, String> seen = new HashMap<>();
+			List<JsonNode> images = list(root, "images");
 			for (int i = 0; i < images.size(); i++) {
-				ImageAsset image = images.get(i);
+				JsonNode image = images.get(i);
 				String pointer = "/images/" + i;
-				checkId(image.getId(), pointer, "image", seen, i, "images", Severity.ERROR);
-				if (isBlank(image.getName())) {
-					report(Severity.WARNING, DiagnosticCodes.MISSING_FIELD, pointer + "/name", "image has no \"name\"");
+				String id = checkId(image, pointer, "image", seen);
+				if (blank(image.get("name"))) {
+					report("missing-name", pointer + "/name", "image has no \"name\"");
 				}
-				checkImageData(image, pointer);
+				String format = image.path("format").isTextual() ? image.get("format").asText() : null;
+				if (format != null && !vocabulary.enumValues("imageFormat").contains(format.toLowerCase(Locale.ROOT))) {
+					report("bad-enum-value", pointer + "/format", "\"" + format + "\" is not an image format; expected one of png, jpg, jpeg");
+					format = null;
+				}
+				JsonNode data = image.get("data");
+				if (blank(data)) {
+					report("missing-image-data", data == null ? pointer : pointer + "/data",
+							"image \"" + id + "\" has no data; patterns using it cannot match");
+					continue;
+				}
+				checkImageData(data.asText(), pointer + "/data", "image \"" + id + "\"", format);
+				JsonNode hash = image.get("hash");
+				if (hash != null && hash.isTextual() && !hash.asText().equalsIgnoreCase(sha256(data.asText()))) {
+					report("image-hash-mismatch", pointer + "/hash",
+							"image \"" + id + "\" hash does not match its data; the image may have been edited or truncated");
+				}
 			}
 		}
 
-		void checkImageData(ImageAsset image, String pointer) {
-			String base64 = image.getBase64Data();
-			String label = "image \"" + image.getId() + "\"";
-			if (base64 == null || base64.isBlank()) {
-				if (image.getOtherProperty("s3Key") == null) {
-					report(Severity.WARNING, DiagnosticCodes.BAD_IMAGE, pointer + (base64 == null ? "" : "/data"),
-							label + " has no data; patterns using it cannot match");
-				}
+		void checkImageData(String data, String pointer, String label, String format) {
+			byte[] bytes = ImageHeader.decodeBase64(data);
+			if (bytes == null) {
+				report("bad-image", pointer, label + " data is not valid base64");
 				return;
 			}
-			byte[] bytes;
+			ImageHeader header;
 			try {
-				bytes = Base64.getDecoder().decode(stripWhitespace(base64));
-			} catch (IllegalArgumentException e) {
-				report(Severity.ERROR, DiagnosticCodes.BAD_IMAGE, pointer + "/data",
-						label + " data is not valid base64: " + e.getMessage());
+				header = ImageHeader.read(bytes);
+			} catch (ImageHeader.BadHeaderException e) {
+				report("bad-image", pointer, label + " data is " + e.getMessage());
 				return;
 			}
-			String format = image.getFormat() == null ? "png" : image.getFormat().toLowerCase(Locale.ROOT);
-			if (format.equals("png") && !startsWith(bytes, PNG_SIGNATURE)) {
-				report(Severity.ERROR, DiagnosticCodes.BAD_IMAGE, pointer + "/data", label + " data is not a PNG image");
-			} else if ((format.equals("jpg") || format.equals("jpeg")) && !startsWith(bytes, JPEG_SIGNATURE)) {
-				report(Severity.ERROR, DiagnosticCodes.BAD_IMAGE, pointer + "/data", label + " data is not a JPEG image");
+			if (format != null && header.kind().equals("png") != format.equalsIgnoreCase("png")) {
+				report("bad-image", pointer, label + " data is " + header.kind().toUpperCase(Locale.ROOT) + ", not " + format);
+				return;
 			}
-			String hash = image.getHash();
-			if (hash != null && !hash.equalsIgnoreCase(sha256(base64))) {
-				report(Severity.WARNING, DiagnosticCodes.BAD_IMAGE, pointer + "/hash",
-						label + " hash does not match its data; the image may have been edited or truncated");
+			if (header.pixels() > limits.maxImagePixels()) {
+				report("image-too-large", pointer, label + " is " + header.width() + "x" + header.height()
+						+ " pixels, more than the limit of " + limits.maxImagePixels());
 			}
 		}
 
 		void checkStates() {
-			Map<String, Integer> seen = new HashMap<>();
-			Map<String, String> seenStateImages = new HashMap<>();
-			List<State> states = config.getStates();
+			Map<String, String> seen = new HashMap<>();
+			Map<String, String> seenImages = new HashMap<>();
+			Map<String, String> seenParts = new HashMap<>();
+			List<JsonNode> states = list(root, "states");
 			for (int i = 0; i < states.size(); i++) {
-				State state = states.get(i);
+				JsonNode state = states.get(i);
 				String pointer = "/states/" + i;
-				checkId(state.getId(), pointer, "state", seen, i, "states", Severity.ERROR);
-				if (isBlank(state.getName())) {
-					report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, pointer + "/name", "state has no \"name\"");
+				checkId(state, pointer, "state", seen);
+				if (blank(state.get("name"))) {
+					report("missing-name", pointer + "/name", "state has no \"name\"");
 				}
-				String imagesPointer = pointer + "/" + key(state, "stateImages");
-				List<StateImage> stateImages = state.getStateImages();
-				for (int j = 0; j < stateImages.size(); j++) {
-					checkStateImage(stateImages.get(j), imagesPointer + "/" + j, seenStateImages);
+				String imagesKey = orElse(key(state, "stateImages", "identifyingImages", "identifying_images"), "stateImages");
+				List<JsonNode> images = list(state, imagesKey);
+				for (int j = 0; j < images.size(); j++) {
+					checkStateImage(images.get(j), pointer + "/" + imagesKey + "/" + j, seenImages);
 				}
-				String regionsKey = key(state, "regions");
-				List<StateRegion> regions = state.getRegions();
-				for (int j = 0; j < regions.size(); j++) {
-					collectPartId(regions.get(j).getId(), regionIds, pointer + "/" + regionsKey + "/" + j, "region");
-				}
-				String locationsKey = key(state, "locations");
-				List<StateLocation> locations = state.getLocations();
-				for (int j = 0; j < locations.size(); j++) {
-					collectPartId(locations.get(j).getId(), locationIds, pointer + "/" + locationsKey + "/" + j, "location");
-				}
-				String stringsKey = key(state, "strings");
-				List<StateString> strings = state.getStrings();
-				for (int j = 0; j < strings.size(); j++) {
-					collectPartId(strings.get(j).getId(), stringIds, pointer + "/" + stringsKey + "/" + j, "string");
+				String[][] parts = { { "regions", "region" }, { "locations", "location" }, { "strings", "string" } };
+				for (String[] part : parts) {
+					String partKey = part[0].equals("strings") ? orElse(key(state, "strings", "stateStrings"), "strings")
+							: part[0];
+					List<JsonNode> items = list(state, partKey);
+					for (int j = 0; j < items.size(); j++) {
+						String itemPointer = pointer + "/" + partKey + "/" + j;
+						JsonNode id = items.get(j).get("id");
+						if (blank(id)) {
+							report("missing-part-id", itemPointer + "/id", part[1] + " has no \"id\"; actions cannot refer to it");
+						} else {
+							String first = seenParts.putIfAbsent(part[1] + ":" + id.asText(), itemPointer);
+							if (first != null) {
+								report("duplicate-id", itemPointer + "/id",
+										"duplicate " + part[1] + " id \"" + id.asText() + "\" (first used at " + first + ")");
+							}
+						}
+					}
 				}
 			}
 		}
 
-		void collectPartId(String id, Set<String> ids, String pointer, String what) {
-			if (isBlank(id)) {
-				report(Severity.WARNING, DiagnosticCodes.MISSING_FIELD, pointer + "/id", what + " has no \"id\"; actions cannot refer to it");
-			} else {
-				ids.add(id);
-			}
-		}
-
-		void checkStateImage(StateImage image, String pointer, Map<String, String> seen) {
-			if (image.getShorthandImageId() != null) {
-				if (index.image(image.getShorthandImageId()).isEmpty()) {
-					report(Severity.ERROR, DiagnosticCodes.DANGLING_REFERENCE, pointer,
-							"no image with id \"" + image.getShorthandImageId() + "\"");
+		void checkStateImage(JsonNode image, String pointer, Map<String, String> seen) {
+			if (image.isTextual()) { // old runner: a list of image ids
+				if (!imageIds.contains(image.asText())) {
+					report("dangling-reference", pointer, "no image with id \"" + image.asText() + "\"");
 				}
 				return;
 			}
-			String id = image.getId();
-			if (isBlank(id)) {
-				report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, pointer + "/id", "state image has no \"id\"");
+			JsonNode id = image.get("id");
+			if (blank(id)) {
+				report("missing-field", pointer + "/id", "state image has no \"id\"");
 			} else {
-				String first = seen.putIfAbsent(id, pointer);
+				String first = seen.putIfAbsent(id.asText(), pointer);
 				if (first != null) {
-					report(Severity.ERROR, DiagnosticCodes.DUPLICATE_ID, pointer + "/id",
-							"duplicate state image id \"" + id + "\" (first used at " + first + ")");
+					report("duplicate-id", pointer + "/id", "duplicate state image id \"" + id.asText() + "\" (first used at " + first + ")");
 				}
 			}
-			var patterns = image.getPatterns();
+			List<JsonNode> patterns = list(image, "patterns");
 			if (patterns.isEmpty()) {
-				report(Severity.WARNING, DiagnosticCodes.MISSING_FIELD, pointer + "/patterns",
-						"state image \"" + id + "\" has no patterns; it can never be found");
+				report("no-patterns", pointer + "/patterns",
+						"state image \"" + (id == null ? null : id.asText()) + "\" has no patterns; it can never be found");
 			}
 			for (int k = 0; k < patterns.size(); k++) {
-				var pattern = patterns.get(k);
-				String imagePointer = pointer + "/patterns/" + k + "/" + key(pattern, "imageId");
-				if (isBlank(pattern.getImageId())) {
-					report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, imagePointer, "pattern has no \"imageId\"");
-				} else if (index.image(pattern.getImageId()).isEmpty()) {
-					report(Severity.ERROR, DiagnosticCodes.DANGLING_REFERENCE, imagePointer,
-							"no image with id \"" + pattern.getImageId() + "\"");
+				JsonNode pattern = patterns.get(k);
+				String imageKey = orElse(key(pattern, "imageId", "image"), "imageId");
+				String imagePointer = pointer + "/patterns/" + k + "/" + imageKey;
+				JsonNode imageId = pattern.get(imageKey);
+				if (blank(imageId)) {
+					report("missing-field", imagePointer, "pattern has no \"imageId\"");
+				} else if (!imageIds.contains(imageId.asText())) {
+					report("dangling-reference", imagePointer, "no image with id \"" + imageId.asText() + "\"");
+				}
+				JsonNode mask = pattern.get("mask");
+				if (mask != null && mask.isTextual() && !mask.asText().isBlank()) {
+					checkImageData(mask.asText(), pointer + "/patterns/" + k + "/mask", "pattern mask", null);
 				}
 			}
 		}
 
 		void checkWorkflows() {
-			Map<String, Integer> seen = new HashMap<>();
-			Map<String, String> actionOwners = new HashMap<>();
-			List<Workflow> workflows = config.getWorkflows();
+			Map<String, String> seen = new HashMap<>();
+			Map<String, String> seenActions = new HashMap<>();
+			Map<String, List<Edge>> graph = new LinkedHashMap<>();
+			List<JsonNode> workflows = list(root, "workflows");
 			for (int i = 0; i < workflows.size(); i++) {
-				Workflow workflow = workflows.get(i);
+				JsonNode workflow = workflows.get(i);
 				String pointer = "/workflows/" + i;
-				checkId(workflow.getId(), pointer, "workflow", seen, i, "workflows", Severity.ERROR);
-				if (isBlank(workflow.getName())) {
-					report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, pointer + "/name", "workflow has no \"name\"");
+				String id = checkId(workflow, pointer, "workflow", seen);
+				if (blank(workflow.get("name"))) {
+					report("missing-name", pointer + "/name", "workflow has no \"name\"");
 				}
-				if (isBlank(workflow.getVersion())) {
-					report(Severity.INFO, DiagnosticCodes.MISSING_FIELD, pointer + "/version",
-							"workflow has no \"version\"; the v2.0.0 schema requires one, e.g. \"1.0.0\"");
+				String initialKey = orElse(key(workflow, "initialStateIds"), "initialStateIds");
+				List<JsonNode> initial = list(workflow, initialKey);
+				for (int k = 0; k < initial.size(); k++) {
+					checkStateRef(initial.get(k), pointer + "/" + initialKey + "/" + k);
 				}
-				List<String> initialStates = workflow.getInitialStateIds();
-				for (int k = 0; k < initialStates.size(); k++) {
-					checkStateReference(initialStates.get(k), pointer + "/" + key(workflow, "initialStateIds") + "/" + k);
+				if (!workflow.path("actions").isArray()) {
+					report("missing-field", pointer + "/actions", "workflow \"" + id + "\" has no \"actions\" list");
+					continue;
 				}
-				checkActions(workflow, pointer, actionOwners);
-			}
-		}
-
-		void checkActions(Workflow workflow, String workflowPointer, Map<String, String> actionOwners) {
-			List<Action> actions = workflow.getActions();
-			Map<String, Integer> local = new HashMap<>(Math.max(16, actions.size() * 2));
-			for (int a = 0; a < actions.size(); a++) {
-				Action action = actions.get(a);
-				String pointer = workflowPointer + "/actions/" + a;
-				String id = action.getId();
-				if (isBlank(id)) {
-					report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, pointer + "/id", "action has no \"id\"");
-				} else if (local.putIfAbsent(id, a) != null) {
-					report(Severity.ERROR, DiagnosticCodes.DUPLICATE_ID, pointer + "/id",
-							"duplicate action id \"" + id + "\" (first used at " + workflowPointer + "/actions/" + local.get(id) + ")");
-				} else {
-					String owner = actionOwners.putIfAbsent(id, workflow.getId());
-					if (owner != null) {
-						report(Severity.WARNING, DiagnosticCodes.DUPLICATE_ID, pointer + "/id",
-								"action id \"" + id + "\" is also used in workflow \"" + owner + "\"; lookups by id are ambiguous");
+				List<JsonNode> actions = list(workflow, "actions");
+				Map<String, Integer> local = new HashMap<>();
+				for (int a = 0; a < actions.size(); a++) {
+					String actionPointer = pointer + "/actions/" + a;
+					JsonNode actionId = actions.get(a).get("id");
+					if (blank(actionId)) {
+						report("missing-field", actionPointer + "/id", "action has no \"id\"");
+						continue;
+					}
+					String first = seenActions.putIfAbsent(actionId.asText(), actionPointer);
+					if (first != null) {
+						report("duplicate-id", actionPointer + "/id",
+								"duplicate action id \"" + actionId.asText() + "\" (first used at " + first + ")");
+					} else {
+						local.put(actionId.asText(), a);
+					}
+				}
+				for (int a = 0; a < actions.size(); a++) {
+					checkAction(actions.get(a), pointer + "/actions/" + a, local);
+				}
+				checkControlFlowCycles(actions, pointer, local);
+				if (id != null) {
+					List<Edge> edges = graph.computeIfAbsent(id, k -> new ArrayList<>());
+					for (int a = 0; a < actions.size(); a++) {
+						JsonNode action = actions.get(a);
+						JsonNode config = action.path("config");
+						String target = workflowRef(get(config, "workflowId"));
+						if ("RUN_WORKFLOW".equals(action.path("type").asText(null)) && target != null) {
+							edges.add(new Edge(target, pointer + "/actions/" + a + "/config/" + key(config, "workflowId")));
+						}
 					}
 				}
 			}
+			for (String pointer : backEdges(new ArrayList<>(graph.keySet()), graph)) {
+				report("recursive-workflow", pointer, "RUN_WORKFLOW calls a workflow that is already running (recursion)");
+			}
+		}
+
+		void checkAction(JsonNode action, String pointer, Map<String, Integer> local) {
+			JsonNode typeNode = action.get("type");
+			String type = typeNode != null && typeNode.isTextual() ? typeNode.asText() : null;
+			JsonNode config = action.get("config") instanceof ObjectNode c ? c : ConfigJsonMapper.get().createObjectNode();
+			String p = pointer + "/config";
+			if (blank(typeNode)) {
+				report("missing-field", pointer + "/type", "action has no \"type\"");
+			} else if (!actionTypes.isKnown(type)) {
+				String hint = actionTypes.hintFor(type).map(h -> " \u2014 " + h).orElse("");
+				report("unknown-action-type", pointer + "/type", "unknown action type " + type + hint);
+			} else {
+				actionTypes.descriptionOf(type).ifPresent(d -> checkDescribedConfig(config, type, d, p));
+			}
+			for (String field : controlFlow.getOrDefault(type, List.of())) {
+				String fieldKey = orElse(key(config, field), field);
+				List<JsonNode> ids = list(config, fieldKey);
+				for (int k = 0; k < ids.size(); k++) {
+					if (!local.containsKey(ids.get(k).asText())) {
+						report("dangling-reference", p + "/" + fieldKey + "/" + k,
+								"no action with id \"" + ids.get(k).asText() + "\" in this workflow");
+					}
+				}
+			}
+			for (Ref ref : stateRefs(config, p)) {
+				checkStateRef(ref.value(), ref.pointer());
+			}
+			if ("GO_TO_STATE".equals(type)) {
+				String namesKey = orElse(key(config, "stateNames"), "stateNames");
+				List<JsonNode> names = list(config, namesKey);
+				for (int k = 0; k < names.size(); k++) {
+					if (!stateNames.contains(names.get(k).asText())) {
+						report("dangling-reference", p + "/" + namesKey + "/" + k, "no state named \"" + names.get(k).asText() + "\"");
+					}
+				}
+				if (list(config, orElse(key(config, "stateIds"), "stateIds")).isEmpty() && names.isEmpty()
+						&& blank(get(config, "stateId"))) {
+					report("missing-field", p + "/stateIds", "GO_TO_STATE has no \"stateIds\"");
+				}
+			}
+			if ("RUN_WORKFLOW".equals(type)) {
+				String workflowKey = key(config, "workflowId");
+				if (workflowKey == null || blank(config.get(workflowKey))) {
+					report("missing-field", p + "/workflowId", "RUN_WORKFLOW has no \"workflowId\"");
+				} else if (workflowRef(config.get(workflowKey)) == null) {
+					report("dangling-reference", p + "/" + workflowKey, "no workflow with id \"" + config.get(workflowKey).asText() + "\"");
+				}
+			}
+			for (Ref target : targets(config, p)) {
+				checkTarget(target.value(), target.pointer());
+			}
+			for (Ref options : searchOptions(config, p)) {
+				String strategyKey = key(options.value(), "searchStrategy", "strategy");
+				if (strategyKey != null) {
+					checkEnum(options.value().get(strategyKey), "searchStrategy", options.pointer() + "/" + strategyKey, "search strategy");
+				}
+			}
+			String buttonKey = key(config, "mouseButton");
+			if (buttonKey != null && config.get(buttonKey).isTextual()) {
+				checkEnum(config.get(buttonKey), "mouseButton", p + "/" + buttonKey, "mouse button");
+			}
+			if ("LOOP".equals(type)) {
+				String loopKey = key(config, "loopType");
+				if (loopKey != null && config.get(loopKey).isTextual()) {
+					checkEnum(config.get(loopKey), "loopType", p + "/" + loopKey, "loop type");
+				}
+			}
+			checkLimits(type, config, p);
+		}
+
+		void checkLimits(String type, JsonNode config, String p) {
+			List<Object[]> caps = new ArrayList<>();
+			caps.add(new Object[] { "numberOfClicks", (long) limits.maxClicks(), "clicks" });
+			caps.add(new Object[] { "clicks", (long) limits.maxClicks(), "clicks" });
+			if ("LOOP".equals(type)) {
+				caps.add(new Object[] { "iterations", limits.maxLoopIterations(), "loop iterations" });
+				caps.add(new Object[] { "maxIterations", limits.maxLoopIterations(), "loop iterations" });
+			}
+			for (Object[] cap : caps) {
+				String capKey = key(config, (String) cap[0]);
+				long max = (Long) cap[1];
+				if (capKey != null && config.get(capKey).isNumber()) {
+					double value = config.get(capKey).doubleValue();
+					if (!(value >= 0 && value <= max)) {
+						report("limit-exceeded", p + "/" + capKey, config.get(capKey).asText() + " " + cap[2] + ": the limit is 0 to " + max);
+					}
+				}
+			}
+			for (Ref expression : expressions(config, p)) {
+				int length = expression.value().asText().codePointCount(0, expression.value().asText().length());
+				if (length > limits.maxExpressionLength()) {
+					report("limit-exceeded", expression.pointer(),
+							"expression of " + length + " characters: the limit is " + limits.maxExpressionLength());
+				}
+			}
+		}
+
+		List<Ref> expressions(JsonNode config, String p) {
+			List<Ref> out = new ArrayList<>();
+			String expressionKey = key(config, "expression");
+			if (expressionKey != null && config.get(expressionKey).isTextual()) {
+				out.add(new Ref(p + "/" + expressionKey, config.get(expressionKey)));
+			}
+			JsonNode condition = config.get("condition");
+			if (condition != null && condition.isObject() && condition.path("expression").isTextual()) {
+				out.add(new Ref(p + "/condition/expression", condition.get("expression")));
+			}
+			return out;
+		}
+
+		List<Ref> stateRefs(JsonNode config, String p) {
+			List<Ref> refs = new ArrayList<>();
+			String idsKey = key(config, "stateIds");
+			if (idsKey != null) {
+				List<JsonNode> ids = list(config, idsKey);
+				for (int k = 0; k < ids.size(); k++) {
+					refs.add(new Ref(p + "/" + idsKey + "/" + k, ids.get(k)));
+				}
+			}
+			String idKey = key(config, "stateId");
+			if (idKey != null && config.get(idKey).isTextual()) {
+				refs.add(new Ref(p + "/" + idKey, config.get(idKey)));
+			}
+			for (String nestedKey : new String[] { "textSource", "verify" }) {
+				JsonNode nested = config.get(nestedKey);
+				if (nested != null && nested.isObject() && nested.path("stateId").isTextual()) {
+					refs.add(new Ref(p + "/" + nestedKey + "/stateId", nested.get("stateId")));
+				}
+			}
+			for (Ref target : targets(config, p)) {
+				if (target.value().path("stateId").isTextual()) {
+					refs.add(new Ref(target.pointer() + "/stateId", target.value().get("stateId")));
+				}
+			}
+			return refs;
+		}
+
+		List<Ref> targets(JsonNode config, String p) {
+			List<Ref> out = new ArrayList<>();
+			for (String field : TARGET_FIELDS) {
+				String targetKey = key(config, field);
+				if (targetKey != null && config.get(targetKey).isObject()) {
+					out.add(new Ref(p + "/" + targetKey, config.get(targetKey)));
+				}
+			}
+			JsonNode verify = config.get("verify");
+			if (verify != null && verify.isObject() && verify.path("target").isObject()) {
+				out.add(new Ref(p + "/verify/target", verify.get("target")));
+			}
+			if (out.isEmpty() && (key(config, "imageId") != null || key(config, "imageIds") != null)) {
+				out.add(new Ref(p, config)); // old runner: a flat config names its image itself
+			}
+			return out;
+		}
+
+		List<Ref> searchOptions(JsonNode config, String p) {
+			List<Ref> out = new ArrayList<>();
+			for (Ref target : targets(config, p)) {
+				JsonNode options = get(target.value(), "searchOptions");
+				if (options != null && options.isObject() && !target.pointer().equals(p)) {
+					out.add(new Ref(target.pointer() + "/" + key(target.value(), "searchOptions"), options));
+				}
+			}
+			String optionsKey = key(config, "searchOptions");
+			if (optionsKey != null && config.get(optionsKey).isObject()) {
+				out.add(new Ref(p + "/" + optionsKey, config.get(optionsKey)));
+			}
+			return out;
+		}
+
+		void checkTarget(JsonNode target, String pointer) {
+			JsonNode rawType = target.get("type");
+			String type = null;
+			if (rawType != null && rawType.isTextual()) {
+				type = vocabulary.enumMap("targetType").get(enumKey(rawType.asText()));
+				if (type == null) {
+					report("bad-enum-value", pointer + "/type", "\"" + rawType.asText() + "\" is not a target type");
+					return;
+				}
+			}
+			List<Ref> ids = new ArrayList<>();
+			String idsKey = key(target, "imageIds");
+			if (idsKey != null) {
+				List<JsonNode> list = list(target, idsKey);
+				for (int k = 0; k < list.size(); k++) {
+					ids.add(new Ref(pointer + "/" + idsKey + "/" + k, list.get(k)));
+				}
+			}
+			String idKey = key(target, "imageId");
+			if (idKey != null && target.get(idKey).isTextual()) {
+				ids.add(new Ref(pointer + "/" + idKey, target.get(idKey)));
+			}
+			for (Ref id : ids) {
+				if (!stateImageIds.contains(id.value().asText()) && !imageIds.contains(id.value().asText())) {
+					report("dangling-reference", id.pointer(), "no state image or image with id \"" + id.value().asText() + "\"");
+				}
+			}
+			if (("image".equals(type) || "stateImage".equals(type)) && ids.isEmpty()) {
+				report("missing-field", pointer + "/imageIds", "image target has no \"imageIds\"");
+			}
+			String locationKey = key(target, "locationId");
+			if ("stateLocation".equals(type) && locationKey != null && !locationIds.contains(target.get(locationKey).asText())) {
+				report("dangling-reference", pointer + "/" + locationKey, "no state location with id \"" + target.get(locationKey).asText() + "\"");
+			}
+			String regionKey = key(target, "regionId");
+			if ("stateRegion".equals(type) && regionKey != null && !regionIds.contains(target.get(regionKey).asText())) {
+				report("dangling-reference", pointer + "/" + regionKey, "no state region with id \"" + target.get(regionKey).asText() + "\"");
+			}
+		}
+
+		/** An IF/LOOP/TRY_CATCH that runs itself, directly or through its children, never ends. */
+		void checkControlFlowCycles(List<JsonNode> actions, String pointer, Map<String, Integer> local) {
+			Map<Integer, List<Edge>> edges = new LinkedHashMap<>();
+			List<Integer> nodes = new ArrayList<>();
 			for (int a = 0; a < actions.size(); a++) {
-				checkAction(actions.get(a), workflowPointer + "/actions/" + a, local);
+				nodes.add(a);
+				JsonNode action = actions.get(a);
+				JsonNode config = action.get("config") instanceof ObjectNode c ? c : ConfigJsonMapper.get().createObjectNode();
+				List<Edge> out = new ArrayList<>();
+				edges.put(a, out);
+				for (String field : controlFlow.getOrDefault(action.path("type").asText(""), List.of())) {
+					String fieldKey = orElse(key(config, field), field);
+					List<JsonNode> ids = list(config, fieldKey);
+					for (int k = 0; k < ids.size(); k++) {
+						Integer child = local.get(ids.get(k).asText());
+						if (child != null) {
+							out.add(new Edge(child, pointer + "/actions/" + a + "/config/" + fieldKey + "/" + k));
+						}
+					}
+				}
+			}
+			for (String cycle : backEdges(nodes, edges)) {
+				report("control-flow-cycle", cycle, "this action runs one of its own ancestors: the control flow never ends");
+			}
+		}
+
+		void checkStateRef(JsonNode id, String pointer) {
+			if (id == null || !stateIds.contains(id.asText()) || !id.isTextual()) {
+				report("dangling-reference", pointer, "no state with id \"" + (id == null ? null : id.asText()) + "\"");
+			}
+		}
+
+		void checkEnum(JsonNode value, String enumName, String pointer, String what) {
+			List<String> allowed = vocabulary.enumValues(enumName);
+			if (value == null || !value.isTextual() || !allowed.contains(value.asText())) {
+				report("bad-enum-value", pointer, "\"" + (value == null ? null : value.asText()) + "\" is not a " + what
+						+ "; expected one of " + String.join(", ", allowed));
+			}
+		}
+
+		void checkTransitions() {
+			Map<String, String> seen = new HashMap<>();
+			Map<String, String> kinds = vocabulary.enumMap("transitionType");
+			List<JsonNode> transitions = list(root, "transitions");
+			for (int i = 0; i < transitions.size(); i++) {
+				JsonNode transition = transitions.get(i);
+				String pointer = "/transitions/" + i;
+				checkId(transition, pointer, "transition", seen);
+				String kind = transitionKind(transition);
+				if (transition.path("type").isTextual() && !kinds.containsKey(enumKey(transition.get("type").asText()))) {
+					report("bad-enum-value", pointer + "/type", "transition type \"" + transition.get("type").asText()
+							+ "\" is not OutgoingTransition or IncomingTransition");
+				}
+				String fromKey = orElse(key(transition, "fromState", "from"), "fromState");
+				String toKey = orElse(key(transition, "toState", "to"), "toState");
+				if (kind.equals("outgoing")) {
+					if (blank(transition.get(fromKey))) {
+						report("missing-field", pointer + "/" + fromKey, "outgoing transition has no \"fromState\"");
+					} else {
+						checkStateRef(transition.get(fromKey), pointer + "/" + fromKey);
+					}
+					String activateKey = orElse(key(transition, "activateStates", "activate"), "activateStates");
+					if (blank(transition.get(toKey))) {
+						if (list(transition, activateKey).isEmpty()) {
+							report("missing-field", pointer + "/" + toKey, "outgoing transition has no \"toState\" and activates no states");
+						}
+					} else {
+						checkStateRef(transition.get(toKey), pointer + "/" + toKey);
+					}
+					String deactivateKey = orElse(key(transition, "deactivateStates", "exit"), "deactivateStates");
+					for (String listKey : new String[] { activateKey, deactivateKey }) {
+						List<JsonNode> ids = list(transition, listKey);
+						for (int k = 0; k < ids.size(); k++) {
+							checkStateRef(ids.get(k), pointer + "/" + listKey + "/" + k);
+						}
+					}
+				} else if (blank(transition.get(toKey))) {
+					report("missing-field", pointer + "/" + toKey, "incoming transition has no \"toState\"");
+				} else {
+					checkStateRef(transition.get(toKey), pointer + "/" + toKey);
+				}
+				List<JsonNode> workflows = list(transition, "workflows");
+				for (int k = 0; k < workflows.size(); k++) {
+					if (!workflowIds.contains(workflows.get(k).asText())) {
+						report("dangling-reference", pointer + "/workflows/" + k, "no workflow with id \"" + workflows.get(k).asText() + "\"");
+					}
+				}
+			}
+		}
+
+		void checkSettings() {
+			Object[][] sections = { { "/settings/execution", get(root.get("settings"), "execution") },
+					{ "/execution_settings", root.get("execution_settings") } };
+			for (Object[] section : sections) {
+				if (!(section[1] instanceof ObjectNode settings)) {
+					continue;
+				}
+				String[][] enums = { { "failureStrategy", "failure strategy" }, { "executionMode", "execution mode" } };
+				for (String[] e : enums) {
+					String settingKey = key(settings, e[0]);
+					if (settingKey != null) {
+						checkEnum(settings.get(settingKey), e[0], section[0] + "/" + settingKey, e[1]);
+					}
+				}
+			}
+		}
+
+		void checkCategories() {
+			List<JsonNode> categories = list(root, "categories");
+			for (int i = 0; i < categories.size(); i++) {
+				if (categories.get(i).isObject() && blank(categories.get(i).get("name"))) {
+					report("missing-name", "/categories/" + i + "/name", "category has no \"name\"");
+				}
+			}
+		}
+
+		void checkReachability() {
+			List<JsonNode> states = list(root, "states");
+			if (states.isEmpty()) {
+				return;
+			}
+			Map<String, List<String>> edges = new HashMap<>();
+			for (JsonNode transition : list(root, "transitions")) {
+				JsonNode from = get(transition, "fromState", "from");
+				if (transitionKind(transition).equals("outgoing") && from != null && from.isTextual()) {
+					List<String> out = edges.computeIfAbsent(from.asText(), k -> new ArrayList<>());
+					JsonNode to = get(transition, "toState", "to");
+					if (to != null && to.isTextual()) {
+						out.add(to.asText());
+					}
+					JsonNode activate = get(transition, "activateStates", "activate");
+					if (activate != null && activate.isArray()) {
+						activate.forEach(s -> {
+							if (s.isTextual()) {
+								out.add(s.asText());
+							}
+						});
+					}
+				}
+			}
+			Set<String> reached = new HashSet<>();
+			ArrayDeque<String> queue = new ArrayDeque<>();
+			for (JsonNode state : states) {
+				JsonNode initial = get(state, "isInitial");
+				if (initial != null && initial.isBoolean() && initial.asBoolean() && state.path("id").isTextual()) {
+					queue.add(state.get("id").asText());
+				}
+			}
+			reached.addAll(queue);
+			if (queue.isEmpty()) {
+				report("no-initial-state", "/states",
+						"no state is marked initial (\"isInitial\": true); the runner does not know where to start");
+				return;
+			}
+			while (!queue.isEmpty()) {
+				for (String next : edges.getOrDefault(queue.poll(), List.of())) {
+					if (reached.add(next)) {
+						queue.add(next);
+					}
+				}
+			}
+			for (int i = 0; i < states.size(); i++) {
+				JsonNode id = states.get(i).get("id");
+				if (id != null && id.isTextual() && !reached.contains(id.asText())) {
+					report("unreachable-state", "/states/" + i,
+							"state \"" + id.asText() + "\" cannot be reached from an initial state by any outgoing transition");
+				}
+			}
+		}
+
+		void checkUnusedWorkflows() {
+			Set<String> used = new HashSet<>();
+			for (JsonNode transition : list(root, "transitions")) {
+				list(transition, "workflows").forEach(w -> {
+					if (w.isTextual()) {
+						used.add(w.asText());
+					}
+				});
+			}
+			Set<String> automated = new HashSet<>();
+			automated.add("Main");
+			for (JsonNode category : list(root, "categories")) {
+				JsonNode enabled = get(category, "automationEnabled");
+				if (category.isObject() && enabled != null && enabled.isBoolean() && enabled.asBoolean()
+						&& category.path("name").isTextual()) {
+					automated.add(category.get("name").asText());
+				}
+			}
+			List<JsonNode> workflows = list(root, "workflows");
+			for (JsonNode workflow : workflows) {
+				if (workflow.path("category").isTextual() && automated.contains(workflow.get("category").asText())
+						&& workflow.path("id").isTextual()) {
+					used.add(workflow.get("id").asText());
+				}
+				for (JsonNode action : list(workflow, "actions")) {
+					String target = workflowRef(get(action.path("config"), "workflowId"));
+					if ("RUN_WORKFLOW".equals(action.path("type").asText(null)) && target != null) {
+						used.add(target);
+					}
+				}
+			}
+			for (int i = 0; i < workflows.size(); i++) {
+				JsonNode id = workflows.get(i).get("id");
+				if (id != null && id.isTextual() && !id.asText().isBlank() && !used.contains(id.asText())) {
+					report("unused-workflow", "/workflows/" + i, "workflow \"" + id.asText()
+							+ "\" is not run by any transition, RUN_WORKFLOW action or automation-enabled category");
+				}
 			}
 		}
 
 		/** Contributed types: required fields present, values of the described JSON type. */
-		void checkDescribedConfig(Action action, ActionTypeRegistry.ConfigDescription description, String pointer) {
-			var config = action.getConfig();
+		void checkDescribedConfig(JsonNode config, String type, ActionTypeRegistry.ConfigDescription description, String p) {
 			for (var entry : description.fields().entrySet()) {
 				String name = entry.getKey();
 				var field = entry.getValue();
-				var value = config == null ? null : config.get(name);
+				JsonNode value = config.get(name);
 				if (value == null || value.isNull()) {
 					if (field.required()) {
-						report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, pointer + "/config",
-								action.getType() + " needs \"" + name + "\"" + (field.description() == null ? "" : " (" + field.description() + ")"));
+						report("missing-field", p, type + " needs \"" + name + "\""
+								+ (field.description() == null ? "" : " (" + field.description() + ")"));
 					}
 					continue;
 				}
@@ -345,289 +829,128 @@ public final class ConfigValidator {
 				default -> true;
 				};
 				if (!ok) {
-					report(Severity.ERROR, DiagnosticCodes.WRONG_TYPE, pointer + "/config/" + name,
-							action.getType() + " \"" + name + "\" must be a " + field.type());
+					report("wrong-type", p + "/" + name, type + " \"" + name + "\" must be a " + field.type());
 				}
-			}
-		}
-
-		void checkAction(Action action, String pointer, Map<String, Integer> workflowActions) {
-			String type = action.getType();
-			if (isBlank(type)) {
-				report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, pointer + "/type", "action has no \"type\"");
-			} else if (!actionTypes.isKnown(type)) {
-				String hint = actionTypes.hintFor(type).map(h -> " \u2014 " + h).orElse("");
-				report(Severity.ERROR, DiagnosticCodes.UNKNOWN_ACTION_TYPE, pointer + "/type",
-						"unknown action type " + type + hint);
-			} else {
-				actionTypes.descriptionOf(type).ifPresent(d -> checkDescribedConfig(action, d, pointer));
-			}
-			for (ConfigReference reference : action.getNestedActionReferences()) {
-				if (!workflowActions.containsKey(reference.id())) {
-					boolean elsewhere = index.action(reference.id()).isPresent();
-					report(Severity.ERROR, DiagnosticCodes.DANGLING_REFERENCE, pointer + reference.pointer(),
-							"no action with id \"" + reference.id() + "\" in this workflow"
-									+ (elsewhere ? " (it is in workflow \"" + index.action(reference.id()).get().workflow().getId() + "\")" : ""));
-				}
-			}
-			for (ConfigReference reference : action.getStateReferences()) {
-				checkStateReference(reference.id(), pointer + reference.pointer());
-			}
-			if (Action.RUN_WORKFLOW.equals(type)) {
-				ConfigReference workflow = action.getWorkflowReference();
-				if (workflow == null) {
-					report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, pointer + "/config/workflowId",
-							"RUN_WORKFLOW has no \"workflowId\"");
-				} else if (index.workflow(workflow.id()).isEmpty()) {
-					report(Severity.ERROR, DiagnosticCodes.DANGLING_REFERENCE, pointer + workflow.pointer(),
-							"no workflow with id \"" + workflow.id() + "\"");
-				}
-			}
-			for (ActionTarget target : action.getTargets()) {
-				checkTarget(target, pointer);
-			}
-			for (ConfigReference strategy : action.getSearchStrategies()) {
-				checkEnum(strategy.id(), SEARCH_STRATEGIES, pointer + strategy.pointer(), "search strategy");
-			}
-			ConfigReference mouseButton = action.getConfigText("mouseButton");
-			if (mouseButton != null) {
-				checkEnum(mouseButton.id(), MOUSE_BUTTONS, pointer + mouseButton.pointer(), "mouse button");
-			}
-			if (Action.LOOP.equals(type)) {
-				ConfigReference loopType = action.getConfigText("loopType");
-				if (loopType != null) {
-					checkEnum(loopType.id(), LOOP_TYPES, pointer + loopType.pointer(), "loop type");
-				}
-			}
-		}
-
-		void checkTarget(ActionTarget target, String actionPointer) {
-			for (ConfigReference image : target.imageIds()) {
-				if (index.stateImage(image.id()).isEmpty() && index.image(image.id()).isEmpty()) {
-					report(Severity.ERROR, DiagnosticCodes.DANGLING_REFERENCE, actionPointer + image.pointer(),
-							"no state image or image with id \"" + image.id() + "\"");
-				}
-			}
-			String type = target.type();
-			if ("stateLocation".equals(type) && target.locationId() != null && !locationIds.contains(target.locationId())) {
-				report(Severity.ERROR, DiagnosticCodes.DANGLING_REFERENCE, actionPointer + target.pointer() + "/locationId",
-						"no state location with id \"" + target.locationId() + "\"");
-			}
-			if ("stateRegion".equals(type) && target.regionId() != null && !regionIds.contains(target.regionId())) {
-				report(Severity.ERROR, DiagnosticCodes.DANGLING_REFERENCE, actionPointer + target.pointer() + "/regionId",
-						"no state region with id \"" + target.regionId() + "\"");
-			}
-		}
-
-		void checkStateReference(String stateId, String pointer) {
-			if (index.state(stateId).isEmpty()) {
-				report(Severity.ERROR, DiagnosticCodes.DANGLING_REFERENCE, pointer, "no state with id \"" + stateId + "\"");
-			}
-		}
-
-		void checkTransitions() {
-			Map<String, Integer> seen = new HashMap<>();
-			List<Transition> transitions = config.getTransitions();
-			for (int i = 0; i < transitions.size(); i++) {
-				Transition transition = transitions.get(i);
-				String pointer = "/transitions/" + i;
-				checkId(transition.getId(), pointer, "transition", seen, i, "transitions", Severity.ERROR);
-				if (transition.getType() != null && !transition.isTypeRecognized()) {
-					report(Severity.ERROR, DiagnosticCodes.BAD_ENUM_VALUE, pointer + "/type", "transition type \""
-							+ transition.getType() + "\" is not OutgoingTransition or IncomingTransition");
-				}
-				if (transition instanceof OutgoingTransition outgoing) {
-					String fromPointer = pointer + "/" + key(outgoing, "fromState");
-					if (isBlank(outgoing.getFromState())) {
-						report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, fromPointer, "outgoing transition has no \"fromState\"");
-					} else {
-						checkStateReference(outgoing.getFromState(), fromPointer);
-					}
-					String toPointer = pointer + "/" + key(outgoing, "toState");
-					if (isBlank(outgoing.getToState())) {
-						if (outgoing.getActivateStates().isEmpty()) {
-							report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, toPointer,
-									"outgoing transition has no \"toState\" and activates no states");
-						}
-					} else {
-						checkStateReference(outgoing.getToState(), toPointer);
-					}
-					checkStateList(outgoing.getActivateStates(), pointer + "/" + key(outgoing, "activateStates"));
-					checkStateList(outgoing.getDeactivateStates(), pointer + "/" + key(outgoing, "deactivateStates"));
-				} else if (transition instanceof IncomingTransition incoming) {
-					String toPointer = pointer + "/" + key(incoming, "toState");
-					if (isBlank(incoming.getToState())) {
-						report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, toPointer, "incoming transition has no \"toState\"");
-					} else {
-						checkStateReference(incoming.getToState(), toPointer);
-					}
-				}
-				List<String> workflowIds = transition.getWorkflowIds();
-				for (int k = 0; k < workflowIds.size(); k++) {
-					if (index.workflow(workflowIds.get(k)).isEmpty()) {
-						report(Severity.ERROR, DiagnosticCodes.DANGLING_REFERENCE, pointer + "/workflows/" + k,
-								"no workflow with id \"" + workflowIds.get(k) + "\"");
-					}
-				}
-			}
-		}
-
-		void checkStateList(List<String> stateIds, String pointer) {
-			for (int k = 0; k < stateIds.size(); k++) {
-				checkStateReference(stateIds.get(k), pointer + "/" + k);
-			}
-		}
-
-		void checkSettings() {
-			if (config.getSettings() != null && config.getSettings().getExecution() != null) {
-				ExecutionSettings execution = config.getSettings().getExecution();
-				String pointer = "/settings/execution/";
-				if (execution.getFailureStrategy() != null) {
-					checkEnum(execution.getFailureStrategy(), FAILURE_STRATEGIES,
-							pointer + key(execution, "failureStrategy"), "failure strategy");
-				}
-				if (execution.getExecutionMode() != null) {
-					checkEnum(execution.getExecutionMode(), EXECUTION_MODES, pointer + key(execution, "executionMode"),
-							"execution mode");
-				}
-			}
-			// The library also reads snake_case top-level execution_settings.
-			JsonNode legacy = config.getOtherProperty("execution_settings");
-			if (legacy != null && legacy.path("failure_strategy").isTextual()) {
-				checkEnum(legacy.get("failure_strategy").asText(), FAILURE_STRATEGIES,
-						"/execution_settings/failure_strategy", "failure strategy");
-			}
-		}
-
-		void checkCategories() {
-			List<Category> categories = config.getCategories();
-			for (int i = 0; i < categories.size(); i++) {
-				if (isBlank(categories.get(i).getName())) {
-					report(Severity.WARNING, DiagnosticCodes.MISSING_FIELD, "/categories/" + i + "/name", "category has no \"name\"");
-				}
-			}
-		}
-
-		void checkReachability() {
-			List<State> states = config.getStates();
-			if (states.isEmpty()) {
-				return;
-			}
-			Map<String, List<String>> edges = new HashMap<>();
-			for (Transition transition : config.getTransitions()) {
-				if (transition instanceof OutgoingTransition outgoing && outgoing.getFromState() != null) {
-					List<String> targets = edges.computeIfAbsent(outgoing.getFromState(), k -> new ArrayList<>(4));
-					if (outgoing.getToState() != null) {
-						targets.add(outgoing.getToState());
-					}
-					targets.addAll(outgoing.getActivateStates());
-				}
-			}
-			Set<String> reached = new HashSet<>();
-			ArrayDeque<String> queue = new ArrayDeque<>();
-			for (State state : states) {
-				if (state.isInitial() && state.getId() != null && reached.add(state.getId())) {
-					queue.add(state.getId());
-				}
-			}
-			if (queue.isEmpty()) {
-				report(Severity.WARNING, DiagnosticCodes.NO_INITIAL_STATE, "/states",
-						"no state is marked initial (\"isInitial\": true); the runner does not know where to start");
-				return;
-			}
-			while (!queue.isEmpty()) {
-				for (String next : edges.getOrDefault(queue.poll(), List.of())) {
-					if (reached.add(next)) {
-						queue.add(next);
-					}
-				}
-			}
-			for (int i = 0; i < states.size(); i++) {
-				String id = states.get(i).getId();
-				if (id != null && !reached.contains(id)) {
-					report(Severity.WARNING, DiagnosticCodes.UNREACHABLE_STATE, "/states/" + i,
-							"state \"" + id + "\" cannot be reached from an initial state by any outgoing transition");
-				}
-			}
-		}
-
-		void checkUnusedWorkflows() {
-			Set<String> used = new HashSet<>();
-			for (Transition transition : config.getTransitions()) {
-				used.addAll(transition.getWorkflowIds());
-			}
-			Set<String> automated = new HashSet<>();
-			automated.add(Category.MAIN);
-			for (Category category : config.getCategories()) {
-				if (category.isAutomationEnabled()) {
-					automated.add(category.getName());
-				}
-			}
-			List<Workflow> workflows = config.getWorkflows();
-			for (Workflow workflow : workflows) {
-				if (workflow.getCategory() != null && automated.contains(workflow.getCategory())) {
-					used.add(workflow.getId());
-				}
-				for (Action action : workflow.getActions()) {
-					ConfigReference reference = action.getWorkflowReference();
-					if (reference != null) {
-						used.add(reference.id());
-					}
-				}
-			}
-			for (int i = 0; i < workflows.size(); i++) {
-				String id = workflows.get(i).getId();
-				if (id != null && !used.contains(id)) {
-					report(Severity.INFO, DiagnosticCodes.UNUSED_WORKFLOW, "/workflows/" + i, "workflow \"" + id
-							+ "\" is not run by any transition, RUN_WORKFLOW action or automation-enabled category");
-				}
-			}
-		}
-
-		void checkId(String id, String pointer, String what, Map<String, Integer> seen, int position, String list,
-				Severity duplicateSeverity) {
-			if (isBlank(id)) {
-				report(Severity.ERROR, DiagnosticCodes.MISSING_FIELD, pointer + "/id", what + " has no \"id\"");
-				return;
-			}
-			Integer first = seen.putIfAbsent(id, position);
-			if (first != null) {
-				report(duplicateSeverity, DiagnosticCodes.DUPLICATE_ID, pointer + "/id",
-						"duplicate " + what + " id \"" + id + "\" (first used at /" + list + "/" + first + ")");
-			}
-		}
-
-		void checkEnum(String value, List<String> allowed, String pointer, String what) {
-			if (!allowed.contains(value)) {
-				report(Severity.ERROR, DiagnosticCodes.BAD_ENUM_VALUE, pointer,
-						"\"" + value + "\" is not a " + what + "; expected one of " + String.join(", ", allowed));
 			}
 		}
 	}
 
-	private static boolean isBlank(String text) {
-		return text == null || text.isBlank();
+	private record Ref(String pointer, JsonNode value) {
 	}
 
-	private static String stripWhitespace(String text) {
-		for (int i = 0; i < text.length(); i++) {
-			if (Character.isWhitespace(text.charAt(i))) {
-				return text.replaceAll("\\s+", "");
-			}
-		}
-		return text;
+	private record Edge(Object to, String pointer) {
 	}
 
-	private static boolean startsWith(byte[] bytes, byte[] prefix) {
-		if (bytes.length < prefix.length) {
-			return false;
-		}
-		for (int i = 0; i < prefix.length; i++) {
-			if (bytes[i] != prefix[i]) {
-				return false;
+	/** Pointers of the edges that close a cycle: iterative depth-first search in list order (as the executor). */
+	private static List<String> backEdges(List<?> nodes, Map<?, List<Edge>> edges) {
+		Map<Object, Integer> state = new HashMap<>(); // 1 = on the stack, 2 = done
+		List<String> found = new ArrayList<>();
+		for (Object start : nodes) {
+			if (state.containsKey(start)) {
+				continue;
+			}
+			state.put(start, 1);
+			ArrayDeque<Object[]> stack = new ArrayDeque<>();
+			stack.push(new Object[] { start, edges.getOrDefault(start, List.of()).iterator() });
+			while (!stack.isEmpty()) {
+				Object[] top = stack.peek();
+				@SuppressWarnings("unchecked")
+				Iterator<Edge> it = (Iterator<Edge>) top[1];
+				boolean descended = false;
+				while (it.hasNext()) {
+					Edge edge = it.next();
+					Integer s = state.get(edge.to());
+					if (s != null && s == 1) {
+						found.add(edge.pointer());
+					} else if (s == null) {
+						state.put(edge.to(), 1);
+						stack.push(new Object[] { edge.to(), edges.getOrDefault(edge.to(), List.of()).iterator() });
+						descended = true;
+						break;
+					}
+				}
+				if (!descended) {
+					state.put(top[0], 2);
+					stack.pop();
+				}
 			}
 		}
-		return true;
+		return found;
+	}
+
+	private String transitionKind(JsonNode transition) {
+		Map<String, String> kinds = vocabulary.enumMap("transitionType");
+		if (transition.path("type").isTextual()) {
+			String kind = kinds.get(enumKey(transition.get("type").asText()));
+			if (kind != null) {
+				return kind;
+			}
+		}
+		JsonNode from = get(transition, "fromState", "from");
+		return from != null && from.isTextual() ? "outgoing" : "incoming";
+	}
+
+	/** How targetType and transitionType spellings are looked up: lower case, no spaces or underscores. */
+	public static String enumKey(String spelling) {
+		StringBuilder out = new StringBuilder(spelling.length());
+		for (int i = 0; i < spelling.length(); i++) {
+			char c = spelling.charAt(i);
+			if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != '_') {
+				out.append(c);
+			}
+		}
+		return out.toString().toLowerCase(Locale.ROOT);
+	}
+
+	/** The spelling of the first of {@code names} present (camelCase, then snake_case) with a non-null value. */
+	static String key(JsonNode node, String... names) {
+		if (node == null || !node.isObject()) {
+			return null;
+		}
+		for (String name : names) {
+			for (String candidate : new String[] { name, snake(name) }) {
+				JsonNode value = node.get(candidate);
+				if (value != null && !value.isNull()) {
+					return candidate;
+				}
+			}
+		}
+		return null;
+	}
+
+	static JsonNode get(JsonNode node, String... names) {
+		String key = key(node, names);
+		return key == null ? null : node.get(key);
+	}
+
+	static String snake(String name) {
+		StringBuilder out = new StringBuilder(name.length() + 4);
+		for (int i = 0; i < name.length(); i++) {
+			char c = name.charAt(i);
+			if (i > 0 && Character.isUpperCase(c)) {
+				out.append('_');
+			}
+			out.append(Character.toLowerCase(c));
+		}
+		return out.toString();
+	}
+
+	private static String orElse(String value, String fallback) {
+		return value == null ? fallback : value;
+	}
+
+	private static boolean blank(JsonNode value) {
+		return value == null || !value.isTextual() || value.asText().isBlank();
+	}
+
+	private static List<JsonNode> list(JsonNode node, String key) {
+		JsonNode value = node == null || key == null ? null : node.get(key);
+		if (!(value instanceof ArrayNode array)) {
+			return List.of();
+		}
+		List<JsonNode> items = new ArrayList<>(array.size());
+		array.forEach(items::add);
+		return items;
 	}
 
 	private static String sha256(String text) {
@@ -637,4 +960,5 @@ public final class ConfigValidator {
 			throw new IllegalStateException(e);
 		}
 	}
+
 }

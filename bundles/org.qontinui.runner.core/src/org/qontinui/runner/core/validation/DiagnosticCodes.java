@@ -1,9 +1,26 @@
 package org.qontinui.runner.core.validation;
 
-/** The stable {@link Diagnostic#code()} values reported by this bundle. */
+/**
+ * Some of the stable {@link Diagnostic#code()} values; every code and its severity is listed in
+ * {@link Vocabulary#rules()} (vocabulary.json, shared with the executor).
+ */
 public final class DiagnosticCodes {
 
 	public static final String MALFORMED_JSON = "malformed-json";
+	public static final String TOO_LARGE = "too-large";
+	public static final String TOO_DEEP = "too-deep";
+	public static final String BAD_NUMBER = "bad-number";
+	public static final String DUPLICATE_KEY = "duplicate-key";
+	public static final String MISSING_NAME = "missing-name";
+	public static final String UNSUPPORTED_VERSION = "unsupported-version";
+	public static final String MISSING_IMAGE_DATA = "missing-image-data";
+	public static final String IMAGE_TOO_LARGE = "image-too-large";
+	public static final String IMAGE_HASH_MISMATCH = "image-hash-mismatch";
+	public static final String NO_PATTERNS = "no-patterns";
+	public static final String LIMIT_EXCEEDED = "limit-exceeded";
+	public static final String CONTROL_FLOW_CYCLE = "control-flow-cycle";
+	public static final String RECURSIVE_WORKFLOW = "recursive-workflow";
+	public static final String INTERNAL_ERROR = "internal-error";
 	public static final String WRONG_TYPE = "wrong-type";
 	public static final String LEGACY_FORMAT = "legacy-format";
 	public static final String MISSING_FIELD = "missing-field";

@@ -16,6 +16,14 @@ public interface SourceMap {
 	 */
 	TextPosition positionOf(String pointer);
 
+	/**
+	 * The pointer in the text of a pointer into the model, which differ when an older dialect was
+	 * converted on reading ({@code /workflows/0} of a v1 file is {@code /processes/0}).
+	 */
+	default String originalPointer(String pointer) {
+		return pointer;
+	}
+
 	/** Positions of many pointers at once; implementations may find them all in one pass. */
 	default java.util.Map<String, TextPosition> positionsOf(java.util.Collection<String> pointers) {
 		java.util.Map<String, TextPosition> positions = new java.util.HashMap<>();

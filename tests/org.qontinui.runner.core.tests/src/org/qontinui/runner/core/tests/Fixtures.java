@@ -1,14 +1,16 @@
 package org.qontinui.runner.core.tests;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Example configurations in {@code fixtures/}, read through the class loader: inside OSGi the
- * fragment's root is on the host bundle's class path, on a plain class path the fragment folder is.
+ * Example configurations from the conformance corpus ({@code tests/conformance/fixture-*}), shared
+ * with the executor's tests: found from the system property {@code qontinui.conformance} or by
+ * walking up from the working directory (Tycho runs tests inside the module's {@code target/}).
  */
 public final class Fixtures {
 
@@ -23,13 +25,26 @@ public final class Fixtures {
 	}
 
 	public static String read(String name) {
-		try (InputStream in = Fixtures.class.getResourceAsStream("/fixtures/" + name)) {
-			if (in == null) {
-				throw new IllegalStateException("fixture not on the class path: /fixtures/" + name);
-			}
-			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+		try {
+			return Files.readString(corpus().resolve("fixture-" + name), StandardCharsets.UTF_8);
 		} catch (IOException e) {
 			throw new UncheckedIOException(e);
 		}
+	}
+
+	/** The directory {@code tests/conformance} of the repository. */
+	public static Path corpus() {
+		String property = System.getProperty("qontinui.conformance");
+		if (property != null) {
+			return Path.of(property);
+		}
+		for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+			Path candidate = dir.resolve("tests").resolve("conformance");
+			if (Files.isRegularFile(candidate.resolve("README.md"))) {
+				return candidate;
+			}
+		}
+		throw new IllegalStateException("tests/conformance not found above " + Path.of("").toAbsolutePath()
+				+ "; set -Dqontinui.conformance=DIR");
 	}
 }

@@ -84,7 +84,14 @@ public final class ScaleConfigGenerator {
 		case 5 -> json.append("\"type\": \"LOOP\", \"config\": {\"loopType\": \"FOR\", \"iterations\": 3, \"actions\": [\"a-").append(w)
 				.append("-0\"]}");
 		case 6 -> json.append("\"type\": \"GO_TO_STATE\", \"config\": {\"stateIds\": [\"s-").append((w + 1) % states).append("\"]}");
-		default -> json.append("\"type\": \"RUN_WORKFLOW\", \"config\": {\"workflowId\": \"w-").append((w + 1) % states).append("\"}");
+		// A chain, not a ring: a ring of RUN_WORKFLOW is endless recursion (recursive-workflow).
+		default -> {
+			if (w + 1 < states) {
+				json.append("\"type\": \"RUN_WORKFLOW\", \"config\": {\"workflowId\": \"w-").append(w + 1).append("\"}");
+			} else {
+				json.append("\"type\": \"WAIT\", \"config\": {\"duration\": 1}");
+			}
+		}
 		}
 		json.append('}');
 	}

@@ -164,7 +164,7 @@ public class TolerantReadingTest {
 		Diagnostic warning = loaded.diagnostics().stream().filter(d -> d.code().equals(DiagnosticCodes.LEGACY_FORMAT))
 				.findFirst().orElseThrow();
 		assertEquals(Diagnostic.Severity.WARNING, warning.severity());
-		assertEquals("/workflows", warning.pointer());
+		assertEquals("/processes", warning.pointer(), "the pointer in the file, not in the converted tree");
 		assertEquals(12, warning.line(), "the line of \"processes\" in the file");
 		assertTrue(loaded.errors().isEmpty(), () -> loaded.errors().toString());
 	}
@@ -188,5 +188,41 @@ public class TolerantReadingTest {
 		assertEquals(2.5, written.at("/states/0/custom/a/1").asDouble());
 		assertTrue(written.at("/settings/execution/screenshotDirectory").isNull());
 		assertEquals(0.05, written.at("/settings/mouse/click_hold_duration").asDouble());
+	}
+
+	@Test
+	void categoriesMayBeBareNames() {
+		QontinuiConfig config = read("""
+				{"version":"2.0.0","categories":["Main",{"name":"Tools","automationEnabled":true}]}""");
+		assertEquals(List.of("Main", "Tools"), config.getCategories().stream().map(c -> c.getName()).toList());
+		assertTrue(config.getCategories().get(1).isAutomationEnabled());
+	}
+
+	@Test
+	void transitionAliasesFromToExit() {
+		QontinuiConfig config = read("""
+				{"version":"2.0.0","transitions":[{"id":"t","from":"a","to":"b","exit":["a"],"workflows":[]}]}""");
+		OutgoingTransition transition = assertInstanceOf(OutgoingTransition.class, config.getTransitions().get(0));
+		assertEquals("a", transition.getFromState());
+		assertEquals("b", transition.getToState());
+		assertEquals(List.of("a"), transition.getDeactivateStates());
+		assertEquals("a", writer.toTree(config).at("/transitions/0/from").asText(), "written back as read");
+	}
+
+	@Test
+	void v1StepsWithLowercaseTypesBecomeActions() {
+		LoadedConfig loaded = new ConfigLoader().loadText("""
+				{"version":"1.0.0","metadata":{"name":"old"},
+				 "states":[{"id":"s","name":"S","isInitial":true}],
+				 "processes":[{"id":"p","name":"P","category":"Main","steps":[
+				   {"type":"key","key":"Enter"},{"type":"wait","duration":500},{"type":"click","x":3,"y":4}]}]}""", "v1");
+		List<Action> actions = loaded.config().getWorkflows().get(0).getActions();
+		assertEquals(List.of("KEY_PRESS", "WAIT", "CLICK"), actions.stream().map(Action::getType).toList());
+		assertEquals("Enter", actions.get(0).getConfig().at("/keys/0").asText());
+		assertEquals(500, actions.get(1).getConfig().get("duration").asInt());
+		assertEquals(3, actions.get(2).getConfig().at("/target/coordinates/x").asInt());
+		assertEquals("p-step-1", actions.get(0).getId());
+		assertTrue(loaded.errors().isEmpty(), () -> loaded.errors().toString());
+		assertTrue(loaded.diagnostics().stream().anyMatch(d -> d.pointer().equals("/processes/0/steps/2/type")));
 	}
 }

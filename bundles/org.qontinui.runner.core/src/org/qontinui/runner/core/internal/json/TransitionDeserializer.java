@@ -31,7 +31,8 @@ public final class TransitionDeserializer extends StdDeserializer<Transition> {
 		}
 		TransitionKind kind = TransitionKind.fromType(node.path("type").asText(null));
 		if (kind == null) {
-			kind = node.has("fromState") || node.has("from_state") ? TransitionKind.OUTGOING : TransitionKind.INCOMING;
+			kind = node.path("fromState").isTextual() || node.path("from_state").isTextual() || node.path("from").isTextual()
+					? TransitionKind.OUTGOING : TransitionKind.INCOMING;
 		}
 		Class<? extends Transition> type = kind == TransitionKind.OUTGOING ? OutgoingTransition.class
 				: IncomingTransition.class;

@@ -1,0 +1,149 @@
+package org.qontinui.runner.core.validation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The configuration contract shared with the executor: {@code vocabulary.json} from
+ * {@code python-bridge/qontinui_bridge/}, copied into this bundle at build time (pom.xml). Action
+ * types, enum values, aliases, migrations of older dialects, limits, value shapes and the severity
+ * of every rule code are defined there once; the executor's loader reads the same file.
+ */
+public final class Vocabulary {
+
+	/** Where the build puts the file, next to this class. */
+	static final String RESOURCE = "vocabulary.json";
+
+	private static final Vocabulary INSTANCE = load();
+
+	/** Caps on what a configuration can make the runner do ({@code "limits"}). */
+	public record Limits(long maxFileBytes, int maxNestingDepth, long maxImagePixels, int maxClicks,
+			long maxLoopIterations, int maxExpressionLength, int maxExponent, int maxResultBits, int maxResultLength,
+			int regexTimeoutMs, int evaluationTimeoutMs) {
+	}
+
+	private final JsonNode root;
+	private final Limits limits;
+
+	private Vocabulary(JsonNode root) {
+		this.root = root;
+		JsonNode l = root.path("limits");
+		this.limits = new Limits(l.path("maxFileBytes").asLong(), l.path("maxNestingDepth").asInt(),
+				l.path("maxImagePixels").asLong(), l.path("maxClicks").asInt(), l.path("maxLoopIterations").asLong(),
+				l.path("maxExpressionLength").asInt(), l.path("maxExponent").asInt(), l.path("maxResultBits").asInt(),
+				l.path("maxResultLength").asInt(), l.path("regexTimeoutMs").asInt(),
+				l.path("evaluationTimeoutMs").asInt());
+	}
+
+	public static Vocabulary get() {
+		return INSTANCE;
+	}
+
+	private static Vocabulary load() {
+		try (InputStream in = Vocabulary.class.getResourceAsStream(RESOURCE)) {
+			if (in == null) {
+				throw new IllegalStateException("vocabulary.json is missing from org.qontinui.runner.core (build it with Maven)");
+			}
+			return new Vocabulary(new ObjectMapper().readTree(in));
+		} catch (IOException e) {
+			throw new UncheckedIOException("cannot read vocabulary.json", e);
+		}
+	}
+
+	public String formatVersion() {
+		return root.path("formatVersion").asText();
+	}
+
+	public Limits limits() {
+		return limits;
+	}
+
+	/** The severity of a rule code; unknown codes are errors (fail closed). */
+	public Diagnostic.Severity severityOf(String code) {
+		return switch (root.path("rules").path(code).asText("error")) {
+		case "warning" -> Diagnostic.Severity.WARNING;
+		case "info" -> Diagnostic.Severity.INFO;
+		default -> Diagnostic.Severity.ERROR;
+		};
+	}
+
+	/** Every rule code with its severity. */
+	public Map<String, Diagnostic.Severity> rules() {
+		Map<String, Diagnostic.Severity> rules = new LinkedHashMap<>();
+		root.path("rules").fieldNames().forEachRemaining(code -> rules.put(code, severityOf(code)));
+		return rules;
+	}
+
+	public Set<String> executedActionTypes() {
+		return texts(root.path("actionTypes").path("executed"));
+	}
+
+	public Set<String> notExecutedActionTypes() {
+		return texts(root.path("actionTypes").path("notExecuted"));
+	}
+
+	/** Control-flow action type to the config keys listing the action ids it runs. */
+	public Map<String, List<String>> controlFlowFields() {
+		Map<String, List<String>> fields = new LinkedHashMap<>();
+		root.path("actionTypes").path("controlFlow").properties()
+				.forEach(e -> fields.put(e.getKey(), List.copyOf(texts(e.getValue(), new ArrayList<>()))));
+		return fields;
+	}
+
+	public List<String> enumValues(String name) {
+		return texts(root.path("enums").path(name), new ArrayList<>());
+	}
+
+	/** An enum given as spelling to canonical value (targetType, transitionType). */
+	public Map<String, String> enumMap(String name) {
+		return textMap(root.path("enums").path(name));
+	}
+
+	/** Key to type expression of a value shape ({@code "shapes"}). */
+	public Map<String, String> shape(String name) {
+		return textMap(root.path("shapes").path(name));
+	}
+
+	public boolean hasShape(String name) {
+		return root.path("shapes").has(name);
+	}
+
+	/** Other spellings of the keys of a shape. */
+	public Map<String, String> aliases(String shape) {
+		return textMap(root.path("aliases").path(shape));
+	}
+
+	/** The v1 migration tables ({@code "migrations"/"v1"}). */
+	public JsonNode v1Migration() {
+		return root.path("migrations").path("v1");
+	}
+
+	private static Map<String, String> textMap(JsonNode node) {
+		Map<String, String> map = new LinkedHashMap<>();
+		node.properties().forEach(e -> {
+			if (!e.getKey().startsWith("$") && e.getValue().isTextual()) {
+				map.put(e.getKey(), e.getValue().asText());
+			}
+		});
+		return map;
+	}
+
+	private static Set<String> texts(JsonNode array) {
+		return texts(array, new TreeSet<>());
+	}
+
+	private static <C extends java.util.Collection<String>> C texts(JsonNode array, C into) {
+		array.forEach(v -> into.add(v.asText()));
+		return into;
+	}
+}
