@@ -15,37 +15,40 @@ pids=()
 xvfb() {  # start Xvfb on a free display, export DISPLAY
   local n
   for n in $(seq 140 199); do [ -e "/tmp/.X11-unix/X$n" ] || [ -e "/tmp/.X$n-lock" ] || break; done
-  Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 & pids+=($!)
+  Xvfb ":$n" -screen 0 1920x1080x24 -nolisten tcp -noreset >/dev/null 2>&1 & pids+=($!)
   export DISPLAY=":$n"
   for _ in $(seq 100); do [ -e "/tmp/.X11-unix/X$n" ] && break; sleep 0.05; done
   sleep 0.3
+  /usr/bin/python3 - <<'PY'  # a grey-blue desktop instead of X's black root
+from Xlib import display
+d = display.Display(); s = d.screen()
+s.root.change_attributes(background_pixel=s.default_colormap.alloc_color(0x4000, 0x5800, 0x7000).pixel)
+s.root.clear_area(); d.sync()
+PY
 }
 cleanup() { for p in "${pids[@]}"; do kill "$p" 2>/dev/null || true; done; pids=(); }
 trap cleanup EXIT
 shot() { sleep "${2:-3}"; import -window root "PNG24:$out/$1.png"; echo "$out/$1.png"; cleanup; }
 
-# 1. Tk: IDLE with two editors and the shell, the login form of the X11 end-to-end test.
+# 1. Tk: IDLE (a large editor on the executor's engine, the shell), a ttk project browser,
+#    the login form of the X11 end-to-end test.
 xvfb
-/usr/bin/idle-python3.11 "$root/python-bridge/qontinui_bridge/vision.py" "$root/python-bridge/qontinui_bridge/engine.py" >/dev/null 2>&1 & pids+=($!)
-/usr/bin/python3 "$root/python-bridge/tests/tk_login_app.py" /dev/null 1300 640 & pids+=($!)
-shot tk-idle 4
+idle_home="$(mktemp -d)"
+mkdir -p "$idle_home/.idlerc"
+printf '[EditorWindow]\nwidth = 118\nheight = 58\nfont-size = 10\n' > "$idle_home/.idlerc/config-main.cfg"
+HOME="$idle_home" /usr/bin/idle-python3.11 "$root/python-bridge/qontinui_bridge/engine.py" >/dev/null 2>&1 & pids+=($!)
+/usr/bin/python3 "$here/tk_gallery.py" 1000 40 900 720 & pids+=($!)
+/usr/bin/python3 "$root/python-bridge/tests/tk_login_app.py" /dev/null 1500 800 & pids+=($!)
+shot tk-apps 5
+rm -rf "$idle_home"
 
-# 2. X11 programs: a calculator, an editor, the font selector, a clock and the manual browser.
+# 2. X11 programs: a calculator, an editor, the font selector, a clock, the manual browser, Tk's test window.
 xvfb
-xsetroot_gray() { /usr/bin/python3 - <<'EOF'
-from Xlib import display
-d = display.Display(); s = d.screen()
-s.root.change_attributes(background_pixel=s.default_colormap.alloc_color(0x7000, 0x8000, 0x9000).pixel)
-s.root.clear_area(); d.sync()
-EOF
-}
-xsetroot_gray
-xcalc -geometry 260x340+40+40 & pids+=($!)
-xedit -geometry 900x700+340+40 "$root/python-bridge/qontinui_bridge/actions.py" >/dev/null 2>&1 || \
-  xedit -geometry 900x700+340+40 "$root/python-bridge/README.md" & pids+=($!)
+xcalc -geometry 260x340+40+640 & pids+=($!)
+xedit -geometry 900x560+620+480 "$root/python-bridge/qontinui_bridge/vision.py" >/dev/null 2>&1 & pids+=($!)
 xfontsel -geometry 620x360+1260+40 & pids+=($!)
-xclock -geometry 200x200+40+420 -update 1 & pids+=($!)
-xman -geometry 600x560+1260+460 -notopbox & pids+=($!)
+xclock -geometry 200x200+340+780 -update 1 & pids+=($!)
+xman -geometry 640x540+1260+460 -notopbox & pids+=($!)
 /usr/bin/python3 -m tkinter & pids+=($!)
 shot x11-apps 3
 
