@@ -22,7 +22,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.qontinui.runner.core.load.ConfigDocument;
 import org.qontinui.runner.core.load.ConfigReader;
 import org.qontinui.runner.core.validation.Diagnostic;
-import org.qontinui.runner.ui.views.ConfigNode;
+import org.qontinui.runner.ui.model.ConfigNode;
 
 /**
  * The configurations open in the workbench. Opening reads and validates in a {@link Job} with

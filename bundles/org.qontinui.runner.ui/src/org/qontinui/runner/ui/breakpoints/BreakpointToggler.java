@@ -14,8 +14,8 @@ import org.qontinui.runner.debug.breakpoints.ElementBreakpoint;
 import org.qontinui.runner.debug.breakpoints.StateBreakpoint;
 import org.qontinui.runner.debug.breakpoints.TransitionBreakpoint;
 import org.qontinui.runner.debug.breakpoints.WorkflowBreakpoint;
-import org.qontinui.runner.ui.views.ConfigElementNode;
-import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigElementNode;
+import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
 
 /** Sets and clears breakpoints on configuration elements, from the explorer, the diagram and the editor. */
 public final class BreakpointToggler {

@@ -13,8 +13,8 @@ import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.qontinui.runner.ui.OpenConfigurations;
-import org.qontinui.runner.ui.views.ConfigElementNode;
-import org.qontinui.runner.ui.views.ConfigNode;
+import org.qontinui.runner.ui.model.ConfigElementNode;
+import org.qontinui.runner.ui.model.ConfigNode;
 
 /**
  * Breakpoints from a JSON editor's ruler: the line's breakpoint goes on the state, transition,

@@ -18,8 +18,8 @@ import org.eclipse.swt.graphics.Transform;
 import org.eclipse.swt.widgets.Canvas;
 import org.eclipse.swt.widgets.Composite;
 import org.qontinui.runner.core.config.State;
-import org.qontinui.runner.ui.views.ConfigNode;
-import org.qontinui.runner.ui.views.ThumbnailCache;
+import org.qontinui.runner.ui.model.ConfigNode;
+import org.qontinui.runner.ui.model.ThumbnailCache;
 
 /**
  * Draws a laid-out state diagram with SWT: state boxes with thumbnails, labelled transition arrows,

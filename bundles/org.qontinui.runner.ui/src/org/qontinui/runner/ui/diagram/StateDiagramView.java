@@ -36,11 +36,11 @@ import org.qontinui.runner.ui.RunTracker;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 import org.qontinui.runner.ui.breakpoints.BreakpointToggler;
 import org.qontinui.runner.ui.launching.QontinuiLaunches;
-import org.qontinui.runner.ui.views.ConfigElementNode;
-import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigElementNode;
+import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
 import org.qontinui.runner.ui.views.ConfigExplorerView;
-import org.qontinui.runner.ui.views.ConfigNode;
-import org.qontinui.runner.ui.views.DebugContextFollower;
+import org.qontinui.runner.ui.model.ConfigNode;
+import org.qontinui.runner.ui.DebugContextFollower;
 
 /**
  * The states of a configuration as a graph laid out by ELK, and, while it runs, where the run is:

@@ -11,7 +11,7 @@ import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PlatformUI;
-import org.qontinui.runner.ui.views.ConfigNode;
+import org.qontinui.runner.ui.model.ConfigNode;
 
 /** Run As / Debug As "Qontinui Automation" on a {@code .json} file or an opened configuration. */
 public class QontinuiLaunchShortcut implements ILaunchShortcut {

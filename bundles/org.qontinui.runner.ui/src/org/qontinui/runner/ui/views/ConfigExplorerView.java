@@ -34,13 +34,17 @@ import org.qontinui.runner.core.config.State;
 import org.qontinui.runner.core.config.StateImage;
 import org.qontinui.runner.core.validation.Diagnostic;
 import org.qontinui.runner.core.validation.TextPosition;
+import org.qontinui.runner.ui.DebugContextFollower;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.diagram.StateDiagramView;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 import org.qontinui.runner.ui.breakpoints.BreakpointToggler;
 import org.qontinui.runner.ui.launching.QontinuiLaunches;
-import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigElementNode;
+import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigNode;
+import org.qontinui.runner.ui.model.ThumbnailCache;
 
 /**
  * The opened configurations as a tree: metadata, states with their images, transitions, workflows

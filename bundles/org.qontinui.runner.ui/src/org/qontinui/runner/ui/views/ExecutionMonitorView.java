@@ -24,6 +24,8 @@ import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.RunTracker;
+import org.qontinui.runner.ui.model.ConfigNode;
+import org.qontinui.runner.ui.model.ThumbnailCache;
 
 /**
  * The current run at a glance: status, elapsed time, where it is, progress through the workflow,

@@ -34,8 +34,8 @@ import org.qontinui.runner.debug.model.QontinuiProcess;
 import org.qontinui.runner.debug.model.QontinuiStackFrame;
 import org.qontinui.runner.debug.model.QontinuiThread;
 import org.qontinui.runner.runs.RunRecord;
-import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
-import org.qontinui.runner.ui.views.ConfigNode;
+import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigNode;
 
 /**
  * Debug launches of real configurations in a real workbench with the real executor: breakpoints

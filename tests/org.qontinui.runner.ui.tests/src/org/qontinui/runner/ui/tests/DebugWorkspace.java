@@ -30,8 +30,8 @@ import org.qontinui.runner.debug.launcher.LaunchAttributes;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.breakpoints.BreakpointToggler;
-import org.qontinui.runner.ui.views.ConfigElementNode;
-import org.qontinui.runner.ui.views.ConfigNode;
+import org.qontinui.runner.ui.model.ConfigElementNode;
+import org.qontinui.runner.ui.model.ConfigNode;
 
 /** A workspace project with the demo (or a fixture) and helpers to debug it as a user would. */
 final class DebugWorkspace {

@@ -19,7 +19,7 @@ import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
-import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
 
 /**
  * Not a test: takes the documentation's screenshots of a debug session, when run with

@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.OpenConfigurations;
-import org.qontinui.runner.ui.views.ConfigNode;
+import org.qontinui.runner.ui.model.ConfigNode;
 import org.qontinui.runner.webbuilder.internal.ConfigurationNode;
 import org.qontinui.runner.webbuilder.internal.WebBuilderView;
 

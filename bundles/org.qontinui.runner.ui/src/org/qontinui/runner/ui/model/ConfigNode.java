@@ -1,4 +1,4 @@
-package org.qontinui.runner.ui.views;
+package org.qontinui.runner.ui.model;
 
 import java.nio.file.Path;
 import java.util.List;

@@ -1,4 +1,4 @@
-package org.qontinui.runner.ui.views;
+package org.qontinui.runner.ui.model;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -16,7 +16,7 @@ import org.qontinui.runner.core.config.State;
 import org.qontinui.runner.core.config.StateImage;
 import org.qontinui.runner.core.config.Transition;
 import org.qontinui.runner.core.config.Workflow;
-import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
 
 /**
  * Builds the Config Explorer's subtree of one configuration, once, off the UI thread: metadata,

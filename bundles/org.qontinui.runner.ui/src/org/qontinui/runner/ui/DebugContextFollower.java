@@ -1,4 +1,4 @@
-package org.qontinui.runner.ui.views;
+package org.qontinui.runner.ui;
 
 import java.nio.file.Path;
 import java.util.function.BiConsumer;
@@ -10,8 +10,9 @@ import org.eclipse.debug.ui.contexts.IDebugContextService;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.qontinui.runner.debug.model.QontinuiStackFrame;
-import org.qontinui.runner.ui.OpenConfigurations;
-import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigElementNode;
+import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigNode;
 
 /**
  * Tells a view which configuration element the selected stack frame of a suspended run stands for,
