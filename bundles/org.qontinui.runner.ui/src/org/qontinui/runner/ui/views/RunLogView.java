@@ -34,7 +34,8 @@ import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.RunTracker;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
-import org.qontinui.runner.ui.views.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.model.ConfigNode;
+import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
 
 /**
  * The structured events of the current and past runs: filter by level and kind, search, jump to the
