@@ -16,6 +16,7 @@ import base64
 import binascii
 import bisect
 import hashlib
+import io
 import json
 import math
 import re
@@ -24,6 +25,7 @@ from typing import Any, Iterable
 
 import cv2
 import numpy as np
+from PIL import Image
 
 from . import vocabulary as vocab
 from .images import ImageHeaderError, image_size
@@ -1173,10 +1175,14 @@ class _ModelBuilder:
         raw = image_bytes(data)
         if raw is None:
             return None
-        arr = cv2.imdecode(np.frombuffer(raw, np.uint8), cv2.IMREAD_COLOR)
-        if arr is None:
-            self.rep("bad-image", ptr, f"{what}: the image data cannot be decoded")
-        return arr
+        # Pillow, not cv2.imdecode: libpng would print its own complaints on stderr.
+        try:
+            with Image.open(io.BytesIO(raw)) as img:
+                rgb = np.asarray(img.convert("RGB"))
+        except Exception as exc:  # Pillow raises many types for broken data
+            self.rep("bad-image", ptr, f"{what}: the image data cannot be decoded ({type(exc).__name__})")
+            return None
+        return cv2.cvtColor(rgb, cv2.COLOR_RGB2BGR)
 
     def regions(self, items: Any) -> list[Region]:
         out = []
