@@ -27,7 +27,7 @@ from .secrets import scrub_event
 from .navigation import (INTERRUPTION_CHECK_S, MAX_TRANSITION_RETRIES, Detection, Navigator, StateBook,
                          returns_to_previous)
 from .runtime import (POLL_SLICE, ActionResult, Breakpoint, Frame, FrameSeen, LoopBreak, LoopContinue, Recovery,
-                      RunControl, RunTerminated, Variables, exception_breakpoint_id)
+                      RunControl, RunTerminated, TransitionInterrupted, Variables, exception_breakpoint_id)
 from .vision import FindResult, Match, Screen, SearchSpec, find
 
 Emit = Callable[[str, dict[str, Any]], None]
@@ -90,6 +90,7 @@ class Engine:
         self._in_interruption = False
         self._last_interruption_check = 0.0
         self._interruptions_in_action = 0
+        self._transition_workflows = 0  # > 0 while a transition's own workflows run
         self.way_out_failures: dict[str, int] = {}  # an interruption's way out that keeps failing is dropped
         self._deadlines: list[tuple[float, str, int]] = []  # (perf_counter deadline, action id, timeout ms)
         self.similarity_override: float | None = None
@@ -407,7 +408,11 @@ class Engine:
         if hit is None:
             return False
         self._interruptions_in_action += 1
-        return self.handle_interruption(*hit)
+        handled = self.handle_interruption(*hit)
+        if handled and self._transition_workflows:
+            # What the transition already typed or clicked may have gone to the popup: start it again.
+            raise TransitionInterrupted(hit[0])
+        return handled
 
     def handle_interruption(self, sid: str, score: float) -> bool:
         """Enter the interrupting state (hiding what it covers), take its way out, reveal what it hid."""
@@ -425,7 +430,11 @@ class Engine:
         saved_find = self.last_find
         try:
             self.cover(sid, score)
-            ok = self.run_transition(t)
+            outer, self._transition_workflows = self._transition_workflows, 0
+            try:
+                ok = self.run_transition(t)
+            finally:
+                self._transition_workflows = outer
             if not ok:
                 self.way_out_failures[t.id] = self.way_out_failures.get(t.id, 0) + 1
         finally:
@@ -623,7 +632,7 @@ class Engine:
                 if exc.action_id != action.id:
                     raise
                 result = ActionResult(False, f"timeout after {action.timeout_ms} ms (execution.timeout)")
-            except (RunTerminated, LoopBreak, LoopContinue):
+            except (RunTerminated, LoopBreak, LoopContinue, TransitionInterrupted):
                 raise
             except Exception as exc:
                 tb = traceback.format_exc()
@@ -755,11 +764,17 @@ class Engine:
             # The states this transition is expected to reveal count as visible for the mock backend.
             expected = {s for s in (t.to_state, *t.activate) if s and s in cfg.states}
             self.pending |= expected
-            for wid in t.workflows:
-                r = self.run_workflow(cfg.workflows[wid])
-                if not r.success:
-                    ok, error = False, f"workflow {wid} failed: {r.message}"
-                    break
+            self._transition_workflows += 1
+            try:
+                for wid in t.workflows:
+                    r = self.run_workflow(cfg.workflows[wid])
+                    if not r.success:
+                        ok, error = False, f"workflow {wid} failed: {r.message}"
+                        break
+            except TransitionInterrupted as exc:
+                ok, error = False, f"interrupted by {exc.state_id}: to be started again"
+            finally:
+                self._transition_workflows -= 1
             self.pending -= expected
             if ok and t.kind == "outgoing":
                 for sid in t.deactivate:

@@ -28,6 +28,14 @@ class LoopContinue(Exception):
     pass
 
 
+class TransitionInterrupted(Exception):
+    """An interrupting state (popup) was closed while a transition's workflow ran: its effect is unknown."""
+
+    def __init__(self, state_id: str) -> None:
+        super().__init__(f"interrupted by {state_id}")
+        self.state_id = state_id
+
+
 @dataclass
 class ActionResult:
     success: bool

@@ -44,20 +44,21 @@ class ScriptedGui(Backend):
     virtual = False
 
     def __init__(self, page: str, popup_after_clicks: int | None = None, popup_on_click: int | None = None,
-                 redirect: dict[str, str] | None = None) -> None:
+                 redirect: dict[str, str] | None = None, popup_offset: tuple[int, int] = (0, 0)) -> None:
         super().__init__()
         self.page = page
         self.popup = False
         self.clicks = 0
         self.popup_after_clicks = popup_after_clicks
         self.popup_on_click = popup_on_click
+        self.popup_items = [(n, x + popup_offset[0], y + popup_offset[1]) for n, x, y in POPUP]
         self.redirect = redirect or {}
         self.history: list[str] = [page]
 
     def capture(self) -> np.ndarray:
         items = [(IMG[n], x, y) for n, x, y in PAGES[self.page]]
         if self.popup:
-            items += [(IMG[n], x, y) for n, x, y in POPUP]
+            items += [(IMG[n], x, y) for n, x, y in self.popup_items]
         return screen_with(items, W, H)
 
     def key(self, key: str, down: bool) -> None:
@@ -72,7 +73,7 @@ class ScriptedGui(Backend):
             return
         x, y = self.position
         if self.popup:
-            if _inside(POPUP[1], x, y):
+            if _inside(self.popup_items[1], x, y):
                 self.popup = False
             return  # input grabbed by the popup
         if self.popup_on_click is not None and self.clicks + 1 == self.popup_on_click:
@@ -243,3 +244,22 @@ def test_frame_observers_get_the_frames_actions_and_detections_searched() -> Non
     purposes = {p for _, p, _ in seen}
     assert {"detection", "find", "verify"} <= purposes
     assert ("wf-login-c", "find", (H, W, 3)) in seen
+
+
+def test_popup_in_the_middle_of_a_transition_starts_it_again() -> None:
+    # wf-add: a first click (it opens the popup, which takes it), then "add", now under the popup.
+    raw = app_config(GO_FORM)
+    wf_add = next(w for w in raw["workflows"] if w["id"] == "wf-add")
+    wf_add["actions"].insert(0, {"id": "focus", "type": "CLICK", "config": {
+        "target": {"type": "image", "imageIds": ["dash-title"]}}})
+    gui = ScriptedGui("dash", popup_on_click=1, popup_offset=(180, 90))  # the popup covers "add"
+    body, events, eng = run_gui(raw, gui)
+    assert body["success"], body
+    done = of(events, "qontinui/transitionCompleted")
+    assert [(b["transitionId"], b["success"]) for b in done] == [("t-popup-ok", True), ("t-add", False),
+                                                                 ("t-add", True)]
+    assert done[1]["error"] == "interrupted by popup: to be started again"
+    (intr,) = of(events, "qontinui/interruption")
+    assert intr["duringActionId"] == "wf-add-c"  # noticed by the failing find of "add"
+    assert [b["decision"] for b in of(events, "qontinui/navigation")] == ["plan", "retryTransition", "replan"]
+    assert gui.history == ["dash", "form"]
