@@ -84,7 +84,7 @@ class Engine:
         self.book = StateBook()
         self.active: list[str] = self.book.active  # ordered set of active state ids (same list as book.active)
         self.nav = Navigator(config, self.specs_for_image, self._search,
-                             float(config.setting("execution", "detectionBudgetMs", 1500) or 1500))
+                             float(config.setting("execution", "detectionBudgetMs", 1500) or 1500), self.poll)
         self.frame_observers: list[FrameObserver] = []
         self.interruptions = 0
         self._in_interruption = False

@@ -78,8 +78,9 @@ class StateBook:
 
 class Navigator:
     def __init__(self, config: Config, specs_for: SpecsFor, search: Search,
-                 budget_ms: float = DEFAULT_BUDGET_MS) -> None:
+                 budget_ms: float = DEFAULT_BUDGET_MS, poll: Callable[[], None] | None = None) -> None:
         self.config = config
+        self.poll = poll or (lambda: None)  # the run's terminate/pause point, between two states' searches
         self.specs_for = specs_for
         self.search = search
         self.budget_ms = budget_ms
@@ -136,6 +137,7 @@ class Navigator:
             if i and time.perf_counter() > deadline:  # the first (most likely) candidate is always scored
                 complete = False
                 break
+            self.poll()
             ok, score = self.state_score(frame, self.config.states[sid])
             scores[sid] = score
             if ok:
@@ -150,6 +152,7 @@ class Navigator:
         for sid in self.interrupting:
             if sid in active:
                 continue
+            self.poll()
             ok, score = self.state_score(frame, self.config.states[sid])
             if ok:
                 return sid, score
