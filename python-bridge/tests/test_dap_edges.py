@@ -158,6 +158,19 @@ def test_protocol_md_documents_exactly_the_launch_fields() -> None:
     assert documented == set(launch_field_names())
 
 
+JAVA_LAUNCH_ARGUMENTS = os.path.join(os.path.dirname(ROOT), "bundles", "org.qontinui.runner.bridge", "src", "org",
+                                     "qontinui", "runner", "bridge", "LaunchArguments.java")
+
+
+def test_java_launch_arguments_write_exactly_the_python_fields() -> None:
+    """The workbench's LaunchArguments.toJson() and the executor's dataclass name the same properties."""
+    if not os.path.exists(JAVA_LAUNCH_ARGUMENTS):
+        pytest.skip("the Java LaunchArguments is not in this checkout")
+    java = open(JAVA_LAUNCH_ARGUMENTS, encoding="utf-8").read()
+    written = set(__import__("re").findall(r'(?:json\.put|putIfSet)\(\s*(?:json,\s*)?"(\w+)"', java))
+    assert written == set(launch_field_names())
+
+
 # --------------------------------------------------------------------------- framing
 
 def test_broken_frames_never_desynchronise_the_session(client: DapClient) -> None:
