@@ -25,7 +25,7 @@ def parse_arguments(cls: type[T], value: Any, pointer: str = "/arguments") -> T:
     if not isinstance(value, dict):
         raise ArgumentError(f"{pointer or '/'}: expected an object, got {_describe(value)}")
     hints = typing.get_type_hints(cls)
-    fields = {f.name: f for f in dataclasses.fields(cls)}  # type: ignore[arg-type]
+    fields = {f.name: f for f in dataclasses.fields(cls)}
     values: dict[str, Any] = {}
     for name, field in fields.items():
         if name.startswith("_"):

@@ -17,7 +17,7 @@ import signal
 import sys
 import threading
 import traceback
-from typing import Any, BinaryIO, Callable
+from typing import Any, BinaryIO, Callable, Collection
 
 from .backends import create_backend
 from .config import Action, Config, ConfigError, Workflow, load_config, pointer_positions
@@ -160,7 +160,7 @@ class DapSession:
             self.writer.error(msg, f"unknown request '{name[:100]}'", ErrorId.UNKNOWN_REQUEST)
             return False
         try:
-            args = parse_arguments(command.arguments, msg.get("arguments"))
+            args: Any = parse_arguments(command.arguments, msg.get("arguments"))
         except ArgumentError as exc:
             self.writer.error(msg, f"{name}: {exc}", ErrorId.INVALID_ARGUMENTS)
             return False
@@ -250,6 +250,7 @@ class DapSession:
         unknown = [s for s in go_to if s not in cfg.states]
         if unknown:
             raise RequestError(f"goToStates: no state {', '.join(unknown)} in config", ErrorId.NOT_FOUND)
+        wf: Workflow | None
         if go_to:
             wf = navigation_workflow(cfg, go_to)
         else:
@@ -257,7 +258,7 @@ class DapSession:
         if wf is None:
             raise RequestError(f"workflow '{args.workflow}' not found in config", ErrorId.NOT_FOUND)
         mode = str(cfg.setting("execution", "executionMode", "") or "").lower()
-        backend_name = args.backend or {"mock": "mock", "screenshot": "screenshots"}.get(mode, "x11")
+        backend_name: str = args.backend or {"mock": "mock", "screenshot": "screenshots"}.get(mode) or "x11"
         shots = args.screenshots or (cfg.setting("execution", "screenshotDirectory")
                                      if backend_name == "screenshots" else None)
         try:
@@ -404,14 +405,14 @@ class DapSession:
         cfg = self.config
         if cfg is None:
             return False, PENDING  # set before launch: checked when the config is loaded
-        known = {"state": cfg.states, "workflow": cfg.workflows,
-                 "transition": {t.id for t in cfg.transitions},
-                 "action": {a.id for a in cfg.all_actions()}}[kind]
+        known: Collection[str] = {"state": cfg.states, "workflow": cfg.workflows,  # type: ignore[assignment]
+                                  "transition": {t.id for t in cfg.transitions},
+                                  "action": {a.id for a in cfg.all_actions()}}[kind]
         return (True, "") if obj in known else (False, f"unknown {kind} '{obj}'")
 
     @request("setExceptionBreakpoints", SetExceptionBreakpointsArguments)
     def on_setExceptionBreakpoints(self, req: dict[str, Any], args: SetExceptionBreakpointsArguments) -> None:
-        known = {f["filter"] for f in EXCEPTION_FILTERS}
+        known = {str(f["filter"]) for f in EXCEPTION_FILTERS}
         # The response lists one breakpoint per filter, then per filter option, in request order.
         requested = list(args.filters) + [o.filterId for o in args.filterOptions]
         out: list[dict[str, Any]] = []
@@ -675,7 +676,11 @@ def main() -> int:
     # stdout carries only frames: anything printed by accident goes to stderr.
     sys.stdout = sys.stderr
     guard = ProcessGuard()
-    guard.on_stop(session.control.request_terminate, lambda timeout: session.thread and session.thread.join(timeout))
+
+    def join_run(timeout: float) -> None:
+        if session.thread is not None:
+            session.thread.join(timeout)
+    guard.on_stop(session.control.request_terminate, join_run)
     guard.install((signal.SIGTERM, signal.SIGHUP, signal.SIGINT))
     code = session.serve()
     # Everything the client needs is flushed; skipping the interpreter's teardown (cv2, numpy: ~50-150 ms)
