@@ -19,7 +19,6 @@ _CHUNK = 64 * 1024
 
 # A header that starts a frame. JSON cannot contain it (raw CR/LF never occur inside a JSON string, and
 # the name is not a JSON token), so finding it inside a body proves the declared length was wrong.
-_FRAME_START = re.compile(rb"Content-Length[ \t]*:", re.IGNORECASE)
 _FRAME_HEADER = re.compile(rb"Content-Length[ \t]*:[ \t]*[0-9]+[ \t]*\r?\n", re.IGNORECASE)
 _HEADER_END = re.compile(rb"\r?\n\r?\n")
 _TOKEN = re.compile(rb"[!#$%&'*+.^_`|~0-9A-Za-z-]+")
@@ -158,11 +157,12 @@ class FrameReader:
     def _skip_to_frame_start(self) -> bool:
         """Drops bytes up to the next frame header, keeping memory bounded; False at EOF."""
         while True:
-            m = _FRAME_START.search(self._buf)
+            # The whole header line, not just its name: the text "Content-Length:" may sit in a broken body.
+            m = _FRAME_HEADER.search(self._buf)
             if m is not None:
                 del self._buf[:m.start()]
                 break
-            keep = min(len(self._buf), 32)  # a header split across reads
+            keep = min(len(self._buf), 64)  # a header line split across reads
             del self._buf[:len(self._buf) - keep]
             if not self._fill():
                 return False

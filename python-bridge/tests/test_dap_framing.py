@@ -156,3 +156,9 @@ def test_header_split_across_reads_is_found() -> None:
             reader.read()
         assert reader.read()["seq"] == 5  # type: ignore[index]
         t.join()
+
+
+def test_header_text_inside_a_broken_body_does_not_cost_the_next_frame() -> None:
+    broken = b'Content-Length: 8\r\n\r\n{"text":"Content-Length: 5 is a header"}'
+    msgs, errors = read_all(good(1) + broken + good(2))
+    assert seqs(msgs) == [1, 2] and len(errors) == 1 and "not valid JSON" in errors[0]
