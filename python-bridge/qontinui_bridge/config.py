@@ -120,6 +120,7 @@ class StateImage:
     required: bool = True
     shared: bool = False
     search_regions: list[Region] = field(default_factory=list)
+    monitors: list[int] = field(default_factory=list)  # first one searched (multi-screen X display)
 
 
 @dataclass
@@ -1272,8 +1273,10 @@ class _ModelBuilder:
             sr = self.regions([ms["searchRegion"]])
         iid = str(im.get("id", f"{sid}-img"))
         threshold = _get(im, "threshold", "similarity")
+        raw_mons = _get(im, "monitors")
+        mons = [m for m in raw_mons if isinstance(m, int) and not isinstance(m, bool)] if isinstance(raw_mons, list) else []
         return StateImage(iid, str(im.get("name", iid)), sid, pats, threshold if _is_number(threshold) else None,
-                          _get(im, "required") is not False, _get(im, "shared") is True, sr)
+                          _get(im, "required") is not False, _get(im, "shared") is True, sr, mons)
 
     def action(self, a: dict[str, Any], ptr: str, wid: str) -> Action:
         aid = str(a.get("id", ptr))

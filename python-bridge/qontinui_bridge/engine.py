@@ -28,7 +28,7 @@ from .navigation import (INTERRUPTION_CHECK_S, MAX_TRANSITION_RETRIES, Detection
                          returns_to_previous)
 from .runtime import (POLL_SLICE, ActionResult, Breakpoint, Frame, FrameSeen, LoopBreak, LoopContinue, Recovery,
                       RunControl, RunTerminated, TransitionInterrupted, Variables, exception_breakpoint_id)
-from .vision import FindResult, Match, Screen, SearchSpec, find
+from .vision import FindResult, LastSeen, Match, Screen, SearchSpec, find, recognition_options
 
 Emit = Callable[[str, dict[str, Any]], None]
 FrameObserver = Callable[[FrameSeen], None]
@@ -101,6 +101,8 @@ class Engine:
         self.pending: set[str] = set()  # states being entered (visible to the mock backend)
         self.frames: list[Frame] = []
         self.last_find: FindResult | None = None
+        self.last_seen = LastSeen()  # where each pattern was last found: FIRST finds look there first
+        self.recognition = recognition_options(config.settings.get("recognition"))  # colorSpace
         self.last_match_info: dict[str, Any] = {}
         self.stats = {"passed": 0, "failed": 0}
         self.t0 = time.perf_counter()
@@ -349,7 +351,7 @@ class Engine:
             seen = FrameSeen(img, action_id, purpose, round(self.elapsed(), 3))
             for observer in self.frame_observers:
                 observer(seen)
-        return Screen(img)
+        return Screen(img, self.backend.monitor_areas(), self.backend.monitor)
 
     def add_frame_observer(self, observer: FrameObserver) -> None:
         self.frame_observers.append(observer)
@@ -357,7 +359,7 @@ class Engine:
     def _search(self, frame: Screen | None, specs: list[SearchSpec]) -> FindResult:
         if frame is None:
             return self._mock_find(specs, "FIRST")
-        return find(frame, specs, "FIRST", {})
+        return find(frame, specs, "FIRST", self.recognition, last_seen=self.last_seen)
 
     def detect(self, reason: str, everything: bool = False) -> Detection | None:
         """Search the likely states on one frame and make the active states what is seen.
@@ -479,7 +481,8 @@ class Engine:
             if asset is None or asset.pixels is None:
                 continue
             specs.append(SearchSpec(si.id, asset.pixels, self.threshold_for(si, p, options), p, si.state_id,
-                                    p.mask, action_regions or p.search_regions or si.search_regions))
+                                    p.mask, action_regions or p.search_regions or si.search_regions,
+                                    si.monitors[0] if si.monitors else None))
         return specs
 
     def specs_for_id(self, image_id: str, options: dict[str, Any]) -> list[SearchSpec]:
@@ -504,7 +507,7 @@ class Engine:
             return self._mock_find(specs, strategy)
         screen = self.capture_frame("find")
         assert screen is not None
-        return find(screen, specs, strategy, options)
+        return find(screen, specs, strategy, {**self.recognition, **options}, last_seen=self.last_seen)
 
     def _mock_find(self, specs: list[SearchSpec], strategy: str) -> FindResult:
         visible = set(self.active) | self.pending

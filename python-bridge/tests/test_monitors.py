@@ -84,6 +84,16 @@ def test_monitor_selects_a_xinerama_screen(two_screens, tmp_path, monkeypatch) -
         found = sorted((m["x"], m["y"]) for m in [b for e, b in evs if e == "qontinui/match"][-1]["matches"])
         ax, ay = ready_a["button"][:2]
         assert body["success"] and found == [(ax, ay), (x, y)]
+        # A state image's monitors[0] overrides the launch's monitor (here: none given, i.e. 0); before
+        # the click below, which logs the first window in and takes its button away.
+        raw_si = make_config([{"id": "f", "type": "FIND", "config": {"target": {
+            "type": "image", "imageIds": ["si-login"], "searchOptions": {"searchStrategy": "ALL", "similarity": 0.95}}}}],
+            states=[{"id": "s1", "name": "S1", "isInitial": True, "stateImages": [
+                {"id": "si-login", "name": "login", "monitors": [1], "patterns": [{"id": "p", "imageId": "login"}]}]}],
+            images={"login": button})
+        body, evs, _ = run(raw_si, backend="x11")
+        found = [(m["x"], m["y"]) for m in [bd for e, bd in evs if e == "qontinui/match"][-1]["matches"]]
+        assert body["success"] and found == [(ax, ay)], (completed(evs), found)
         # Monitor 1: only the window on head 1, in root coordinates; a click lands on its button.
         eng_backend = create_backend("x11", display=disp, monitor=1)
         raw["workflows"][0]["actions"].append(
