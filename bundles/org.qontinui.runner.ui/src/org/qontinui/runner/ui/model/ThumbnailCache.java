@@ -1,7 +1,6 @@
 package org.qontinui.runner.ui.model;
 
 import java.io.ByteArrayInputStream;
-import java.util.Base64;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -14,6 +13,7 @@ import org.qontinui.runner.core.config.ImageAsset;
 import org.qontinui.runner.core.config.Pattern;
 import org.qontinui.runner.core.config.State;
 import org.qontinui.runner.core.config.StateImage;
+import org.qontinui.runner.core.validation.ImageHeader;
 
 /**
  * Small pictures of a configuration's images for trees and diagram nodes, decoded once per size.
@@ -82,7 +82,12 @@ public final class ThumbnailCache {
 			return null;
 		}
 		try {
-			ImageData[] frames = new ImageLoader().load(new ByteArrayInputStream(Base64.getMimeDecoder().decode(data)));
+			byte[] bytes = ImageHeader.decodeBase64(data);
+			// The size from the header before decoding: a small file can claim 30000x30000 pixels.
+			if (bytes == null || !ImageHeader.read(bytes).withinLimit()) {
+				return null; // the validator reports it (bad-image, image-too-large)
+			}
+			ImageData[] frames = new ImageLoader().load(new ByteArrayInputStream(bytes));
 			if (frames.length == 0) {
 				return null;
 			}
@@ -91,7 +96,7 @@ public final class ThumbnailCache {
 			int w = Math.max(1, (int) Math.round(d.width * scale));
 			int h = Math.max(1, (int) Math.round(d.height * scale));
 			return new Image(display, scale < 1.0 ? d.scaledTo(w, h) : d);
-		} catch (IllegalArgumentException | SWTException e) {
+		} catch (IllegalArgumentException | SWTException | ImageHeader.BadHeaderException e) {
 			return null; // the validator reports undecodable images
 		}
 	}
