@@ -7,7 +7,7 @@ import math
 import re
 from typing import Any
 
-from ..expressions import evaluate, interpolate
+from ..expressions import evaluate, interpolate, regex_search
 from ..runtime import ActionResult
 from ..secrets import MASK, contains_secret, is_secret, mark_sensitive, template_mentions_secret
 from .context import ActionContext
@@ -113,7 +113,7 @@ def act_string_operation(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResul
     elif op == "LOWERCASE":
         out = s.lower()
     elif op in ("MATCH", "MATCHES"):
-        m = re.search(str(p.get("pattern", "")), s)
+        m = regex_search(str(p.get("pattern", "")), s)  # time-limited: a config can hold a catastrophic pattern
         out = (m.group(1) if m and m.groups() else m.group(0)) if m else None
     elif op == "LENGTH":
         out = len(s)
