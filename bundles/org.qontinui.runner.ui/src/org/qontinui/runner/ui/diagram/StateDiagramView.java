@@ -1,5 +1,6 @@
 package org.qontinui.runner.ui.diagram;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,36 +19,52 @@ import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
+import org.eclipse.jface.action.Separator;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
 import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
+import org.eclipse.ui.ISelectionListener;
+import org.eclipse.ui.IWorkbenchPart;
+import org.eclipse.ui.actions.ContributionItemFactory;
+import org.eclipse.ui.part.IShowInSource;
+import org.eclipse.ui.part.IShowInTarget;
+import org.eclipse.ui.part.IShowInTargetList;
+import org.eclipse.ui.part.ShowInContext;
 import org.eclipse.ui.part.ViewPart;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.breakpoints.StateBreakpoint;
 import org.qontinui.runner.runs.RunEvent;
 import org.qontinui.runner.runs.RunRecord;
+import org.qontinui.runner.ui.DebugContextFollower;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.RunTracker;
+import org.qontinui.runner.ui.ShowInPart;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 import org.qontinui.runner.ui.breakpoints.BreakpointToggler;
 import org.qontinui.runner.ui.launching.QontinuiLaunches;
 import org.qontinui.runner.ui.model.ConfigElementNode;
 import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
-import org.qontinui.runner.ui.views.ConfigExplorerView;
 import org.qontinui.runner.ui.model.ConfigNode;
-import org.qontinui.runner.ui.DebugContextFollower;
 
 /**
  * The states of a configuration as a graph laid out by ELK, and, while it runs, where the run is:
  * active states lit, the running transition animated, the trail of states numbered.
+ * <p>
+ * It talks to the other views only through the workbench: the selected state is this part's
+ * selection (a {@link ConfigElementNode}), it follows the Config Explorer's selection through the
+ * selection service, and it takes and gives elements through Show In.
  */
-public class StateDiagramView extends ViewPart
-		implements OpenConfigurations.Listener, RunTracker.Listener, IBreakpointListener {
+public class StateDiagramView extends ViewPart implements OpenConfigurations.Listener, RunTracker.Listener,
+		IBreakpointListener, IShowInTarget, IShowInSource, IShowInTargetList {
 
 	public static final String ID = QontinuiPerspective.STATE_DIAGRAM;
 	private static final int ANIMATION_MS = 80;
@@ -58,13 +75,17 @@ public class StateDiagramView extends ViewPart
 	private Job layoutJob;
 	private DebugContextFollower follower;
 	private long lastLayoutMillis = -1;
+	private final StateSelectionProvider selection = new StateSelectionProvider();
+	private final ISelectionListener explorerSelection = this::explorerSelectionChanged;
 
 	@Override
 	public void createPartControl(Composite parent) {
 		parent.setLayout(new FillLayout());
 		DiagramLayout.warmUp();
 		canvas = new StateDiagramCanvas(parent);
-		canvas.addSelectionListener(this::selectInExplorer);
+		canvas.addSelectionListener(state -> selection.setSelection(selectionOf(state)));
+		getSite().setSelectionProvider(selection);
+		getSite().getPage().addSelectionListener(QontinuiPerspective.CONFIG_EXPLORER, explorerSelection);
 		canvas.addListener(SWT.MouseDoubleClick, e -> {
 			String state = canvas.selectedState();
 			if (state != null && shown != null) {
@@ -152,15 +173,55 @@ public class StateDiagramView extends ViewPart
 		canvas.select(stateId);
 	}
 
-	private void selectInExplorer(String stateId) {
+	/** The explorer's node of a state of the shown configuration, as this part's selection. */
+	private ISelection selectionOf(String stateId) {
 		ConfigNode config = shown;
-		if (stateId == null || config == null) {
-			return;
+		ConfigElementNode node = stateId == null || config == null ? null : config.tree().find(Kind.STATE, stateId);
+		return node == null ? StructuredSelection.EMPTY : new StructuredSelection(node);
+	}
+
+	/** Selecting a configuration or one of its elements in the explorer shows it here. */
+	private void explorerSelectionChanged(IWorkbenchPart part, ISelection selected) {
+		if (selected instanceof IStructuredSelection s && !s.isEmpty() && !canvas.isDisposed()) {
+			showElement(s.getFirstElement());
 		}
-		ConfigExplorerView explorer = (ConfigExplorerView) getSite().getPage().findView(ConfigExplorerView.ID);
-		if (explorer != null) {
-			explorer.select(config, Kind.STATE, stateId);
+	}
+
+	/** Shows the configuration of an explorer element and, for a state, selects it. */
+	private boolean showElement(Object element) {
+		ConfigNode config = element instanceof ConfigNode c ? c
+				: element instanceof ConfigElementNode n ? n.root() : null;
+		if (config == null) {
+			return false;
 		}
+		show(config);
+		if (element instanceof ConfigElementNode n && n.kind() == Kind.STATE) {
+			canvas.select(n.elementId());
+		}
+		return true;
+	}
+
+	@Override
+	public boolean show(ShowInContext context) {
+		if (context.getSelection() instanceof IStructuredSelection s && !s.isEmpty()) {
+			return showElement(s.getFirstElement());
+		}
+		return showElement(context.getInput());
+	}
+
+	@Override
+	public ShowInContext getShowInContext() {
+		return new ShowInContext(shown, selectionOf(canvas.selectedState()));
+	}
+
+	@Override
+	public String[] getShowInTargetIds() {
+		return new String[] { QontinuiPerspective.CONFIG_EXPLORER };
+	}
+
+	private void selectInExplorer(String stateId) {
+		ShowInPart.show(getSite().getPage(), QontinuiPerspective.CONFIG_EXPLORER,
+				new ShowInContext(shown, selectionOf(stateId)), true, true);
 	}
 
 	private void toggleBreakpoint(String stateId) {
@@ -172,24 +233,9 @@ public class StateDiagramView extends ViewPart
 
 	private void createActions() {
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
-		toolbar.add(new Action("Zoom In") {
-			@Override
-			public void run() {
-				canvas.zoomBy(1.25);
-			}
-		});
-		toolbar.add(new Action("Zoom Out") {
-			@Override
-			public void run() {
-				canvas.zoomBy(0.8);
-			}
-		});
-		toolbar.add(new Action("Fit") {
-			@Override
-			public void run() {
-				canvas.fit();
-			}
-		});
+		toolbar.add(toolbarAction("Zoom In", "zoom_in", () -> canvas.zoomBy(1.25)));
+		toolbar.add(toolbarAction("Zoom Out", "zoom_out", () -> canvas.zoomBy(0.8)));
+		toolbar.add(toolbarAction("Fit to View", "zoom_fit", canvas::fit));
 		getViewSite().getActionBars().getMenuManager().add(new Action("Export as PNG...") {
 			@Override
 			public void run() {
@@ -237,8 +283,24 @@ public class StateDiagramView extends ViewPart
 					selectInExplorer(state);
 				}
 			});
+			MenuManager showIn = new MenuManager("Show In", "org.eclipse.ui.navigate.showInQuickMenu");
+			showIn.add(ContributionItemFactory.VIEWS_SHOW_IN.create(getSite().getWorkbenchWindow()));
+			m.add(new Separator());
+			m.add(showIn);
 		});
 		canvas.setMenu(menu.createContextMenu(canvas));
+	}
+
+	/** A toolbar button: the icon shows, the label is its tooltip. */
+	private static Action toolbarAction(String label, String icon, Runnable run) {
+		Action action = new Action(label, QontinuiUiPlugin.imageDescriptor(icon)) {
+			@Override
+			public void run() {
+				run.run();
+			}
+		};
+		action.setToolTipText(label);
+		return action;
 	}
 
 	private String ask(String extension) {
@@ -252,7 +314,7 @@ public class StateDiagramView extends ViewPart
 		Image image = canvas.renderImage();
 		try {
 			ImageLoader loader = new ImageLoader();
-			loader.data = new org.eclipse.swt.graphics.ImageData[] { image.getImageData() };
+			loader.data = new ImageData[] { image.getImageData() };
 			loader.save(file.toString(), SWT.IMAGE_PNG);
 		} finally {
 			image.dispose();
@@ -262,7 +324,7 @@ public class StateDiagramView extends ViewPart
 	public void exportSvg(Path file) {
 		try {
 			Files.writeString(file, DiagramSvg.toSvg(canvas.model(), canvas.activeStates()), StandardCharsets.UTF_8);
-		} catch (java.io.IOException e) {
+		} catch (IOException e) {
 			MessageDialog.openError(getSite().getShell(), "Export", "Cannot write " + file + ": " + e.getMessage());
 		}
 	}
@@ -368,6 +430,7 @@ public class StateDiagramView extends ViewPart
 
 	@Override
 	public void dispose() {
+		getSite().getPage().removeSelectionListener(QontinuiPerspective.CONFIG_EXPLORER, explorerSelection);
 		OpenConfigurations.getDefault().removeListener(this);
 		DebugPlugin.getDefault().getBreakpointManager().removeBreakpointListener(this);
 		RunTracker.getDefault().removeListener(this);

@@ -3,17 +3,23 @@ package org.qontinui.runner.ui.views;
 import java.nio.file.Path;
 import java.util.List;
 
+import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.action.IMenuManager;
 import org.eclipse.jface.action.IToolBarManager;
 import org.eclipse.jface.action.MenuManager;
 import org.eclipse.jface.action.Separator;
+import org.eclipse.jface.resource.ImageDescriptor;
 import org.eclipse.jface.text.BadLocationException;
 import org.eclipse.jface.text.IDocument;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ColumnViewerToolTipSupport;
+import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
@@ -24,10 +30,17 @@ import org.eclipse.swt.layout.FillLayout;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.ui.IEditorPart;
+import org.eclipse.ui.ISelectionListener;
 import org.eclipse.ui.IWorkbenchPage;
+import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.actions.ContributionItemFactory;
 import org.eclipse.ui.ide.IDE;
+import org.eclipse.ui.part.IShowInSource;
+import org.eclipse.ui.part.IShowInTarget;
+import org.eclipse.ui.part.IShowInTargetList;
+import org.eclipse.ui.part.ShowInContext;
 import org.eclipse.ui.part.ViewPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.qontinui.runner.core.config.State;
@@ -37,7 +50,7 @@ import org.qontinui.runner.core.validation.TextPosition;
 import org.qontinui.runner.ui.DebugContextFollower;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
-import org.qontinui.runner.ui.diagram.StateDiagramView;
+import org.qontinui.runner.ui.ShowInPart;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 import org.qontinui.runner.ui.breakpoints.BreakpointToggler;
 import org.qontinui.runner.ui.launching.QontinuiLaunches;
@@ -50,14 +63,20 @@ import org.qontinui.runner.ui.model.ThumbnailCache;
  * The opened configurations as a tree: metadata, states with their images, transitions, workflows
  * with nested actions, images. Problems show on the items; double-click opens the element's line in
  * the JSON editor; the context menu runs, debugs, navigates and toggles breakpoints.
+ * <p>
+ * Its selection goes to the workbench's selection service (the State Diagram and the Properties
+ * view follow it); it follows the State Diagram's selection, and takes and gives elements through
+ * Show In.
  */
-public class ConfigExplorerView extends ViewPart implements OpenConfigurations.Listener {
+public class ConfigExplorerView extends ViewPart
+		implements OpenConfigurations.Listener, IShowInTarget, IShowInSource, IShowInTargetList {
 
 	public static final String ID = QontinuiPerspective.CONFIG_EXPLORER;
 
 	private TreeViewer viewer;
 	private ThumbnailCache thumbnails;
 	private DebugContextFollower follower;
+	private final ISelectionListener diagramSelection = this::diagramSelectionChanged;
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -73,8 +92,8 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 		viewer.setContentProvider(new Content());
 		viewer.setInput(OpenConfigurations.getDefault());
 		viewer.addDoubleClickListener(e -> openInEditor(selected()));
-		viewer.addSelectionChangedListener(e -> showInDiagram(selected(), false));
 		getSite().setSelectionProvider(viewer);
+		getSite().getPage().addSelectionListener(QontinuiPerspective.STATE_DIAGRAM, diagramSelection);
 		createActions();
 		OpenConfigurations.getDefault().addListener(this);
 		follower = new DebugContextFollower(getSite().getWorkbenchWindow(), (config, node) -> {
@@ -108,9 +127,46 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 	public void select(ConfigNode config, Kind kind, String id) {
 		ConfigElementNode node = config.tree().find(kind, id);
 		if (node != null) {
-			viewer.reveal(node);
-			viewer.setSelection(new StructuredSelection(node), true);
+			reveal(node);
 		}
+	}
+
+	/** Selects and reveals a configuration or one of its elements, unless it is selected already. */
+	private boolean reveal(Object element) {
+		if (rootOf(element) == null) {
+			return false;
+		}
+		if (!element.equals(selected())) {
+			viewer.reveal(element);
+			viewer.setSelection(new StructuredSelection(element), true);
+		}
+		return true;
+	}
+
+	/** A state clicked in the State Diagram is selected here too. */
+	private void diagramSelectionChanged(IWorkbenchPart part, ISelection selection) {
+		if (selection instanceof IStructuredSelection s && !s.isEmpty() && !viewer.getControl().isDisposed()) {
+			reveal(s.getFirstElement());
+		}
+	}
+
+	@Override
+	public boolean show(ShowInContext context) {
+		if (context.getSelection() instanceof IStructuredSelection s && !s.isEmpty()) {
+			return reveal(s.getFirstElement());
+		}
+		return context.getInput() != null && reveal(context.getInput());
+	}
+
+	@Override
+	public ShowInContext getShowInContext() {
+		Object element = selected();
+		return new ShowInContext(rootOf(element), viewer.getStructuredSelection());
+	}
+
+	@Override
+	public String[] getShowInTargetIds() {
+		return new String[] { QontinuiPerspective.STATE_DIAGRAM };
 	}
 
 	// --- actions ------------------------------------------------------------------------------------
@@ -180,12 +236,16 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 			});
 		}
 		menu.add(new Separator());
-		menu.add(new Action("Show in State Diagram") {
+		menu.add(new Action("Show in State Diagram", QontinuiUiPlugin.imageDescriptor("diagram")) {
 			@Override
 			public void run() {
-				showInDiagram(element, true);
+				ShowInPart.show(getSite().getPage(), QontinuiPerspective.STATE_DIAGRAM,
+						new ShowInContext(root, new StructuredSelection(element)), true, true);
 			}
 		});
+		MenuManager showIn = new MenuManager("Show In", "org.eclipse.ui.navigate.showInQuickMenu");
+		showIn.add(ContributionItemFactory.VIEWS_SHOW_IN.create(getSite().getWorkbenchWindow()));
+		menu.add(showIn);
 		menu.add(new Action("Open in Editor") {
 			@Override
 			public void run() {
@@ -202,7 +262,10 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 	}
 
 	private Action launchAction(String label, ConfigNode root, String workflow, String mode) {
-		return new Action(label, QontinuiUiPlugin.imageDescriptor("run")) {
+		// The debug platform's own Run and Debug icons, as in its Run As / Debug As menus.
+		ImageDescriptor icon = DebugUITools.getImageDescriptor(ILaunchManager.DEBUG_MODE.equals(mode)
+				? IDebugUIConstants.IMG_ACT_DEBUG : IDebugUIConstants.IMG_ACT_RUN);
+		return new Action(label, icon) {
 			@Override
 			public void run() {
 				try {
@@ -212,31 +275,6 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 				}
 			}
 		};
-	}
-
-	private void showInDiagram(Object element, boolean activate) {
-		ConfigNode root = rootOf(element);
-		if (root == null) {
-			return;
-		}
-		IWorkbenchPage page = getSite().getPage();
-		StateDiagramView diagram = (StateDiagramView) page.findView(StateDiagramView.ID);
-		if (diagram == null && activate) {
-			try {
-				diagram = (StateDiagramView) page.showView(StateDiagramView.ID);
-			} catch (PartInitException e) {
-				QontinuiUiPlugin.log("Cannot open the State Diagram", e);
-			}
-		}
-		if (diagram != null) {
-			diagram.show(root);
-			if (element instanceof ConfigElementNode n && n.kind() == Kind.STATE) {
-				diagram.select(n.elementId());
-			}
-			if (activate) {
-				page.activate(diagram);
-			}
-		}
 	}
 
 	/** Opens the configuration file in an editor with the element's line selected. */
@@ -249,7 +287,7 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		try {
 			IEditorPart editor = root.file() != null ? IDE.openEditor(page, root.file(), "org.eclipse.ui.DefaultTextEditor")
-					: IDE.openEditorOnFileStore(page, org.eclipse.core.filesystem.EFS.getLocalFileSystem().fromLocalFile(root.path().toFile()));
+					: IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().fromLocalFile(root.path().toFile()));
 			TextPosition pos = root.positionOf(pointer);
 			if (editor instanceof ITextEditor text && pos.isKnown()) {
 				IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
@@ -273,6 +311,7 @@ public class ConfigExplorerView extends ViewPart implements OpenConfigurations.L
 
 	@Override
 	public void dispose() {
+		getSite().getPage().removeSelectionListener(QontinuiPerspective.STATE_DIAGRAM, diagramSelection);
 		OpenConfigurations.getDefault().removeListener(this);
 		follower.dispose();
 		thumbnails.dispose();
