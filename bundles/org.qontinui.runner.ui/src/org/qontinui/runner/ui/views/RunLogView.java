@@ -14,6 +14,7 @@ import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
 import org.eclipse.swt.SWT;
@@ -27,13 +28,16 @@ import org.eclipse.swt.widgets.FileDialog;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.swt.widgets.Text;
+import org.eclipse.ui.part.ShowInContext;
 import org.eclipse.ui.part.ViewPart;
 import org.qontinui.runner.runs.RunEvent;
 import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
+import org.qontinui.runner.ui.ShowInPart;
 import org.qontinui.runner.ui.RunTracker;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
+import org.qontinui.runner.ui.model.ConfigElementNode;
 import org.qontinui.runner.ui.model.ConfigNode;
 import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
 
@@ -234,12 +238,12 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 		}
 		if (e.elementId() != null && shown != null) {
 			ConfigNode config = OpenConfigurations.getDefault().find(shown.config());
-			ConfigExplorerView explorer = (ConfigExplorerView) getSite().getPage().findView(ConfigExplorerView.ID);
-			if (config != null && explorer != null) {
+			if (config != null) {
 				for (Kind kind : new Kind[] { Kind.ACTION, Kind.STATE, Kind.TRANSITION, Kind.WORKFLOW, Kind.IMAGE }) {
-					if (config.tree().find(kind, e.elementId()) != null) {
-						explorer.select(config, kind, e.elementId());
-						getSite().getPage().activate(explorer);
+					ConfigElementNode node = config.tree().find(kind, e.elementId());
+					if (node != null) {
+						ShowInPart.show(getSite().getPage(), QontinuiPerspective.CONFIG_EXPLORER,
+								new ShowInContext(config, new StructuredSelection(node)), false, true);
 						return;
 					}
 				}
