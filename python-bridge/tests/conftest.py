@@ -14,7 +14,10 @@ import numpy as np
 import pytest
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
-sys.path.insert(0, ROOT)
+try:  # the test command installs the package (python-bridge/pyproject.toml) and tests that copy
+    import qontinui_bridge  # noqa: F401
+except ImportError:  # a plain /usr/bin/python3 without the package: the source tree
+    sys.path.insert(0, ROOT)
 # Example configurations live in the conformance corpus shared with the Java tests.
 FIXTURES = os.path.join(ROOT, "..", "tests", "conformance")
 
