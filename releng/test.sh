@@ -18,7 +18,15 @@ stage() {
 }
 
 # One pytest run per suite: each has its own conftest.py.
-stage "Executor tests (pytest)" /usr/bin/python3 -m pytest -q -p no:cacheprovider python-bridge/tests
+# The executor as a package (python-bridge/pyproject.toml), installed into a venv that sees Debian's
+# NumPy and OpenCV; its tests run against that installed copy, and mypy checks its types.
+executor_package() {
+  rm -rf .work/venv && /usr/bin/python3 -m venv --system-site-packages .work/venv \
+    && .work/venv/bin/python -m pip install -q --no-deps --no-build-isolation --no-index ./python-bridge \
+    && rm -rf python-bridge/build python-bridge/*.egg-info
+}
+stage "Executor package (pip install into .work/venv)" executor_package
+stage "Executor tests (pytest, installed package)" .work/venv/bin/python -m pytest -q -p no:cacheprovider python-bridge/tests
 dap_conformance() {
   (cd tests/dap-conformance && npm ci --no-audit --no-fund --loglevel=error && npm test)
 }
