@@ -469,6 +469,12 @@ def _coarse_to_fine(img: np.ndarray, tpl: np.ndarray, mask: np.ndarray | None, t
             s, x, y = _window_max(img, tpl, mask, mx2 * 2, my2 * 2, 3)
         else:
             s, x, y = _window_max(img, tpl, mask, cx, cy, f + 1)
+        if s >= threshold - 0.05:  # climb to the local maximum when the window's best is on its edge
+            for _ in range(3):
+                s2, x2, y2 = _window_max(img, tpl, mask, x, y, 1)
+                if (x2, y2) == (x, y) or s2 <= s:
+                    break
+                s, x, y = s2, x2, y2
         if s > best:
             best, best_loc = s, (x, y)
         if s >= threshold and not any(abs(x - k[0]) <= tw // 2 and abs(y - k[1]) <= th // 2 for k in found):
