@@ -783,8 +783,12 @@ class Engine:
                 for sid in t.deactivate:
                     self.set_active(sid, False, f"transition {t.id}")
                 if returns_to_previous(t) and t.from_state:
-                    self.set_active(t.from_state, False, f"transition {t.id}")
-                    self.reveal(t.from_state, t.id)
+                    # A closing popup can linger for a frame or two: it must be gone before what it hid is back.
+                    if not self.vanished(cfg.states[t.from_state], t.timeout_ms / 1000):
+                        ok, error = False, f"state {t.from_state} is still visible"
+                    else:
+                        self.set_active(t.from_state, False, f"transition {t.id}")
+                        self.reveal(t.from_state, t.id)
                 else:
                     ok, error = self._enter_targets(t)
             self.emit("qontinui/transitionCompleted", {"transitionId": t.id, "success": ok, "error": error or None,
@@ -796,6 +800,19 @@ class Engine:
             return ok
         finally:
             del self.frames[-pushed:]
+
+    def vanished(self, state: State, timeout_s: float) -> bool:
+        """Polls until the state is no longer seen (True) or the timeout ends (False)."""
+        if self.backend.virtual:
+            return True
+        deadline = time.perf_counter() + timeout_s
+        while True:
+            seen, _ = self.nav.state_score(self.capture_frame("verify"), state)
+            if not seen:
+                return True
+            if time.perf_counter() >= deadline or not self.backend.live:
+                return False
+            self.sleep(0.05)
 
     def _enter_targets(self, t: Transition) -> tuple[bool, str]:
         targets = [s for s in dict.fromkeys([t.to_state, *t.activate]) if s]
@@ -859,9 +876,10 @@ class Engine:
             popup = next((s for s in d.seen if s in self.nav.interrupting), None)
             if popup is not None and handled < MAX_INTERRUPTIONS_PER_ACTION:
                 handled += 1
-                if self.handle_interruption(popup, d.scores[popup]) or handled == 1:
-                    d = self.detect("recovery")
-                    continue
+                if not self.handle_interruption(popup, d.scores[popup]):
+                    self.sleep(0.2)  # its way out failed (bounded by way_out_failures): look again
+                d = self.detect("recovery")
+                continue
             if d.seen or time.perf_counter() >= deadline:
                 return d
             self.sleep(0.25)
