@@ -662,7 +662,8 @@ public final class ConfigValidator {
 						if (list(transition, activateKey).isEmpty()) {
 							report("missing-field", pointer + "/" + toKey, "outgoing transition has no \"toState\" and activates no states");
 						}
-					} else {
+					} else if (!"PREVIOUS".equals(transition.get(toKey).asText())) {
+						// PREVIOUS: back to the states the source state hid (executor navigation.PREVIOUS)
 						checkStateRef(transition.get(toKey), pointer + "/" + toKey);
 					}
 					String deactivateKey = orElse(key(transition, "deactivateStates", "exit"), "deactivateStates");
