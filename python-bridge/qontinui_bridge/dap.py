@@ -113,6 +113,7 @@ class DapSession:
         self.columns: dict[str, int] = {}
         self.exit_code = 0
         self.replay: ReplayController | None = None  # launch {"replay": folder}
+        self.initialized = False
         self.lines_start_at1 = True
         self.columns_start_at1 = True
         # The last setFunctionBreakpoints request, as (breakpoint, verified, message); checked at launch.
@@ -194,6 +195,9 @@ class DapSession:
     # ------------------------------------------------------------------ lifecycle requests
     @request("initialize", InitializeArguments)
     def on_initialize(self, req: dict[str, Any], args: InitializeArguments) -> None:
+        if self.initialized:
+            raise RequestError("initialize: already initialized", ErrorId.WRONG_STATE)
+        self.initialized = True
         self.lines_start_at1 = args.linesStartAt1
         self.columns_start_at1 = args.columnsStartAt1
         self.writer.response(req, {

@@ -91,6 +91,8 @@ def test_requests_before_launch_fail_cleanly(client: DapClient) -> None:
         assert r["success"] is False and r["message"], r
     r = client.request("stackTrace", {"threadId": "one"})
     assert not r["success"] and "/arguments/threadId: expected an integer" in r["message"]
+    r = client.request("initialize", {"adapterID": "qontinui", "linesStartAt1": False})
+    assert not r["success"] and error_id(r) == ErrorId.WRONG_STATE
 
 
 # --------------------------------------------------------------------------- argument types
