@@ -177,6 +177,30 @@ describe('normal debug session', () => {
     }
   });
 
+  it('stops at workflow, transition, state and action breakpoints in run order', async () => {
+    await dc.launchRequest({ config: DEMO, backend: 'mock' });
+    const names = ['workflow:wf-login', 'transition:t-login', 'state:state-dashboard', 'action:m2'];
+    const bps = await dc.setFunctionBreakpointsRequest({ breakpoints: names.map((name) => ({ name })) });
+    assert.deepEqual(bps.body.breakpoints.map((b) => b.verified), [true, true, true, true]);
+    const hits = [];
+    let stopped = dc.waitForEvent('stopped');
+    await dc.configurationDoneRequest();
+    for (let i = 0; i < names.length; i++) {
+      const body = (await stopped).body;
+      assert.equal(body.reason, 'function breakpoint');
+      const top = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0];
+      hits.push([body.hitBreakpointIds[0], top.name.split(' ').slice(0, 2).join(':')]);
+      stopped = i + 1 < names.length ? dc.waitForEvent('stopped') : dc.waitForEvent('exited');
+      await dc.continueRequest({ threadId: 1 });
+    }
+    assert.equal((await stopped).body.exitCode, 0);
+    const id = (name) => bps.body.breakpoints[names.indexOf(name)].id;
+    assert.deepEqual(hits.map((h) => h[0]), [id('transition:t-login'), id('workflow:wf-login'),
+      id('state:state-dashboard'), id('action:m2')]);
+    assert.deepEqual(hits.map((h) => h[1]), ['transition:t-login', 'workflow:wf-login', 'state:state-dashboard',
+      'action:m2']);
+  });
+
   it('hit count, logpoint, failure breakpoint, pause, terminate', async () => {
     const cfg = tempConfig([
       { id: 'loop', type: 'LOOP', config: { loopType: 'FOR', iterations: 5, iteratorVariable: 'i', actions: ['inc'] } },
