@@ -42,8 +42,8 @@ import org.qontinui.runner.webbuilder.internal.WebBuilderPlugin;
  * {@value WebBuilderConnection#UPLOAD_RESULTS} is on. Each run that reaches a final status is
  * converted to a {@link RunResult}, put on the connection's {@link UploadQueue} (on disk, so
  * nothing is lost) and the queue is flushed in a {@link Job}. Entries a flush could not send stay
- * queued and go with the next flush: after the next run, at workbench start-up ({@link #start()}
- * is called from the {@code org.eclipse.ui.startup} extension), and after signing in again.
+ * queued and go with the next flush: after the next run, when the first Qontinui launch of a session
+ * starts ({@link #start()}, called by UploadStarter), and after signing in again.
  * <p>
  * A 401 keeps the entries and asks for a sign-in without a modal dialog: a status line message,
  * and the Web Builder view shows a "Sign in..." link (through {@link Listener}).

@@ -15,11 +15,14 @@ import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.NullProgressMonitor;
-import org.eclipse.ui.IStartup;
+import org.eclipse.core.runtime.Status;
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.IWorkbenchWindow;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventHandler;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
@@ -29,14 +32,26 @@ import org.qontinui.runner.ui.launching.QontinuiLaunches;
  * On the product's first start (or when started with {@code -Dqontinui.demo=true}) puts the bundled
  * demo into the workspace as project {@value #PROJECT}, opens it in the Config Explorer and the
  * State Diagram, and prepares a launch configuration that replays its screenshots.
+ * <p>
+ * An Event Admin handler for the e4 workbench's "application startup complete" event, declared in
+ * {@code OSGI-INF/demoStartup.xml}: only the product carries this bundle, so an IDE with the runner
+ * feature installed does not start anything of Qontinui's with the workbench.
  */
-public class DemoStartup implements IStartup {
+public class DemoStartup implements EventHandler {
 
 	public static final String PROJECT = "qontinui-demo";
 	public static final String CONFIG = "demo.json";
 
 	@Override
-	public void earlyStartup() {
+	public void handleEvent(Event event) {
+		// The event comes on the UI thread; the workspace work does not belong there.
+		Job.create("Setting up the Qontinui demo", monitor -> {
+			setUpDemo();
+			return Status.OK_STATUS;
+		}).schedule();
+	}
+
+	private static void setUpDemo() {
 		boolean asked = Boolean.getBoolean("qontinui.demo");
 		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
 		boolean firstStart = ResourcesPlugin.getWorkspace().getRoot().getProjects().length == 0;

@@ -9,7 +9,6 @@ import org.eclipse.debug.core.ILaunchesListener2;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.jface.preference.IPreferenceStore;
-import org.eclipse.ui.IStartup;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 
 /**
@@ -18,13 +17,27 @@ import org.qontinui.runner.debug.QontinuiDebugCore;
  * debug platform's "activate the workbench when a breakpoint is hit" is off; the user's own setting
  * is restored when the last one ends. The product also ships that setting off.
  */
-public class WorkbenchFocusGuard implements IStartup, ILaunchesListener2 {
+public final class WorkbenchFocusGuard implements ILaunchesListener2 {
+
+	private static WorkbenchFocusGuard instance;
 
 	private Boolean saved;
 
-	@Override
-	public void earlyStartup() {
-		DebugPlugin.getDefault().getLaunchManager().addLaunchListener(this);
+	private WorkbenchFocusGuard() {
+	}
+
+	/** The guard, listening to launches from the first call on ({@link LaunchFollowers}). */
+	public static synchronized WorkbenchFocusGuard getDefault() {
+		if (instance == null) {
+			instance = new WorkbenchFocusGuard();
+			DebugPlugin.getDefault().getLaunchManager().addLaunchListener(instance);
+		}
+		return instance;
+	}
+
+	/** A Qontinui launch starts: it was added before the guard listened. */
+	public void launchStarting(ILaunch launch) {
+		launchesAdded(new ILaunch[] { launch });
 	}
 
 	private static boolean isQontinui(ILaunch launch) {

@@ -1,0 +1,19 @@
+package org.qontinui.runner.webbuilder.internal;
+
+import org.osgi.service.event.Event;
+import org.osgi.service.event.EventHandler;
+import org.qontinui.runner.webbuilder.RunUploader;
+
+/**
+ * Starts the run upload hook with the first Qontinui launch: from then on finished runs are uploaded
+ * (when the preference is on), and uploads left queued by an earlier session are sent. An Event
+ * Admin handler for {@code org/qontinui/runner/launch/STARTING} (OSGI-INF/uploadStarter.xml), so
+ * that the bundle does not start with the workbench.
+ */
+public class UploadStarter implements EventHandler {
+
+	@Override
+	public void handleEvent(Event event) {
+		RunUploader.getDefault().start();
+	}
+}
