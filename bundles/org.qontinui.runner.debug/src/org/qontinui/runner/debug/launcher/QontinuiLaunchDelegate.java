@@ -46,6 +46,7 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 	@Override
 	public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor)
 			throws CoreException {
+		LaunchEvents.starting(launch); // the bundles that follow runs start now (not with the workbench)
 		SubMonitor progress = SubMonitor.convert(monitor, "Starting Qontinui executor", 3);
 		String raw = configuration.getAttribute(LaunchAttributes.CONFIG, "").trim();
 		boolean web = raw.startsWith("https://") || raw.startsWith("http://");
