@@ -9,7 +9,8 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 out="$here/screens"
 mkdir -p "$out"
-product="$root/releng/org.qontinui.runner.repository/target/products/org.qontinui.runner.product/linux/gtk/x86_64/qontinui-runner"
+products="$root/releng/org.qontinui.runner.repository/target/products/org.qontinui.runner.product/linux/gtk/x86_64"
+product="${QONTINUI_PRODUCT_EXE:-$(ls "$products/qontinui-runner/qontinui-runner" "$products/qontinui-runner" 2>/dev/null | head -1)}"
 
 pids=()
 xvfb() {  # start Xvfb on a free display, export DISPLAY
@@ -53,28 +54,49 @@ xman -geometry 640x540+1260+460 -notopbox & pids+=($!)
 shot x11-apps 3
 
 # 3. The product: the workbench with the demo project, full screen.
-if [ -x "$product" ]; then
-  for variant in workbench workbench-diagram; do
+if [ -n "$product" ] && [ -x "$product" ] && [ ! -d "$product" ]; then
+  for variant in workbench workbench-tree; do
     xvfb
     ws="$(mktemp -d)"
     "$product" -data "$ws" >/dev/null 2>&1 & pids+=($!)
     until xwininfo -root -tree 2>/dev/null | grep -q '"[^"]*Qontinui Runner"'; do sleep 0.2; done
-    sleep 4
-    if [ "$variant" = workbench-diagram ]; then
-      # open the first configuration's diagram: double-click in the explorer, then let it lay out
-      /usr/bin/python3 - <<'EOF' || true
-import time
-from Xlib import display, X
+    sleep 5
+    # No window manager: make the workbench window fill the screen, then (tree variant) expand the
+    # Config Explorer's folders, last first so the rows above do not move.
+    VARIANT="$variant" /usr/bin/python3 - <<'PY' || true
+import os, time
+from Xlib import X, display
 from Xlib.ext import xtest
 d = display.Display()
-for x, y in ((80, 120), (80, 140), (80, 160)):
-    xtest.fake_input(d, X.MotionNotify, x=x, y=y); d.sync()
-    for _ in range(2):
+root = d.screen().root
+def walk(w):
+    for c in w.query_tree().children:
+        name = c.get_wm_name() or ""
+        if isinstance(name, bytes):
+            name = name.decode("utf-8", "replace")
+        if name.strip().endswith("- Qontinui Runner") and c.get_attributes().map_state == X.IsViewable:
+            return c
+        got = walk(c)
+        if got is not None:
+            return got
+    return None
+win = None
+for _ in range(300):  # the workbench maps its window some seconds after creating it
+    win = walk(root)
+    if win is not None:
+        break
+    time.sleep(0.2)
+if win is not None:
+    win.configure(x=0, y=0, width=1920, height=1080)
+    d.sync()
+time.sleep(2)
+if os.environ["VARIANT"] == "workbench-tree":
+    for y in (284, 261, 238, 215):
+        xtest.fake_input(d, X.MotionNotify, x=29, y=y); d.sync()
         xtest.fake_input(d, X.ButtonPress, 1); xtest.fake_input(d, X.ButtonRelease, 1); d.sync()
-    time.sleep(0.6)
-EOF
-    fi
-    shot "$variant" 4
+        time.sleep(0.5)
+PY
+    shot "$variant" 3
     rm -rf "$ws"
   done
 else
