@@ -28,8 +28,12 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.core.json.JsonReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.IntNode;
@@ -46,16 +50,18 @@ public final class ConfigReader {
 
 	private final Vocabulary vocabulary = Vocabulary.get();
 	private final ObjectReader reader = ConfigJsonMapper.get().readerFor(QontinuiConfig.class);
-	private final LocatingTreeReader treeReader;
+	private final JsonFactory factory;
+	private final ObjectMapper treeMapper;
 
 	public ConfigReader() {
 		// NaN/Infinity are read so they can be reported with their pointer; depth is checked before parsing.
-		JsonFactory factory = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+		factory = JsonFactory.builder().enable(JsonReadFeature.ALLOW_NON_NUMERIC_NUMBERS)
+				.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
 				.streamReadConstraints(StreamReadConstraints.builder()
 						.maxStringLength((int) Math.min(Integer.MAX_VALUE, vocabulary.limits().maxFileBytes()))
 						.maxNestingDepth(vocabulary.limits().maxNestingDepth() + 10).build())
 				.build();
-		treeReader = new LocatingTreeReader(factory);
+		treeMapper = new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);
 	}
 
 	/** Reads the bytes of a file or download: size limit, UTF-8 (a BOM is dropped). */
@@ -97,9 +103,25 @@ public final class ConfigReader {
 		if (!checkDepth(text, diagnostics)) {
 			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		}
-		LocatingTreeReader.Result parsed;
+		// The common case is read into a plain tree; positions are found (by a second, locating
+		// parse of the text) only if a diagnostic asks for one. Duplicate keys take the locating path.
+		JsonNode root;
+		List<String> duplicateKeys = List.of();
+		LazySourceMap fileMap = new LazySourceMap(factory, text);
 		try {
-			parsed = treeReader.read(text);
+			try {
+				root = treeMapper.readTree(text);
+				if (root == null || root.isMissingNode()) {
+					root = fileMap.parsed().root(); // empty text: the locating reader says so, with a position
+				}
+			} catch (StreamReadException e) {
+				if (!String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+					throw e;
+				}
+				LocatingTreeReader.Result parsed = fileMap.parsed();
+				root = parsed.root().deepCopy();
+				duplicateKeys = parsed.duplicateKeys();
+			}
 		} catch (JsonProcessingException e) {
 			JsonLocation location = e.getLocation();
 			TextPosition position = location == null ? new TextPosition(1, 1)
@@ -110,20 +132,18 @@ public final class ConfigReader {
 			diagnostics.add(diagnostic("malformed-json", "", "malformed JSON", new TextPosition(1, 1)));
 			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		}
-		SourceMap fileMap = parsed.sourceMap();
-		JsonNode root = parsed.root();
 		List<Diagnostic> found = new ArrayList<>();
 		Reporter original = (code, pointer, message) -> found.add(diagnostic(code, pointer, message, null));
 		if (!(root instanceof ObjectNode object)) {
 			original.report("wrong-type", "", "a configuration is a JSON object, this is " + describe(root));
 			return new ConfigDocument(null, fileMap, located(found, fileMap, p -> p));
 		}
-		for (String pointer : parsed.duplicateKeys()) {
+		for (String pointer : duplicateKeys) {
 			original.report("duplicate-key", pointer, "key appears twice in the same object; the last value is used");
 		}
 		replaceNonFinite(object, "", original);
-		// The rules run on a converted copy; positions stay those of the file.
-		ObjectNode converted = object.deepCopy();
+		// The rules run on the converted tree; positions are those of the file (LazySourceMap).
+		ObjectNode converted = object;
 		List<Diagnostic> convertedFound = new ArrayList<>();
 		Reporter reporter = (code, pointer, message) -> convertedFound.add(diagnostic(code, pointer, message, null));
 		DialectMigration migration = new DialectMigration(vocabulary, reporter);
@@ -263,7 +283,49 @@ public final class ConfigReader {
 		if (message.startsWith("empty document") || message.startsWith("unexpected content")) {
 			return message;
 		}
+		if (message.startsWith("Trailing token")) {
+			return "unexpected content after the end of the configuration";
+		}
 		return "the text is not valid JSON";
+	}
+
+	/** Positions in the text, from a locating parse made the first time one is asked for. */
+	private static final class LazySourceMap implements SourceMap {
+		private final JsonFactory factory;
+		private final String text;
+		private LocatingTreeReader.Result parsed;
+
+		LazySourceMap(JsonFactory factory, String text) {
+			this.factory = factory;
+			this.text = text;
+		}
+
+		synchronized LocatingTreeReader.Result parsed() throws java.io.IOException {
+			if (parsed == null) {
+				// The locating reader keeps the last of duplicate keys instead of failing.
+				parsed = new LocatingTreeReader(factory.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
+						.read(text);
+			}
+			return parsed;
+		}
+
+		@Override
+		public TextPosition positionOf(String pointer) {
+			try {
+				return parsed().sourceMap().positionOf(pointer);
+			} catch (java.io.IOException e) {
+				return TextPosition.UNKNOWN;
+			}
+		}
+
+		@Override
+		public Map<String, TextPosition> positionsOf(Collection<String> pointers) {
+			Map<String, TextPosition> positions = new java.util.HashMap<>();
+			for (String pointer : pointers) {
+				positions.put(pointer, positionOf(pointer));
+			}
+			return positions;
+		}
 	}
 
 	/** Positions in the file of pointers into the converted tree (after a dialect migration). */

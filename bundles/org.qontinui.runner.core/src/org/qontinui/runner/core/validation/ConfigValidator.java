@@ -949,9 +949,17 @@ public final class ConfigValidator {
 		if (!(value instanceof ArrayNode array)) {
 			return List.of();
 		}
-		List<JsonNode> items = new ArrayList<>(array.size());
-		array.forEach(items::add);
-		return items;
+		return new java.util.AbstractList<>() { // a view, no copy: validation walks big lists several times
+			@Override
+			public JsonNode get(int index) {
+				return array.get(index);
+			}
+
+			@Override
+			public int size() {
+				return array.size();
+			}
+		};
 	}
 
 	private static String sha256(String text) {

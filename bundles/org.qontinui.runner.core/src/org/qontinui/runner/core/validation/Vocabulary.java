@@ -34,6 +34,13 @@ public final class Vocabulary {
 
 	private final JsonNode root;
 	private final Limits limits;
+	// Read once: the validator asks for these for every element of a configuration.
+	private final Map<String, Map<String, String>> shapes = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Map<String, String>> aliases = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Map<String, String>> enumMaps = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, List<String>> enumValues = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Diagnostic.Severity> severities = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, List<String>> controlFlow;
 
 	private Vocabulary(JsonNode root) {
 		this.root = root;
@@ -43,6 +50,10 @@ public final class Vocabulary {
 				l.path("maxExpressionLength").asInt(), l.path("maxExponent").asInt(), l.path("maxResultBits").asInt(),
 				l.path("maxResultLength").asInt(), l.path("regexTimeoutMs").asInt(),
 				l.path("evaluationTimeoutMs").asInt());
+		Map<String, List<String>> fields = new LinkedHashMap<>();
+		root.path("actionTypes").path("controlFlow").properties()
+				.forEach(e -> fields.put(e.getKey(), List.copyOf(texts(e.getValue(), new ArrayList<>()))));
+		this.controlFlow = java.util.Collections.unmodifiableMap(fields);
 	}
 
 	public static Vocabulary get() {
@@ -70,11 +81,11 @@ public final class Vocabulary {
 
 	/** The severity of a rule code; unknown codes are errors (fail closed). */
 	public Diagnostic.Severity severityOf(String code) {
-		return switch (root.path("rules").path(code).asText("error")) {
+		return severities.computeIfAbsent(code, c -> switch (root.path("rules").path(c).asText("error")) {
 		case "warning" -> Diagnostic.Severity.WARNING;
 		case "info" -> Diagnostic.Severity.INFO;
 		default -> Diagnostic.Severity.ERROR;
-		};
+		});
 	}
 
 	/** Every rule code with its severity. */
@@ -94,24 +105,21 @@ public final class Vocabulary {
 
 	/** Control-flow action type to the config keys listing the action ids it runs. */
 	public Map<String, List<String>> controlFlowFields() {
-		Map<String, List<String>> fields = new LinkedHashMap<>();
-		root.path("actionTypes").path("controlFlow").properties()
-				.forEach(e -> fields.put(e.getKey(), List.copyOf(texts(e.getValue(), new ArrayList<>()))));
-		return fields;
+		return controlFlow;
 	}
 
 	public List<String> enumValues(String name) {
-		return texts(root.path("enums").path(name), new ArrayList<>());
+		return enumValues.computeIfAbsent(name, n -> List.copyOf(texts(root.path("enums").path(n), new ArrayList<>())));
 	}
 
 	/** An enum given as spelling to canonical value (targetType, transitionType). */
 	public Map<String, String> enumMap(String name) {
-		return textMap(root.path("enums").path(name));
+		return enumMaps.computeIfAbsent(name, n -> textMap(root.path("enums").path(n)));
 	}
 
 	/** Key to type expression of a value shape ({@code "shapes"}). */
 	public Map<String, String> shape(String name) {
-		return textMap(root.path("shapes").path(name));
+		return shapes.computeIfAbsent(name, n -> textMap(root.path("shapes").path(n)));
 	}
 
 	public boolean hasShape(String name) {
@@ -120,7 +128,7 @@ public final class Vocabulary {
 
 	/** Other spellings of the keys of a shape. */
 	public Map<String, String> aliases(String shape) {
-		return textMap(root.path("aliases").path(shape));
+		return aliases.computeIfAbsent(shape, n -> textMap(root.path("aliases").path(n)));
 	}
 
 	/** The v1 migration tables ({@code "migrations"/"v1"}). */
@@ -135,7 +143,7 @@ public final class Vocabulary {
 				map.put(e.getKey(), e.getValue().asText());
 			}
 		});
-		return map;
+		return java.util.Collections.unmodifiableMap(map);
 	}
 
 	private static Set<String> texts(JsonNode array) {

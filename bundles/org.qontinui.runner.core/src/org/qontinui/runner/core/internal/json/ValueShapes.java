@@ -68,7 +68,7 @@ public final class ValueShapes {
 			}
 			return true;
 		}
-		for (String alternative : expected.split("\\|")) {
+		for (String alternative : alternatives(expected)) {
 			switch (alternative) {
 			case "string" -> {
 				if (value.isTextual()) {
@@ -104,6 +104,12 @@ public final class ValueShapes {
 			}
 		}
 		return false;
+	}
+
+	private static final Map<String, String[]> ALTERNATIVES = new java.util.concurrent.ConcurrentHashMap<>();
+
+	private static String[] alternatives(String expected) {
+		return ALTERNATIVES.computeIfAbsent(expected, e -> e.split("\\|"));
 	}
 
 	private static boolean hasShape(String type) {
