@@ -153,7 +153,7 @@ public class WebBuilderView extends ViewPart {
 
 	/** The message above the tree, without link markup. */
 	public String getStatusText() {
-		return statusText.replace("<a>", "").replace("</a>", "");
+		return statusText.replaceAll("<a( href=\"[^\"]*\")?>", "").replace("</a>", "");
 	}
 
 	/** Lists the projects again; a 401 asks to sign in. */

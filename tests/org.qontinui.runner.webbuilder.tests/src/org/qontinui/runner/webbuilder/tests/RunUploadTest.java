@@ -21,7 +21,11 @@ import org.qontinui.runner.bridge.events.RunCompletedEvent;
 import org.qontinui.runner.bridge.events.ScreenshotEvent;
 import org.qontinui.runner.core.webbuilder.WebBuilderException;
 import org.qontinui.runner.runs.RunRecord;
+import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.handlers.IHandlerService;
+import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.webbuilder.RunUploader;
+import org.qontinui.runner.webbuilder.internal.WebBuilderView;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -125,6 +129,48 @@ class RunUploadTest {
 		assertTrue(environment.connection.getUploadQueue().pending().isEmpty());
 		assertEquals(1, environment.server.runs().size());
 		WebBuilderTestEnvironment.assertNoTokenInPreferences(FakeWebBuilder.GOOD_TOKEN);
+	}
+
+	/**
+	 * A run the server refuses (422) is set aside, never blocking the queue; the Web Builder view
+	 * says so with a Retry link, and the "Retry Refused Uploads" command sends it again.
+	 */
+	@Test
+	void aRefusedRunIsSetAsideAndTheRetryCommandSendsIt() throws Exception {
+		environment = new WebBuilderTestEnvironment(state, FakeWebBuilder.GOOD_TOKEN);
+		environment.enableUploads(true);
+		WebBuilderView view = UiThread.get(() -> {
+			try {
+				return (WebBuilderView) PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage()
+						.showView(WebBuilderView.ID);
+			} catch (Exception e) {
+				throw new AssertionError(e);
+			}
+		});
+		try {
+			environment.server.answerRunsWith(422);
+			RunUploader.getDefault().runChanged(failedRun(), null);
+			WebBuilderTestEnvironment.joinJobs();
+			assertEquals(1, environment.connection.getUploadQueue().dead().size());
+			assertTrue(environment.connection.getUploadQueue().pending().isEmpty());
+			UiThread.waitUntil("the Retry link", java.time.Duration.ofSeconds(20),
+					() -> view.getStatusText().contains("refused by Web Builder and set aside") && view.getStatusText().endsWith("Retry"));
+
+			UiThread.run(() -> {
+				try {
+					PlatformUI.getWorkbench().getService(IHandlerService.class)
+							.executeCommand("org.qontinui.runner.webbuilder.retryDeadUploads", null);
+				} catch (Exception e) {
+					throw new AssertionError(e);
+				}
+			});
+			WebBuilderTestEnvironment.joinJobs();
+			assertEquals(List.of(422, 201), environment.server.runs().stream().map(FakeWebBuilder.ReceivedRun::answeredStatus).toList());
+			assertTrue(environment.connection.getUploadQueue().dead().isEmpty());
+			assertTrue(environment.connection.getUploadQueue().pending().isEmpty());
+		} finally {
+			UiThread.run(() -> view.getSite().getPage().hideView(view));
+		}
 	}
 
 	/** With the preference off (the default), nothing is queued. */

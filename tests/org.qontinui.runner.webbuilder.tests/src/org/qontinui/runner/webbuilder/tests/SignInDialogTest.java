@@ -63,6 +63,28 @@ class SignInDialogTest {
 		assertEquals(Optional.empty(), environment.tokens.read());
 	}
 
+	/** A pasted token with a line break or a space is refused at once: no request, nothing stored, not quoted. */
+	@Test
+	void aTokenWithAControlCharacterOrSpaceIsRefusedBeforeAnyRequest() throws Exception {
+		environment = new WebBuilderTestEnvironment(state, null);
+		openDialog();
+		for (String bad : new String[] { "tok-good\r\nX-Evil: 1", "tok good", "t\u00f6k-good" }) {
+			UiThread.run(() -> {
+				dialog.get().getUrlField().setText(environment.server.url());
+				dialog.get().getTokenField().setText(bad);
+				dialog.get().signIn();
+				String error = dialog.get().getErrorMessage();
+				assertTrue(error != null && error.startsWith("This access token cannot be used: the token contains "), error);
+				assertTrue(error.contains(" at position "), error);
+				assertFalse(error.contains("tok-good") || error.contains("tok good") || error.contains("X-Evil"),
+						"the token is not quoted: " + error);
+				assertFalse(dialog.get().isSignedIn());
+			});
+		}
+		assertEquals(0, environment.server.requestCount("/api/v1/me"), "nothing was sent");
+		assertEquals(Optional.empty(), environment.tokens.read());
+	}
+
 	@Test
 	void workingTokenShowsTheAccountAndIsStoredOutsideThePreferences() throws Exception {
 		environment = new WebBuilderTestEnvironment(state, null);
