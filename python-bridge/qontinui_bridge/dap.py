@@ -22,6 +22,7 @@ from typing import Any, BinaryIO, Callable, Collection
 from .backends import create_backend
 from .config import Action, Config, ConfigError, Workflow, load_config, pointer_positions
 from .engine import Breakpoint, Engine, RunControl
+from . import secrets
 from .expressions import evaluate
 from .plugins import PluginError, available_types, load_plugins
 from .arguments import (ArgumentError, DisconnectArguments, EvaluateArguments, InitializeArguments, NoArguments,
@@ -574,6 +575,10 @@ class DapSession:
 
     def _var(self, name: str, value: Any, container_ref: int | None = None) -> dict[str, Any]:
         ref = 0
+        if secrets.is_secret(self.engine.vars if self.engine else None, name):
+            # Shown masked, not expandable; setVariable still replaces it.
+            return {"name": name, "value": secrets.MASK, "type": "secret", "variablesReference": 0,
+                    "evaluateName": name}
         if isinstance(value, dict) and value:
             ref = self._ref(lambda v=value: [self._var(str(k), x) for k, x in v.items()], value)
         elif isinstance(value, (list, tuple)) and value:
@@ -657,6 +662,9 @@ class DapSession:
             self.writer.error(req, f"cannot evaluate: {exc}")
             return
         var = self._var("result", value)
+        if any(secrets.is_secret(self.engine.vars, n) for n in re.findall(r"[A-Za-z_]\w*", args.expression)) \
+                or secrets.contains_secret(self.engine.vars, var["value"]):
+            var = {"value": secrets.MASK, "type": "secret", "variablesReference": 0}
         self.writer.response(req, {"result": var["value"], "type": var["type"],
                                    "variablesReference": var["variablesReference"]})
 
