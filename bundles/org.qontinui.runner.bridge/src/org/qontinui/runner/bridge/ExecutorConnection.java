@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -16,6 +17,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 import java.util.function.Function;
+
+import com.google.gson.Gson;
+import com.google.gson.JsonDeserializer;
+import com.google.gson.JsonElement;
 
 import org.eclipse.lsp4j.debug.Capabilities;
 import org.eclipse.lsp4j.debug.ContinuedEventArguments;
@@ -26,10 +31,10 @@ import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminateArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
-import org.eclipse.lsp4j.debug.launch.DSPLauncher;
-import org.eclipse.lsp4j.debug.services.IDebugProtocolServer;
 import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
+import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
+import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.qontinui.runner.bridge.events.ActionCompletedEvent;
 import org.qontinui.runner.bridge.events.ActionStartedEvent;
 import org.qontinui.runner.bridge.events.MatchEvent;
@@ -38,6 +43,7 @@ import org.qontinui.runner.bridge.events.ScreenshotEvent;
 import org.qontinui.runner.bridge.events.StateChangedEvent;
 import org.qontinui.runner.bridge.events.TransitionEvent;
 import org.qontinui.runner.bridge.events.WorkflowEvent;
+import org.qontinui.runner.bridge.recovery.QontinuiStoppedEventArguments;
 
 /**
  * A live Debug Adapter Protocol session with one executor process. Requests go through
@@ -48,8 +54,8 @@ public final class ExecutorConnection implements AutoCloseable {
 
 	public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(15);
 
-	private final ExecutorProcess process;
-	private final IDebugProtocolServer server;
+	private final ExecutorEndpoint endpoint;
+	private final QontinuiProtocolServer server;
 	private final List<ExecutorEventListener> listeners = new CopyOnWriteArrayList<>();
 	private final ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> {
 		Thread t = new Thread(r, "Qontinui executor events");
@@ -62,15 +68,21 @@ public final class ExecutorConnection implements AutoCloseable {
 	private volatile boolean endRequested;
 	private volatile boolean sawExitedEvent;
 
-	private ExecutorConnection(ExecutorProcess process) {
-		this.process = process;
-		Launcher<IDebugProtocolServer> launcher = DSPLauncher.createClientLauncher(new EventRelay(), process.stdout(),
-				process.stdin());
+	private ExecutorConnection(ExecutorEndpoint endpoint) {
+		this.endpoint = endpoint;
+		Launcher<QontinuiProtocolServer> launcher = new DebugLauncher.Builder<QontinuiProtocolServer>()
+				.setLocalService(new EventRelay()).setRemoteInterface(QontinuiProtocolServer.class)
+				.setInput(endpoint.input()).setOutput(endpoint.output())
+				// stopped events may carry the failure of a failure stop, which lsp4j's type has no field for.
+				.configureGson(gson -> gson.registerTypeAdapter(StoppedEventArguments.class,
+						(JsonDeserializer<StoppedEventArguments>) (json, type, context) -> context.deserialize(json,
+								QontinuiStoppedEventArguments.class)))
+				.create();
 		server = launcher.getRemoteProxy();
 		Future<Void> reading = launcher.startListening();
-		process.onExit().thenAcceptAsync(code -> {
+		endpoint.onExit().thenAcceptAsync(code -> {
 			awaitQuietly(reading);
-			ExitInfo info = new ExitInfo(code, process.stderrTail(), endRequested, sawExitedEvent);
+			ExitInfo info = new ExitInfo(code, endpoint.stderrTail(), endRequested, sawExitedEvent);
 			pending.forEach(f -> f.completeExceptionally(new ExecutorException(info.reason())));
 			dispatch(l -> l.executorExited(info));
 			eventThread.execute(() -> exit.complete(info));
@@ -83,8 +95,18 @@ public final class ExecutorConnection implements AutoCloseable {
 		return new ExecutorConnection(ExecutorProcess.start(settings));
 	}
 
+	/** Connects to an adapter that is already running at the other end of {@code endpoint}. */
+	public static ExecutorConnection connect(ExecutorEndpoint endpoint) {
+		return new ExecutorConnection(endpoint);
+	}
+
+	/** The executor's process; null when the adapter at the other end is not one (tests). */
 	public ExecutorProcess process() {
-		return process;
+		return endpoint instanceof ExecutorProcess p ? p : null;
+	}
+
+	public ExecutorEndpoint endpoint() {
+		return endpoint;
 	}
 
 	public void addListener(ExecutorEventListener listener) {
@@ -105,39 +127,76 @@ public final class ExecutorConnection implements AutoCloseable {
 	}
 
 	/**
-	 * Sends one request and waits for its response.
+	 * Sends one request without waiting. The future fails with an {@link ExecutorException} when the
+	 * executor refuses the request (with its DAP error id), does not answer within the request timeout,
+	 * or is gone. Completions run on lsp4j's reader thread: hand long work elsewhere.
 	 *
 	 * @param name    the request's name, for messages
 	 * @param request the call on the typed server proxy
 	 */
-	public <T> T call(String name, Function<IDebugProtocolServer, CompletableFuture<T>> request)
-			throws ExecutorException {
-		if (exit.isDone() || !process.isAlive()) {
-			throw new ExecutorException("executor is not running; cannot send '" + name + "'");
+	public <T> CompletableFuture<T> send(String name, Function<QontinuiProtocolServer, CompletableFuture<T>> request) {
+		if (exit.isDone() || !endpoint.isAlive()) {
+			return CompletableFuture
+					.failedFuture(new ExecutorException("executor is not running; cannot send '" + name + "'"));
 		}
 		CompletableFuture<T> future = request.apply(server);
 		pending.add(future);
+		long timeout = requestTimeout.toMillis();
+		CompletableFuture<T> answered = new CompletableFuture<>();
+		future.orTimeout(timeout, TimeUnit.MILLISECONDS).whenComplete((value, error) -> {
+			pending.remove(future);
+			if (error == null) {
+				answered.complete(value);
+			} else {
+				answered.completeExceptionally(failure(name, error, timeout));
+			}
+		});
+		return answered;
+	}
+
+	/** Sends one request and waits for its response; never call this on the UI thread. */
+	public <T> T call(String name, Function<QontinuiProtocolServer, CompletableFuture<T>> request)
+			throws ExecutorException {
 		try {
-			return future.get(requestTimeout.toMillis(), TimeUnit.MILLISECONDS);
-		} catch (TimeoutException e) {
-			future.cancel(true);
-			throw new ExecutorException(
-					"executor did not answer '" + name + "' within " + requestTimeout.toSeconds() + " s");
+			return send(name, request).get();
 		} catch (ExecutionException e) {
-			Throwable cause = e.getCause();
-			if (cause instanceof ResponseErrorException rex) {
-				throw new ExecutorException("'" + name + "' failed: " + rex.getResponseError().getMessage(), rex);
-			}
-			if (cause instanceof ExecutorException ex) {
-				throw ex;
-			}
-			throw new ExecutorException("'" + name + "' failed: " + cause, cause);
+			throw (ExecutorException) e.getCause();
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			throw new ExecutorException("interrupted while waiting for '" + name + "'", e);
-		} finally {
-			pending.remove(future);
 		}
+	}
+
+	private static ExecutorException failure(String name, Throwable error, long timeoutMillis) {
+		Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+		if (cause instanceof ExecutorException ex) {
+			return ex;
+		}
+		if (cause instanceof TimeoutException) {
+			return new ExecutorException(
+					"executor did not answer '" + name + "' within " + timeoutMillis / 1000 + " s");
+		}
+		if (cause instanceof ResponseErrorException rex) {
+			ResponseError response = rex.getResponseError();
+			return new ExecutorException("'" + name + "' failed: " + response.getMessage(), errorId(response), rex);
+		}
+		return new ExecutorException("'" + name + "' failed: " + cause, cause);
+	}
+
+	/** {@code body.error.id} of a DAP error response; lsp4j keeps the body as the error's data. */
+	static int errorId(ResponseError response) {
+		Object data = response.getData();
+		JsonElement body = data instanceof JsonElement json ? json : data == null ? null : new Gson().toJsonTree(data);
+		if (body == null || !body.isJsonObject()) {
+			return ExecutorException.NO_ERROR_ID;
+		}
+		JsonElement error = body.getAsJsonObject().get("error");
+		if (error == null || !error.isJsonObject()) {
+			return ExecutorException.NO_ERROR_ID;
+		}
+		JsonElement id = error.getAsJsonObject().get("id");
+		return id != null && id.isJsonPrimitive() && id.getAsJsonPrimitive().isNumber() ? id.getAsInt()
+				: ExecutorException.NO_ERROR_ID;
 	}
 
 	/** The DAP handshake's first step. */
@@ -153,6 +212,13 @@ public final class ExecutorConnection implements AutoCloseable {
 	}
 
 	/** Starts the run; see {@code docs/protocol.md} for the arguments. */
+	public void launch(LaunchArguments arguments) throws ExecutorException {
+		Map<String, Object> json = arguments.toJson();
+		call("launch", s -> s.launch(json));
+	}
+
+	/** Untyped arguments: only until every caller builds {@link LaunchArguments}. */
+	@Deprecated(forRemoval = true)
 	public void launch(Map<String, Object> arguments) throws ExecutorException {
 		call("launch", s -> s.launch(arguments));
 	}
@@ -163,14 +229,14 @@ public final class ExecutorConnection implements AutoCloseable {
 	 */
 	public ExitInfo terminate(Duration grace) {
 		endRequested = true;
-		if (process.isAlive()) {
+		if (endpoint.isAlive()) {
 			CompletableFuture<Void> ack = server.terminate(new TerminateArguments());
 			try {
 				ack.get(Math.min(grace.toMillis(), 2000), TimeUnit.MILLISECONDS);
 			} catch (Exception e) {
 				// An executor that does not answer is ended by force below.
 			}
-			process.destroy(grace);
+			endpoint.destroy(grace);
 		}
 		return exit.join();
 	}
@@ -178,7 +244,7 @@ public final class ExecutorConnection implements AutoCloseable {
 	/** Leaves the executor to end on its own: DAP {@code disconnect} with terminateDebuggee. */
 	public ExitInfo disconnect(Duration grace) {
 		endRequested = true;
-		if (process.isAlive()) {
+		if (endpoint.isAlive()) {
 			DisconnectArguments args = new DisconnectArguments();
 			args.setTerminateDebuggee(true);
 			try {
@@ -186,7 +252,7 @@ public final class ExecutorConnection implements AutoCloseable {
 			} catch (Exception e) {
 				// forced below
 			}
-			process.destroy(grace);
+			endpoint.destroy(grace);
 		}
 		return exit.join();
 	}

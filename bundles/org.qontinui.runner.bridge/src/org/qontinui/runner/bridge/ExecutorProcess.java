@@ -23,7 +23,7 @@ import java.util.function.Consumer;
  * The Python executor as an operating-system process: stdin/stdout carry the Debug Adapter Protocol,
  * stderr is the executor's log, kept (the last lines) to explain a crash.
  */
-public final class ExecutorProcess {
+public final class ExecutorProcess implements ExecutorEndpoint {
 
 	private static final int STDERR_TAIL_LINES = 40;
 	/** Variables passed through from our environment; everything else is left behind on purpose. */
@@ -107,6 +107,16 @@ public final class ExecutorProcess {
 		return process.getInputStream();
 	}
 
+	@Override
+	public InputStream input() {
+		return stdout();
+	}
+
+	@Override
+	public OutputStream output() {
+		return stdin();
+	}
+
 	public OutputStream stdin() {
 		return process.getOutputStream();
 	}
@@ -115,6 +125,7 @@ public final class ExecutorProcess {
 		return process.pid();
 	}
 
+	@Override
 	public boolean isAlive() {
 		return process.isAlive();
 	}
@@ -123,6 +134,7 @@ public final class ExecutorProcess {
 		stderrListeners.add(listener);
 	}
 
+	@Override
 	public List<String> stderrTail() {
 		synchronized (stderrTail) {
 			return List.copyOf(stderrTail);
@@ -130,11 +142,13 @@ public final class ExecutorProcess {
 	}
 
 	/** Completes with the exit code once the process has ended and its stderr is read. */
+	@Override
 	public CompletableFuture<Integer> onExit() {
 		return exit;
 	}
 
 	/** Ends the process: closes stdin (the executor ends cleanly on EOF), then TERM, then KILL. */
+	@Override
 	public void destroy(Duration grace) {
 		try {
 			process.getOutputStream().close();

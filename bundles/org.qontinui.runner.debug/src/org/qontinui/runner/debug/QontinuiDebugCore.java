@@ -1,5 +1,9 @@
 package org.qontinui.runner.debug;
 
+import java.util.concurrent.CompletionException;
+
+import org.eclipse.core.runtime.ILog;
+
 /** Identifiers shared by the debug model, its launch configurations and the UI. */
 public final class QontinuiDebugCore {
 
@@ -9,5 +13,11 @@ public final class QontinuiDebugCore {
 	public static final String LAUNCH_TYPE_ID = "org.qontinui.runner.debug.launchType";
 
 	private QontinuiDebugCore() {
+	}
+
+	/** Logs a failed request in the error log; the cause's message says what the executor answered. */
+	public static void log(String what, Throwable error) {
+		Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+		ILog.of(QontinuiDebugCore.class).error(what + ": " + cause.getMessage(), cause);
 	}
 }

@@ -8,9 +8,7 @@ import java.nio.file.Paths;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.IProgressMonitor;
@@ -25,12 +23,17 @@ import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorException;
 import org.qontinui.runner.bridge.ExecutorSettings;
+import org.qontinui.runner.bridge.LaunchArguments;
+import org.qontinui.runner.bridge.LaunchHandshake;
+import org.qontinui.runner.bridge.ProtocolErrors;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.core.actions.ContributedActions;
 import org.qontinui.runner.core.load.ConfigCache;
 import org.qontinui.runner.core.load.ConfigLoadException;
 import org.qontinui.runner.core.load.UrlConfigSource;
-import org.qontinui.runner.core.secure.SecureStorageTokenStore;
+import org.qontinui.runner.core.secure.PrivateFolder;
+import org.qontinui.runner.core.secure.SecretMask;
+import org.qontinui.runner.core.secure.WebBuilderSignIn;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.debug.model.QontinuiProcess;
@@ -68,28 +71,27 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
 		// The UI gives each run a Console coloured by level; the plain process console would repeat it.
 		launch.setAttribute(org.eclipse.debug.core.DebugPlugin.ATTR_CAPTURE_OUTPUT, "false");
-		launch.setSourceLocator(new org.qontinui.runner.debug.sourcelookup.QontinuiSourceLocator());
 		RunRecord record = new RunRecord(config, configuration.getAttribute(LaunchAttributes.WORKFLOW, ""));
 		QontinuiProcess process = new QontinuiProcess(launch, connection,
 				settings.python() + " (" + config.getFileName() + ")", record);
 		process.setAttribute("org.qontinui.runner.runDirectory", runDir.toString());
-		Map<String, Object> arguments = launchArguments(configuration, config, runDir, !debug);
+		LaunchArguments arguments = launchArguments(configuration, config, runDir, !debug);
 		try {
-			connection.initialize();
-			progress.worked(1);
 			if (debug) {
 				QontinuiDebugTarget target = new QontinuiDebugTarget(launch, process, config);
 				launch.addDebugTarget(target);
+				progress.worked(1);
 				target.start(arguments);
 			} else {
-				connection.launch(arguments);
-				connection.call("configurationDone", s -> s.configurationDone(
-						new org.eclipse.lsp4j.debug.ConfigurationDoneArguments()));
+				progress.worked(1);
+				LaunchHandshake.start(connection, arguments, LaunchHandshake.Configuration.NONE);
 			}
 			progress.worked(1);
 		} catch (ExecutorException e) {
 			connection.terminate(java.time.Duration.ofSeconds(2));
-			throw new CoreException(Status.error("The Qontinui executor refused the launch: " + e.getMessage(), e));
+			String what = e.errorId() == ProtocolErrors.INVALID_CONFIG ? "The configuration is invalid"
+					: "The Qontinui executor refused the launch";
+			throw new CoreException(Status.error(what + ": " + e.getMessage(), e));
 		}
 	}
 
@@ -100,21 +102,32 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 	}
 
 	/**
-	 * Fetches a configuration from the web builder (token from secure storage, ETag cache, offline
-	 * copy when unreachable) into the run's folder, where the executor reads it.
+	 * Fetches a configuration from a URL into the run's folder, where the executor reads it. The
+	 * sign-in token goes along only when the URL is on the configured web builder (same scheme, host
+	 * and port): a launch file naming another host never receives it. ETag cache and offline copy
+	 * in a private folder.
 	 */
 	static Path download(String url, Path runDir) throws CoreException {
-		Path cache = runsRoot().resolveSibling("web-cache");
-		UrlConfigSource source = new UrlConfigSource(new SecureStorageTokenStore(), new ConfigCache(cache));
+		UrlConfigSource source = new UrlConfigSource(WebBuilderSignIn.tokens(), WebBuilderSignIn.url().orElse(null),
+				new ConfigCache(webCacheFolder()), UrlConfigSource.DEFAULT_MAX_BYTES, UrlConfigSource.DEFAULT_TIMEOUT);
 		try {
 			UrlConfigSource.Fetched fetched = source.fetch(URI.create(url));
 			Path file = runDir.resolve(webName(url));
 			Files.write(file, fetched.body());
 			return file;
 		} catch (ConfigLoadException e) {
-			throw new CoreException(Status.error("Cannot load the configuration from the web builder: " + e.getMessage(), e));
+			throw new CoreException(Status.error("Cannot load the configuration from the web builder: " + SecretMask.mask(e.getMessage())));
 		} catch (IOException | IllegalArgumentException e) {
-			throw new CoreException(Status.error("Cannot load " + url + ": " + e.getMessage(), e));
+			throw new CoreException(Status.error("Cannot load " + SecretMask.mask(url) + ": " + SecretMask.mask(e.getMessage())));
+		}
+	}
+
+	/** The plug-in's state location, else the user's private cache folder; never a shared temporary folder. */
+	private static Path webCacheFolder() {
+		try {
+			return Platform.getStateLocation(FrameworkUtil.getBundle(QontinuiLaunchDelegate.class)).toPath().resolve("web-cache");
+		} catch (IllegalStateException e) {
+			return PrivateFolder.userCacheFolder("web-cache");
 		}
 	}
 
@@ -164,43 +177,33 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		return pref.isBlank() ? PythonSources.defaultInterpreter() : Paths.get(pref);
 	}
 
-	static Map<String, Object> launchArguments(ILaunchConfiguration configuration, Path config, Path runDir,
+	static LaunchArguments launchArguments(ILaunchConfiguration configuration, Path config, Path runDir,
 			boolean noDebug) throws CoreException {
-		Map<String, Object> args = new LinkedHashMap<>();
-		args.put("config", config.toString());
-		putIfSet(args, "workflow", configuration.getAttribute(LaunchAttributes.WORKFLOW, ""));
-		args.put("backend", configuration.getAttribute(LaunchAttributes.BACKEND, LaunchAttributes.DEFAULT_BACKEND));
-		putIfSet(args, "screenshots", configuration.getAttribute(LaunchAttributes.SCREENSHOTS, ""));
-		List<String> initial = configuration.getAttribute(LaunchAttributes.INITIAL_STATES, List.of());
-		if (!initial.isEmpty()) {
-			args.put("initialStates", initial);
-		}
-		List<String> goTo = configuration.getAttribute(LaunchAttributes.GO_TO_STATES, List.of());
-		if (!goTo.isEmpty()) {
-			args.put("goToStates", goTo);
-		}
-		args.put("runDir", runDir.toString());
-		args.put("noDebug", noDebug);
+		LaunchArguments args = new LaunchArguments(config)
+				.workflow(configuration.getAttribute(LaunchAttributes.WORKFLOW, ""))
+				.backend(configuration.getAttribute(LaunchAttributes.BACKEND, LaunchAttributes.DEFAULT_BACKEND))
+				.screenshots(configuration.getAttribute(LaunchAttributes.SCREENSHOTS, ""))
+				.initialStates(configuration.getAttribute(LaunchAttributes.INITIAL_STATES, List.of()))
+				.goToStates(configuration.getAttribute(LaunchAttributes.GO_TO_STATES, List.of()))
+				.runDir(runDir)
+				.noDebug(noDebug)
+				.monitor(configuration.getAttribute(LaunchAttributes.MONITOR, 0))
+				.failureStrategy(configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, ""))
+				.slowStepMs(configuration.getAttribute(LaunchAttributes.SLOW_STEP_MS, 0));
 		// The preference turns failure screenshots off for every run; on, the configuration decides.
 		if (!Platform.getPreferencesService().getBoolean(LaunchAttributes.PREFERENCE_NODE,
 				LaunchAttributes.PREF_SCREENSHOT_ON_ERROR, true, null)) {
-			args.put("screenshotOnError", false);
+			args.screenshotOnError(false);
 		}
-		// Action types contributed by installed plugins, and hints for those of plugins not installed.
-		args.putAll(ContributedActions.getDefault().launchArguments());
-		args.put("monitor", configuration.getAttribute(LaunchAttributes.MONITOR, 0));
-		putIfSet(args, "failureStrategy", configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, ""));
-		int slow = configuration.getAttribute(LaunchAttributes.SLOW_STEP_MS, 0);
-		if (slow > 0) {
-			args.put("slowStepMs", slow);
-		}
-		return args;
+		return addContributedActions(args);
 	}
 
-	private static void putIfSet(Map<String, Object> args, String key, String value) {
-		if (value != null && !value.isBlank()) {
-			args.put(key, value);
-		}
+	/** Action types contributed by installed plugins, and hints for those of plugins not installed. */
+	private static LaunchArguments addContributedActions(LaunchArguments args) {
+		ContributedActions actions = ContributedActions.getDefault();
+		actions.modules().forEach(m -> args.plugin(m.module(), m.path()));
+		actions.installHints().forEach(args::actionHint);
+		return args;
 	}
 
 	/** Where every run's folder (screenshots, logs) is kept: the plug-in's state location. */

@@ -2,44 +2,37 @@ package org.qontinui.runner.debug.model;
 
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 
 import org.eclipse.core.resources.IMarkerDelta;
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugException;
-import org.eclipse.debug.core.DebugPlugin;
-import org.eclipse.debug.core.IBreakpointManager;
-import org.eclipse.debug.core.IBreakpointManagerListener;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IDebugTarget;
 import org.eclipse.debug.core.model.IMemoryBlock;
 import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ContinuedEventArguments;
-import org.eclipse.lsp4j.debug.FunctionBreakpoint;
-import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
-import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExecutorException;
 import org.qontinui.runner.bridge.ExitInfo;
+import org.qontinui.runner.bridge.LaunchArguments;
+import org.qontinui.runner.bridge.LaunchHandshake;
 import org.qontinui.runner.bridge.events.StateChangedEvent;
 import org.qontinui.runner.debug.QontinuiDebugCore;
-import org.qontinui.runner.debug.breakpoints.ElementBreakpoint;
-import org.qontinui.runner.debug.breakpoints.FailureBreakpoint;
+import org.qontinui.runner.debug.breakpoints.InstalledBreakpoints;
 
 /**
  * One run of a configuration under the debugger. Breakpoints live in Eclipse's breakpoint manager and
- * are installed into the executor as DAP function breakpoints ({@code state:<id>}, ...) and exception
- * filters; the executor decides when to stop, this target turns its events into {@link DebugEvent}s.
+ * are installed into the executor ({@link InstalledBreakpoints}) as DAP function breakpoints
+ * ({@code state:<id>}, ...) and exception filters; the executor decides when to stop, this target
+ * turns its events into {@link DebugEvent}s.
  */
 public class QontinuiDebugTarget extends QontinuiDebugElement
-		implements IDebugTarget, IBreakpointManagerListener, ExecutorEventListener {
+		implements IDebugTarget, ExecutorEventListener {
 
 	private final ILaunch launch;
 	private final QontinuiProcess process;
@@ -48,8 +41,7 @@ public class QontinuiDebugTarget extends QontinuiDebugElement
 	private volatile boolean terminated;
 	private volatile boolean disconnected;
 	private volatile List<String> activeStates = List.of();
-	/** Executor breakpoint id to our breakpoint, from the last install. */
-	private volatile Map<Integer, IBreakpoint> installed = Map.of();
+	private final InstalledBreakpoints breakpoints;
 
 	public QontinuiDebugTarget(ILaunch launch, QontinuiProcess process, Path configPath) {
 		super(null);
@@ -57,20 +49,19 @@ public class QontinuiDebugTarget extends QontinuiDebugElement
 		this.process = process;
 		this.configPath = configPath;
 		this.thread = new QontinuiThread(this);
+		this.breakpoints = new InstalledBreakpoints(process.connection());
 	}
 
-	/** Launches the run, installs the breakpoints and lets it go. */
-	public void start(Map<String, Object> arguments) throws ExecutorException {
+	/**
+	 * Launches the run, installs the breakpoints and lets it go. The target and its thread exist
+	 * (CREATE fired) before anything is sent, so no stop can reach the views before them.
+	 */
+	public void start(LaunchArguments arguments) throws ExecutorException {
 		ExecutorConnection c = connection();
 		c.addListener(this);
 		fireCreationEvent();
-		c.launch(arguments);
-		IBreakpointManager manager = DebugPlugin.getDefault().getBreakpointManager();
-		manager.addBreakpointListener(this);
-		manager.addBreakpointManagerListener(this);
-		installBreakpoints();
-		c.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments()));
 		thread.fireCreationEvent();
+		LaunchHandshake.start(c, arguments, (connection, capabilities) -> breakpoints.install(capabilities));
 	}
 
 	@Override
@@ -107,86 +98,9 @@ public class QontinuiDebugTarget extends QontinuiDebugElement
 
 	// --- breakpoints ------------------------------------------------------------------------------
 
-	private List<IBreakpoint> ourBreakpoints() {
-		IBreakpointManager manager = DebugPlugin.getDefault().getBreakpointManager();
-		List<IBreakpoint> list = new ArrayList<>();
-		for (IBreakpoint bp : manager.getBreakpoints(QontinuiDebugCore.MODEL_ID)) {
-			if (supportsBreakpoint(bp)) {
-				list.add(bp);
-			}
-		}
-		return list;
-	}
-
-	/** Sends the whole enabled set again; DAP replaces the previous set per request. */
-	synchronized void installBreakpoints() {
-		if (isTerminated()) {
-			return;
-		}
-		boolean managerEnabled = DebugPlugin.getDefault().getBreakpointManager().isEnabled();
-		List<FunctionBreakpoint> functions = new ArrayList<>();
-		List<IBreakpoint> functionOwners = new ArrayList<>();
-		List<String> filters = new ArrayList<>();
-		List<IBreakpoint> filterOwners = new ArrayList<>();
-		for (IBreakpoint bp : ourBreakpoints()) {
-			try {
-				if (!managerEnabled || !bp.isEnabled()) {
-					continue;
-				}
-				if (bp instanceof ElementBreakpoint element) {
-					functions.add(element.toFunctionBreakpoint());
-					functionOwners.add(bp);
-				} else if (bp instanceof FailureBreakpoint failure) {
-					filters.add(failure.getFilter());
-					filterOwners.add(bp);
-				}
-			} catch (org.eclipse.core.runtime.CoreException e) {
-				DebugPlugin.log(e);
-			}
-		}
-		SetFunctionBreakpointsArguments fargs = new SetFunctionBreakpointsArguments();
-		fargs.setBreakpoints(functions.toArray(FunctionBreakpoint[]::new));
-		SetExceptionBreakpointsArguments eargs = new SetExceptionBreakpointsArguments();
-		eargs.setFilters(filters.toArray(String[]::new));
-		try {
-			Map<Integer, IBreakpoint> ids = new java.util.HashMap<>();
-			remember(ids, connection().call("setFunctionBreakpoints", s -> s.setFunctionBreakpoints(fargs))
-					.getBreakpoints(), functionOwners);
-			remember(ids, connection().call("setExceptionBreakpoints", s -> s.setExceptionBreakpoints(eargs))
-					.getBreakpoints(), filterOwners);
-			installed = ids;
-		} catch (ExecutorException e) {
-			DebugPlugin.log(e);
-		}
-	}
-
-	/** DAP answers breakpoints in request order; their ids come back in stopped events. */
-	private static void remember(Map<Integer, IBreakpoint> ids, org.eclipse.lsp4j.debug.Breakpoint[] answered,
-			List<IBreakpoint> owners) {
-		if (answered == null) {
-			return;
-		}
-		for (int i = 0; i < answered.length && i < owners.size(); i++) {
-			if (answered[i].getId() != null) {
-				ids.put(answered[i].getId(), owners.get(i));
-			}
-		}
-	}
-
 	/** The breakpoints a stop names by their executor ids. */
 	IBreakpoint[] breakpointsHit(Integer[] ids) {
-		if (ids == null) {
-			return new IBreakpoint[0];
-		}
-		Map<Integer, IBreakpoint> map = installed;
-		List<IBreakpoint> hit = new ArrayList<>();
-		for (Integer id : ids) {
-			IBreakpoint bp = map.get(id);
-			if (bp != null) {
-				hit.add(bp);
-			}
-		}
-		return hit.toArray(IBreakpoint[]::new);
+		return breakpoints.hit(ids);
 	}
 
 	@Override
@@ -194,30 +108,18 @@ public class QontinuiDebugTarget extends QontinuiDebugElement
 		return QontinuiDebugCore.MODEL_ID.equals(breakpoint.getModelIdentifier());
 	}
 
+	// InstalledBreakpoints follows the breakpoint manager for this target.
+
 	@Override
 	public void breakpointAdded(IBreakpoint breakpoint) {
-		if (supportsBreakpoint(breakpoint)) {
-			installBreakpoints();
-		}
 	}
 
 	@Override
 	public void breakpointRemoved(IBreakpoint breakpoint, IMarkerDelta delta) {
-		if (supportsBreakpoint(breakpoint)) {
-			installBreakpoints();
-		}
 	}
 
 	@Override
 	public void breakpointChanged(IBreakpoint breakpoint, IMarkerDelta delta) {
-		if (supportsBreakpoint(breakpoint)) {
-			installBreakpoints();
-		}
-	}
-
-	@Override
-	public void breakpointManagerEnablementChanged(boolean enabled) {
-		installBreakpoints();
 	}
 
 	// --- executor events (event thread) -----------------------------------------------------------
@@ -241,9 +143,7 @@ public class QontinuiDebugTarget extends QontinuiDebugElement
 	public void executorExited(ExitInfo exit) {
 		terminated = true;
 		thread.terminated();
-		IBreakpointManager manager = DebugPlugin.getDefault().getBreakpointManager();
-		manager.removeBreakpointListener(this);
-		manager.removeBreakpointManagerListener(this);
+		breakpoints.dispose();
 		connection().removeListener(this);
 		fireTerminateEvent();
 	}

@@ -1,5 +1,9 @@
 package org.qontinui.runner.debug.model;
 
+import com.google.gson.Gson;
+import com.google.gson.JsonElement;
+import com.google.gson.JsonObject;
+
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IRegisterGroup;
 import org.eclipse.debug.core.model.IStackFrame;
@@ -19,12 +23,17 @@ public class QontinuiStackFrame extends QontinuiDebugElement implements IStackFr
 
 	private final QontinuiThread thread;
 	private final StackFrame frame;
+	private final String kind;
+	private final String elementId;
 	private IVariable[] scopes;
 
 	QontinuiStackFrame(QontinuiThread thread, StackFrame frame) {
 		super(thread.getDebugTarget());
 		this.thread = thread;
 		this.frame = frame;
+		String[] element = element(frame);
+		this.kind = element[0];
+		this.elementId = element[1];
 	}
 
 	/** The executor's frame id, for evaluate requests. */
@@ -34,16 +43,31 @@ public class QontinuiStackFrame extends QontinuiDebugElement implements IStackFr
 
 	/** What this frame stands for, e.g. {@code action}, {@code workflow}, {@code transition}, {@code state}. */
 	public String kind() {
-		String hint = frame.getPresentationHint() != null ? frame.getPresentationHint().toString() : "";
-		String name = frame.getName() == null ? "" : frame.getName();
-		int space = name.indexOf(' ');
-		return space > 0 ? name.substring(0, space) : hint;
+		return kind;
 	}
 
-	/** The id of the configuration element this frame stands for (the name's second word). */
+	/** The id of the configuration element this frame stands for, exactly as in the configuration. */
 	public String elementId() {
-		String[] words = (frame.getName() == null ? "" : frame.getName()).split(" ");
-		return words.length > 1 ? words[1] : "";
+		return elementId;
+	}
+
+	/**
+	 * The executor sends a frame's element in {@code source.adapterData} as {@code {"kind","id"}}: the
+	 * label is for people, and ids may hold spaces or dashes a label cannot be parsed back from.
+	 */
+	private static String[] element(StackFrame frame) {
+		Object data = frame.getSource() == null ? null : frame.getSource().getAdapterData();
+		JsonElement json = data instanceof JsonElement j ? j : data == null ? null : new Gson().toJsonTree(data);
+		if (json == null || !json.isJsonObject()) {
+			return new String[] { "", "" };
+		}
+		JsonObject o = json.getAsJsonObject();
+		return new String[] { text(o, "kind"), text(o, "id") };
+	}
+
+	private static String text(JsonObject o, String key) {
+		JsonElement e = o.get(key);
+		return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
 	}
 
 	@Override

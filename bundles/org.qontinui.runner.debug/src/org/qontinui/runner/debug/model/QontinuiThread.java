@@ -1,5 +1,10 @@
 package org.qontinui.runner.debug.model;
 
+import java.util.Base64;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Supplier;
+
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IBreakpoint;
@@ -16,6 +21,12 @@ import org.eclipse.lsp4j.debug.StepOutArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
 import org.qontinui.runner.bridge.ExecutorException;
+import org.qontinui.runner.bridge.recovery.Failure;
+import org.qontinui.runner.bridge.recovery.QontinuiStoppedEventArguments;
+import org.qontinui.runner.bridge.recovery.RetryArguments;
+import org.qontinui.runner.bridge.recovery.UpdateImageArguments;
+import org.qontinui.runner.bridge.recovery.UpdateImageResponse;
+import org.qontinui.runner.debug.QontinuiDebugCore;
 
 /**
  * The run's single thread of execution. It turns the executor's {@code stopped} reasons into
@@ -30,6 +41,10 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	private volatile boolean stepping;
 	private volatile boolean terminated;
 	private volatile String stopDescription = "";
+	/** The {@code stopped} event of the current suspension; null while running. */
+	private volatile StoppedEventArguments stop;
+	/** The detail of the last SUSPEND, fired again when a resume fails. */
+	private volatile int suspendDetail = DebugEvent.CLIENT_REQUEST;
 	private volatile IBreakpoint[] hitBreakpoints = new IBreakpoint[0];
 	private volatile IStackFrame[] frames;
 
@@ -42,6 +57,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 		stopDescription = describe(args);
 		hitBreakpoints = qontinuiTarget().breakpointsHit(args.getHitBreakpointIds());
 		frames = null;
+		stop = args;
 		suspended = true;
 		stepping = false;
 		int detail = switch (reason) {
@@ -50,8 +66,33 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 				StoppedEventArgumentsReason.EXCEPTION -> DebugEvent.BREAKPOINT;
 		default -> DebugEvent.CLIENT_REQUEST;
 		};
+		suspendDetail = detail;
 		fireSuspendEvent(detail);
 		qontinuiTarget().fireSuspendEvent(detail);
+	}
+
+	/**
+	 * Whether the run is suspended because something failed: a failure breakpoint, or
+	 * {@code failureStrategy: pause}. Only then can the failed action be retried, skipped or recaptured.
+	 */
+	public boolean isSuspendedOnFailure() {
+		StoppedEventArguments current = stop;
+		return suspended && !terminated && current != null
+				&& StoppedEventArgumentsReason.EXCEPTION.equals(current.getReason());
+	}
+
+	/** What failed at a failure stop, as the executor reports it; null otherwise or from an older executor. */
+	public Failure failure() {
+		return isSuspendedOnFailure() && stop instanceof QontinuiStoppedEventArguments q ? q.getFailure() : null;
+	}
+
+	/** The failure message of a failure stop ({@code stopped.text}, else its description). */
+	public String failureMessage() {
+		StoppedEventArguments current = stop;
+		if (current == null) {
+			return "";
+		}
+		return current.getText() != null && !current.getText().isBlank() ? current.getText() : stopDescription;
 	}
 
 	private static String describe(StoppedEventArguments args) {
@@ -67,6 +108,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 		suspended = false;
 		frames = null;
 		hitBreakpoints = new IBreakpoint[0];
+		stop = null;
 		stopDescription = "";
 		qontinuiTarget().runRecord().resumed();
 		fireResumeEvent(detail);
@@ -166,18 +208,18 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	public void resume() throws DebugException {
 		ContinueArguments args = new ContinueArguments();
 		args.setThreadId(THREAD_ID);
-		send("continue", DebugEvent.CLIENT_REQUEST, () -> connection().call("continue", s -> s.continue_(args)));
+		send("continue", DebugEvent.CLIENT_REQUEST, connection().send("continue", s -> s.continue_(args)));
 	}
 
 	@Override
 	public void suspend() throws DebugException {
 		PauseArguments args = new PauseArguments();
 		args.setThreadId(THREAD_ID);
-		try {
-			connection().call("pause", s -> s.pause(args));
-		} catch (ExecutorException e) {
-			throw failed("Cannot suspend", e);
-		}
+		// The stop arrives as a stopped(pause) event; a failed pause leaves the run running.
+		connection().send("pause", s -> s.pause(args)).exceptionally(error -> {
+			QontinuiDebugCore.log("Cannot suspend the run", error);
+			return null;
+		});
 	}
 
 	@Override
@@ -204,41 +246,100 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	public void stepInto() throws DebugException {
 		StepInArguments args = new StepInArguments();
 		args.setThreadId(THREAD_ID);
-		step("stepIn", DebugEvent.STEP_INTO, () -> connection().call("stepIn", s -> s.stepIn(args)));
+		step("stepIn", DebugEvent.STEP_INTO, () -> connection().send("stepIn", s -> s.stepIn(args)));
 	}
 
 	@Override
 	public void stepOver() throws DebugException {
 		NextArguments args = new NextArguments();
 		args.setThreadId(THREAD_ID);
-		step("next", DebugEvent.STEP_OVER, () -> connection().call("next", s -> s.next(args)));
+		step("next", DebugEvent.STEP_OVER, () -> connection().send("next", s -> s.next(args)));
 	}
 
 	@Override
 	public void stepReturn() throws DebugException {
 		StepOutArguments args = new StepOutArguments();
 		args.setThreadId(THREAD_ID);
-		step("stepOut", DebugEvent.STEP_RETURN, () -> connection().call("stepOut", s -> s.stepOut(args)));
+		step("stepOut", DebugEvent.STEP_RETURN, () -> connection().send("stepOut", s -> s.stepOut(args)));
 	}
 
-	private interface Request {
-		void send() throws ExecutorException;
-	}
-
-	private void step(String name, int detail, Request request) throws DebugException {
+	private void step(String name, int detail, Supplier<CompletableFuture<?>> request) {
 		stepping = true;
-		send(name, detail, request);
+		send(name, detail, request.get());
 	}
 
-	/** The executor does not send {@code continued} for requests we made, so we resume ourselves. */
-	private void send(String name, int detail, Request request) throws DebugException {
+	/**
+	 * Sends a request that lets the run go on ({@code continue}, a step, or a failure's retry/skip).
+	 * The executor sends no {@code continued} for requests we made, so RESUME is fired here, at once;
+	 * if the executor refuses or does not answer, the thread is suspended again where it was, with a
+	 * new SUSPEND, so the views never show "running" for a run that is not.
+	 */
+	void send(String name, int detail, CompletableFuture<?> request) {
+		StoppedEventArguments where = stop;
+		IBreakpoint[] hit = hitBreakpoints;
+		int wasDetail = suspendDetail;
 		resumedBy(detail);
-		try {
-			request.send();
-		} catch (ExecutorException e) {
-			stepping = false;
-			throw failed("Cannot " + name, e);
+		request.whenComplete((ok, error) -> {
+			if (error != null) {
+				stepping = false;
+				QontinuiDebugCore.log("Cannot " + name, error);
+				resuspend(where, hit, wasDetail);
+			}
+		});
+	}
+
+	private synchronized void resuspend(StoppedEventArguments where, IBreakpoint[] hit, int detail) {
+		if (terminated || suspended) {
+			return;
 		}
+		stop = where;
+		stopDescription = where == null ? "paused" : describe(where);
+		hitBreakpoints = hit;
+		frames = null;
+		suspended = true;
+		suspendDetail = detail;
+		fireSuspendEvent(detail);
+		qontinuiTarget().fireSuspendEvent(detail);
+	}
+
+	// --- failure recovery (issue 11): valid while suspended on a failure -------------------------------
+
+	/** Runs the failed action again; {@code threshold} (0..1], when not null, is its similarity. */
+	public void retry(Double threshold) {
+		if (threshold != null && !(threshold > 0 && threshold <= 1)) {
+			throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
+		}
+		RetryArguments args = new RetryArguments(threshold);
+		send("retry", DebugEvent.CLIENT_REQUEST, connection().send("qontinui/retry", s -> s.retry(args)));
+	}
+
+	/** Counts the failed action as passed and goes on with the next one. */
+	public void skip() {
+		send("skip", DebugEvent.CLIENT_REQUEST, connection().send("qontinui/skip", s -> s.skip(Map.of())));
+	}
+
+	/** Ends the run as failed ("aborted by user"); the executor then terminates. */
+	public void abort() {
+		connection().send("qontinui/abort", s -> s.abort(Map.of())).exceptionally(error -> {
+			QontinuiDebugCore.log("Cannot abort the run", error);
+			return null;
+		});
+	}
+
+	/**
+	 * Gives the executor new pixels for an image asset and retries the failed action with them. The
+	 * configuration file is the caller's to change; the executor only replaces its loaded copy.
+	 *
+	 * @return completes with the executor's answer to {@code qontinui/updateImage}, before the retry
+	 */
+	public CompletableFuture<UpdateImageResponse> recapture(String imageId, byte[] png) {
+		UpdateImageArguments args = new UpdateImageArguments(imageId, Base64.getEncoder().encodeToString(png));
+		CompletableFuture<UpdateImageResponse> updated = connection().send("qontinui/updateImage",
+				s -> s.updateImage(args));
+		return updated.thenApply(answer -> {
+			retry(null);
+			return answer;
+		});
 	}
 
 	@Override

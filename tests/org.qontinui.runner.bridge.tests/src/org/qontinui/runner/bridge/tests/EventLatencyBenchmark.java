@@ -7,13 +7,13 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExecutorSettings;
+import org.qontinui.runner.bridge.LaunchArguments;
 import org.qontinui.runner.bridge.events.ActionStartedEvent;
 
 /**
@@ -52,7 +52,7 @@ public final class EventLatencyBenchmark {
 				}
 			});
 			c.initialize();
-			c.launch(Map.of("config", config.toString(), "backend", "mock", "noDebug", true, "slowStepMs", slowStepMs));
+			c.launch(new LaunchArguments(config).backend("mock").noDebug(true).slowStepMs(slowStepMs));
 			c.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments()));
 			c.onExit().get(10, TimeUnit.MINUTES);
 		}

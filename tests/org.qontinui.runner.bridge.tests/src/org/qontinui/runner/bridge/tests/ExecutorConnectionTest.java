@@ -7,7 +7,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 
@@ -21,6 +20,7 @@ import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExecutorSettings;
 import org.qontinui.runner.bridge.ExitInfo;
+import org.qontinui.runner.bridge.LaunchArguments;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.bridge.events.ActionCompletedEvent;
 import org.qontinui.runner.bridge.events.ActionStartedEvent;
@@ -75,8 +75,7 @@ class ExecutorConnectionTest {
 			Capabilities caps = connection.initialize();
 			assertTrue(Boolean.TRUE.equals(caps.getSupportsConfigurationDoneRequest()));
 			Path demo = PythonSources.locate().resolve("demo/demo.json");
-			connection.launch(Map.of("config", demo.toString(), "backend", "mock", "runDir", runDir.toString(),
-					"noDebug", true));
+			connection.launch(new LaunchArguments(demo).backend("mock").runDir(runDir).noDebug(true));
 			connection.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments()));
 			ExitInfo exit = connection.onExit().get(60, TimeUnit.SECONDS);
 			assertFalse(exit.isCrash(), () -> "executor crashed: " + exit.reason());
@@ -128,8 +127,8 @@ class ExecutorConnectionTest {
 			});
 			connection.initialize();
 			// The mock backend skips waits; replayed screenshots wait for real.
-			connection.launch(Map.of("config", longRun().toString(), "backend", "screenshots", "screenshots",
-					PythonSources.locate().resolve("demo/screenshots").toString(), "noDebug", true));
+			connection.launch(new LaunchArguments(longRun()).backend("screenshots")
+					.screenshots(PythonSources.locate().resolve("demo/screenshots").toString()).noDebug(true));
 			connection.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments()));
 			long end = System.nanoTime() + Duration.ofSeconds(20).toNanos();
 			while (started.isEmpty() && System.nanoTime() < end) {
@@ -167,8 +166,8 @@ class ExecutorConnectionTest {
 				assertTrue(e.getMessage().contains("restartFrame"), e.getMessage());
 			}
 			// Still talking: a normal request is answered.
-			Capabilities again = connection.initialize();
-			assertTrue(Boolean.TRUE.equals(again.getSupportsConfigurationDoneRequest()));
+			var threads = connection.call("threads", s -> s.threads());
+			assertEquals(1, threads.getThreads().length);
 			assertTrue(connection.process().isAlive());
 		}
 	}

@@ -1,0 +1,23 @@
+package org.qontinui.runner.bridge.recovery;
+
+import java.util.List;
+
+/**
+ * What failed at a failure stop ({@code stopped.failure}) and what can be done about it.
+ *
+ * @param imageIds   the image assets ({@code images[].id}) the action searched, in search order
+ * @param screenshot the failure screenshot's path, or null when none was saved
+ * @param options    of {@code retry}, {@code skip}, {@code abort}, {@code updateImage}
+ */
+public record Failure(String actionId, String actionType, String workflowId, String message, List<String> imageIds,
+		List<String> stateImageIds, Double threshold, Double bestScore, String screenshot, int attempt,
+		List<String> options) {
+
+	public List<String> imageIds() {
+		return imageIds == null ? List.of() : imageIds;
+	}
+
+	public List<String> options() {
+		return options == null ? List.of() : options;
+	}
+}
