@@ -10,6 +10,7 @@ JUnit report or upload ever carries them. The mask is fixed and never reveals a 
 
 from __future__ import annotations
 
+import functools
 import re
 import weakref
 from typing import Any, Iterable, Protocol
@@ -40,8 +41,12 @@ _marked: "weakref.WeakKeyDictionary[Any, set[str]]" = weakref.WeakKeyDictionary(
 
 def is_secret_name(name: Any) -> bool:
     """True for names like password, user_passwd, authToken, API-KEY, clientSecret."""
-    if not isinstance(name, str):
-        return False
+    return isinstance(name, str) and _secret_name(name)
+
+
+@functools.lru_cache(maxsize=4096)
+def _secret_name(name: str) -> bool:
+    # Cached: every emitted event asks this for every variable name.
     flat = _SEPARATORS.sub("", name).lower()
     return any(word in flat for word in _SECRET_WORDS)
 
