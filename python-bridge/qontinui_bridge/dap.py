@@ -559,6 +559,9 @@ class DapSession:
             # Without a known place in the file the frame has no source, and line/column 0 (the spec's "none").
             entry: dict[str, Any] = {"id": len(frames) - i, "name": label, "line": 0, "column": 0,
                                      "presentationHint": "normal", **self._location(f.kind, f.id)}
+            if "source" in entry:
+                # The element as data (docs/protocol.md): an id may hold spaces, so the label cannot be parsed back.
+                entry["source"]["adapterData"] = {"kind": f.kind, "id": f.id}
             out.append(entry)
         start = max(args.startFrame, 0)
         levels = max(args.levels, 0)
