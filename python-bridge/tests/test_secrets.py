@@ -206,3 +206,14 @@ def test_a_failed_write_is_reported_not_claimed(tmp_path) -> None:
     assert not done["shot"]["success"], done["shot"]
     assert "could not write" in done["shot"]["message"], done["shot"]
     assert not [b for e, b in events if e == "qontinui/screenshot" and b.get("reason") == "SCREENSHOT action"], "no 'screenshot saved' for an unwritten file"
+
+
+def test_an_image_opencv_cannot_encode_is_reported_not_claimed(tmp_path) -> None:
+    # An empty region: cv2.imwrite raises instead of writing.
+    raw = make_config([{"id": "shot", "type": "SCREENSHOT",
+                        "config": {"region": {"x": 0, "y": 0, "width": 0, "height": 0},
+                                   "saveToFile": {"filename": "empty.png"}}}])
+    body, events, eng = run(raw, "screenshots", _screens(tmp_path), run_dir=str(tmp_path / "run"))
+    done = {b["actionId"]: b for e, b in events if e == "qontinui/actionCompleted"}
+    assert not done["shot"]["success"] and "could not write" in done["shot"]["message"], done["shot"]
+    assert not (tmp_path / "run" / "empty.png").exists()

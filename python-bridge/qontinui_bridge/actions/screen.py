@@ -86,7 +86,7 @@ def act_screenshot(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
         written = bool(cv2.imwrite(path, img))
     except cv2.error as exc:
         written = False
-        ctx.log(f"cannot encode the screenshot for {path}: {str(exc).strip()}", "stderr")
+        ctx.log(f"cannot encode the screenshot for {path}: {str(exc).strip()}")
     if not written:
         return ActionResult(False, f"SCREENSHOT not saved: could not write {path}")
     if cfg.get("outputVariable"):
