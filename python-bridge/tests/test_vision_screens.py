@@ -11,7 +11,7 @@ import pytest
 from conftest import completed, make_config, run
 
 from qontinui_bridge.config import Region
-from qontinui_bridge.vision import LastSeen, Screen, SearchSpec, find, find_many, search_array
+from qontinui_bridge.vision import LastSeen, Screen, SearchSpec, _phase_margin, find, find_many, search_array
 
 SCREENS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks", "screens")
 FILES = sorted(f for f in os.listdir(SCREENS) if f.endswith(".png")) if os.path.isdir(SCREENS) else []
@@ -43,7 +43,11 @@ def test_default_mode_equals_full_search_on_real_screens(name: str) -> None:
         for strategy in ("FIRST", "BEST", "ALL"):
             fast = find(Screen(img), [SearchSpec("t", tpl, 0.9)], strategy)
             full = find(Screen(img), [SearchSpec("t", tpl, 0.9)], strategy, mode="full")
-            assert fast.method.startswith("coarse"), fast.method
+            # Coarse path, except BEST/ALL for templates of thin lines whose 1/4-scale score can fall
+            # far below the full one (every candidate then needs verifying: the full search is cheaper).
+            gray_tpl = cv2.cvtColor(tpl, cv2.COLOR_BGR2GRAY)
+            assert fast.method.startswith("coarse") or (strategy != "FIRST" and _phase_margin(gray_tpl, 4) > 0.5), \
+                (fast.method, strategy)
             assert [(m.x, m.y) for m in fast.matches] == [(m.x, m.y) for m in full.matches] == [(x, y)]
             assert abs(fast.matches[0].score - full.matches[0].score) < 1e-4
             assert abs(fast.best_score - full.best_score) < 1e-4
@@ -70,8 +74,8 @@ def test_best_score_and_location_are_exact_when_nothing_matches() -> None:
 
 def test_search_array_reports_exact_best_without_a_match() -> None:
     rng = np.random.default_rng(5)
-    img = cv2.GaussianBlur(rng.integers(0, 255, (600, 900), dtype=np.uint8), (5, 5), 0)
-    tpl = cv2.GaussianBlur(rng.integers(0, 255, (40, 60), dtype=np.uint8), (5, 5), 0)
+    img = cv2.GaussianBlur(rng.integers(0, 255, (600, 900), dtype=np.uint8), (0, 0), 4)
+    tpl = cv2.GaussianBlur(rng.integers(0, 255, (40, 60), dtype=np.uint8), (0, 0), 4)
     fast = search_array(img, tpl, None, 0.95, 1)
     full = search_array(img, tpl, None, 0.95, 1, mode="full")
     assert fast[0] == full[0] == [] and fast[3].startswith("coarse")
