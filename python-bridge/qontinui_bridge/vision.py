@@ -46,6 +46,7 @@ COARSE_MARGIN = 0.35          # full score s => coarse local maximum >= s - marg
 LEVEL2_MARGIN = 0.35          # same, for the intermediate level 2 of a factor-4 search
 COARSE_MIN_AREA = 160_000     # smaller search areas: the full search is as cheap
 CANDIDATE_BUDGET = 2000       # verified candidates at most (guards pathological screens)
+WIDE_MARGIN_BUDGET = 600     # the same for templates whose coarse margin is wider than COARSE_MARGIN
 LAST_SEEN_SLACK = 2           # px around the last-seen location that are re-scored
 COLOR_TOLERANCE = 40.0        # max difference of mean B, G or R between template and match
 COLOR_SPACES = ("grayscale", "rgb", "hsv")
@@ -487,10 +488,15 @@ def _coarse_to_fine(img: np.ndarray, tpl: np.ndarray, mask: np.ndarray | None, t
     xs, ys, sc = _local_maxima(res_s, min(floor, float(res_s.max()) if res_s.size else floor))
     if len(sc) == 0:
         return Outcome([], -1.0, None, f"coarse{f}", False, img, tpl, mask)
+    # Templates with a wide margin (thin lines) have many candidates: fewer are worth verifying
+    # one by one before the full search is the cheaper exact answer.
+    budget = CANDIDATE_BUDGET if margin <= COARSE_MARGIN else WIDE_MARGIN_BUDGET
+    if not first and margin > COARSE_MARGIN and len(sc) > budget:
+        return None  # BEST/ALL would verify every one of them
     found: list[tuple[int, int, float]] = []
     best, best_loc, rejected = -1.0, None, 0
     single = max_n == 1
-    for i in range(min(len(sc), CANDIDATE_BUDGET)):
+    for i in range(min(len(sc), budget)):
         cs = float(sc[i])
         # Stop: nothing below can reach the threshold, or (one match wanted) beat the best found.
         bar = max(threshold, best) if single and found else threshold
@@ -520,7 +526,7 @@ def _coarse_to_fine(img: np.ndarray, tpl: np.ndarray, mask: np.ndarray | None, t
             else:
                 rejected += 1
     else:
-        if len(sc) > CANDIDATE_BUDGET:
+        if len(sc) > budget:
             return None  # a screen of noise: only the full search is trustworthy
     found.sort(key=lambda m: -m[2])
     # With a match, the best is exact (BEST/ALL: the loop ran until nothing could beat it; FIRST:

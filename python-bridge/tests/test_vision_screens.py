@@ -11,7 +11,8 @@ import pytest
 from conftest import completed, make_config, run
 
 from qontinui_bridge.config import Region
-from qontinui_bridge.vision import LastSeen, Screen, SearchSpec, _phase_margin, find, find_many, search_array
+from qontinui_bridge.vision import (COARSE_MARGIN, LastSeen, Screen, SearchSpec, _phase_margin, find, find_many,
+                                    search_array)
 
 SCREENS = os.path.join(os.path.dirname(os.path.dirname(os.path.abspath(__file__))), "benchmarks", "screens")
 FILES = sorted(f for f in os.listdir(SCREENS) if f.endswith(".png")) if os.path.isdir(SCREENS) else []
@@ -46,7 +47,7 @@ def test_default_mode_equals_full_search_on_real_screens(name: str) -> None:
             # Coarse path, except BEST/ALL for templates of thin lines whose 1/4-scale score can fall
             # far below the full one (every candidate then needs verifying: the full search is cheaper).
             gray_tpl = cv2.cvtColor(tpl, cv2.COLOR_BGR2GRAY)
-            assert fast.method.startswith("coarse") or (strategy != "FIRST" and _phase_margin(gray_tpl, 4) > 0.5), \
+            assert fast.method.startswith("coarse") or (strategy != "FIRST" and _phase_margin(gray_tpl, 4) > COARSE_MARGIN), \
                 (fast.method, strategy)
             assert [(m.x, m.y) for m in fast.matches] == [(m.x, m.y) for m in full.matches] == [(x, y)]
             assert abs(fast.matches[0].score - full.matches[0].score) < 1e-4
