@@ -1,4 +1,5 @@
-"""Draws the State Diagram's toolbar icons (zoom in, zoom out, fit) into the ui bundle's icons/,
+"""Draws the State Diagram's toolbar icons (zoom in, zoom out, fit) and the Config Explorer's
+reload icon into the ui bundle's icons/,
 at 16x16 and 32x32 (@2x, which SWT picks on HiDPI screens). Drawn 8x larger and scaled down, so
 the edges are smooth. Run: /usr/bin/python3 releng/icons/diagram_toolbar_icons.py"""
 
@@ -39,6 +40,13 @@ def fit(d: ImageDraw.ImageDraw, u: float) -> None:
         d.polygon([(x1, y1), (x1 - sx * 3.2 * u, y1), (x1, y1 - sy * 3.2 * u)], fill=ARROW)
 
 
+def reload(d: ImageDraw.ImageDraw, u: float) -> None:
+    # a circular arrow, open at the top right, its head pointing clockwise
+    w = round(1.6 * u)
+    d.arc((2.5 * u, 2.5 * u, 13.5 * u, 13.5 * u), start=-20, end=270, fill=ARROW, width=w)
+    d.polygon([(8.0 * u, 0.6 * u), (12.2 * u, 3.0 * u), (8.0 * u, 5.4 * u)], fill=ARROW)
+
+
 def draw(name: str, paint) -> None:
     for size, suffix in ((16, ""), (32, "@2x")):
         big = Image.new("RGBA", (size * SUPER, size * SUPER), (0, 0, 0, 0))
@@ -49,3 +57,4 @@ def draw(name: str, paint) -> None:
 draw("zoom_in", lambda d, u: magnifier(d, u, "+"))
 draw("zoom_out", lambda d, u: magnifier(d, u, "-"))
 draw("zoom_fit", fit)
+draw("reload", reload)

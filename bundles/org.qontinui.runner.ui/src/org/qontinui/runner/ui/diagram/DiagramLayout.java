@@ -6,6 +6,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.elk.alg.layered.options.CrossingMinimizationStrategy;
 import org.eclipse.elk.alg.layered.options.GreedySwitchType;
 import org.eclipse.elk.alg.layered.options.NodePlacementStrategy;
@@ -60,7 +61,7 @@ public final class DiagramLayout {
 			return;
 		}
 		warmedUp = true;
-		org.eclipse.core.runtime.jobs.Job job = org.eclipse.core.runtime.jobs.Job.createSystem("Preparing the diagram layout", m -> {
+		Job job = Job.createSystem(Messages.StateDiagram_preparingLayout, m -> {
 			QontinuiConfig tiny = new QontinuiConfig();
 			List<State> states = new ArrayList<>();
 			List<Transition> transitions = new ArrayList<>();
@@ -78,7 +79,7 @@ public final class DiagramLayout {
 			tiny.setTransitions(transitions);
 			layout(tiny);
 		});
-		job.setPriority(org.eclipse.core.runtime.jobs.Job.DECORATE);
+		job.setPriority(Job.DECORATE);
 		job.schedule();
 	}
 

@@ -208,7 +208,7 @@ public class StateDiagramCanvas extends Canvas {
 		gc.fillRectangle(area);
 		if (model.nodes().isEmpty()) {
 			gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GRAY));
-			gc.drawText("Open a configuration in the Config Explorer to see its states.", 10, 10, true);
+			gc.drawText(Messages.StateDiagram_empty, 10, 10, true);
 			return;
 		}
 		Transform t = new Transform(getDisplay());

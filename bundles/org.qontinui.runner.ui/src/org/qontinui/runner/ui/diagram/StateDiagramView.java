@@ -24,6 +24,7 @@ import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.StructuredSelection;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.graphics.ImageData;
@@ -147,7 +148,7 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 		if (layoutJob != null) {
 			layoutJob.cancel();
 		}
-		layoutJob = Job.create("Laying out " + config.config().getStates().size() + " states", monitor -> {
+		layoutJob = Job.create(NLS.bind(Messages.StateDiagram_layingOut, config.config().getStates().size()), monitor -> {
 			long start = System.nanoTime();
 			DiagramModel model = DiagramLayout.layout(config.config());
 			long millis = (System.nanoTime() - start) / 1_000_000;
@@ -233,10 +234,10 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 
 	private void createActions() {
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
-		toolbar.add(toolbarAction("Zoom In", "zoom_in", () -> canvas.zoomBy(1.25)));
-		toolbar.add(toolbarAction("Zoom Out", "zoom_out", () -> canvas.zoomBy(0.8)));
-		toolbar.add(toolbarAction("Fit to View", "zoom_fit", canvas::fit));
-		getViewSite().getActionBars().getMenuManager().add(new Action("Export as PNG...") {
+		toolbar.add(toolbarAction(Messages.StateDiagram_zoomIn, "zoom_in", () -> canvas.zoomBy(1.25)));
+		toolbar.add(toolbarAction(Messages.StateDiagram_zoomOut, "zoom_out", () -> canvas.zoomBy(0.8)));
+		toolbar.add(toolbarAction(Messages.StateDiagram_fit, "zoom_fit", canvas::fit));
+		getViewSite().getActionBars().getMenuManager().add(new Action(Messages.StateDiagram_exportPng) {
 			@Override
 			public void run() {
 				String file = ask("*.png");
@@ -245,7 +246,7 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 				}
 			}
 		});
-		getViewSite().getActionBars().getMenuManager().add(new Action("Export as SVG...") {
+		getViewSite().getActionBars().getMenuManager().add(new Action(Messages.StateDiagram_exportSvg) {
 			@Override
 			public void run() {
 				String file = ask("*.svg");
@@ -261,13 +262,13 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 			if (state == null || shown == null) {
 				return;
 			}
-			m.add(new Action("Toggle Breakpoint") {
+			m.add(new Action(Messages.StateDiagram_toggleBreakpoint) {
 				@Override
 				public void run() {
 					toggleBreakpoint(state);
 				}
 			});
-			m.add(new Action("Go to State") {
+			m.add(new Action(Messages.StateDiagram_goToState) {
 				@Override
 				public void run() {
 					try {
@@ -277,13 +278,13 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 					}
 				}
 			});
-			m.add(new Action("Show in Config Explorer") {
+			m.add(new Action(Messages.StateDiagram_showInExplorer) {
 				@Override
 				public void run() {
 					selectInExplorer(state);
 				}
 			});
-			MenuManager showIn = new MenuManager("Show In", "org.eclipse.ui.navigate.showInQuickMenu");
+			MenuManager showIn = new MenuManager(Messages.StateDiagram_showIn, "org.eclipse.ui.navigate.showInQuickMenu");
 			showIn.add(ContributionItemFactory.VIEWS_SHOW_IN.create(getSite().getWorkbenchWindow()));
 			m.add(new Separator());
 			m.add(showIn);
@@ -325,7 +326,8 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 		try {
 			Files.writeString(file, DiagramSvg.toSvg(canvas.model(), canvas.activeStates()), StandardCharsets.UTF_8);
 		} catch (IOException e) {
-			MessageDialog.openError(getSite().getShell(), "Export", "Cannot write " + file + ": " + e.getMessage());
+			MessageDialog.openError(getSite().getShell(), Messages.StateDiagram_exportTitle,
+					NLS.bind(Messages.StateDiagram_cannotWrite, file, e.getMessage()));
 		}
 	}
 

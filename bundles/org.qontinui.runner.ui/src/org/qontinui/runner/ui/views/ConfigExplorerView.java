@@ -24,6 +24,7 @@ import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TreeViewer;
 import org.eclipse.jface.viewers.TreeViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.FillLayout;
@@ -172,7 +173,7 @@ public class ConfigExplorerView extends ViewPart
 	// --- actions ------------------------------------------------------------------------------------
 
 	private void createActions() {
-		Action open = new Action("Open Configuration...", QontinuiUiPlugin.imageDescriptor("config")) {
+		Action open = new Action(Messages.ConfigExplorer_open, QontinuiUiPlugin.imageDescriptor("config")) {
 			@Override
 			public void run() {
 				FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
@@ -183,7 +184,7 @@ public class ConfigExplorerView extends ViewPart
 				}
 			}
 		};
-		Action reload = new Action("Reload") {
+		Action reload = new Action(Messages.ConfigExplorer_reload, QontinuiUiPlugin.imageDescriptor("reload")) {
 			@Override
 			public void run() {
 				OpenConfigurations.getDefault().all().forEach(c -> OpenConfigurations.getDefault().open(c.path()));
@@ -207,14 +208,14 @@ public class ConfigExplorerView extends ViewPart
 			return;
 		}
 		if (element instanceof ConfigElementNode n && n.kind() == Kind.WORKFLOW) {
-			menu.add(launchAction("Run Workflow", root, n.elementId(), ILaunchManager.RUN_MODE));
-			menu.add(launchAction("Debug Workflow", root, n.elementId(), ILaunchManager.DEBUG_MODE));
+			menu.add(launchAction(Messages.ConfigExplorer_runWorkflow, root, n.elementId(), ILaunchManager.RUN_MODE));
+			menu.add(launchAction(Messages.ConfigExplorer_debugWorkflow, root, n.elementId(), ILaunchManager.DEBUG_MODE));
 		} else {
-			menu.add(launchAction("Run", root, "", ILaunchManager.RUN_MODE));
-			menu.add(launchAction("Debug", root, "", ILaunchManager.DEBUG_MODE));
+			menu.add(launchAction(Messages.ConfigExplorer_run, root, "", ILaunchManager.RUN_MODE));
+			menu.add(launchAction(Messages.ConfigExplorer_debug, root, "", ILaunchManager.DEBUG_MODE));
 		}
 		if (element instanceof ConfigElementNode n && n.kind() == Kind.STATE) {
-			menu.add(new Action("Go to State") {
+			menu.add(new Action(Messages.ConfigExplorer_goToState) {
 				@Override
 				public void run() {
 					try {
@@ -227,7 +228,7 @@ public class ConfigExplorerView extends ViewPart
 		}
 		if (element instanceof ConfigElementNode n && BreakpointToggler.supports(n.kind())) {
 			menu.add(new Separator());
-			menu.add(new Action("Toggle Breakpoint") {
+			menu.add(new Action(Messages.ConfigExplorer_toggleBreakpoint) {
 				@Override
 				public void run() {
 					BreakpointToggler.toggle(n, getSite().getShell());
@@ -236,23 +237,23 @@ public class ConfigExplorerView extends ViewPart
 			});
 		}
 		menu.add(new Separator());
-		menu.add(new Action("Show in State Diagram", QontinuiUiPlugin.imageDescriptor("diagram")) {
+		menu.add(new Action(Messages.ConfigExplorer_showInDiagram, QontinuiUiPlugin.imageDescriptor("diagram")) {
 			@Override
 			public void run() {
 				ShowInPart.show(getSite().getPage(), QontinuiPerspective.STATE_DIAGRAM,
 						new ShowInContext(root, new StructuredSelection(element)), true, true);
 			}
 		});
-		MenuManager showIn = new MenuManager("Show In", "org.eclipse.ui.navigate.showInQuickMenu");
+		MenuManager showIn = new MenuManager(Messages.ConfigExplorer_showIn, "org.eclipse.ui.navigate.showInQuickMenu");
 		showIn.add(ContributionItemFactory.VIEWS_SHOW_IN.create(getSite().getWorkbenchWindow()));
 		menu.add(showIn);
-		menu.add(new Action("Open in Editor") {
+		menu.add(new Action(Messages.ConfigExplorer_openInEditor) {
 			@Override
 			public void run() {
 				openInEditor(element);
 			}
 		});
-		menu.add(new Action("Close Configuration") {
+		menu.add(new Action(Messages.ConfigExplorer_close) {
 			@Override
 			public void run() {
 				OpenConfigurations.getDefault().close(root);
@@ -351,7 +352,7 @@ public class ConfigExplorerView extends ViewPart
 		public String getText(Object element) {
 			if (element instanceof ConfigNode c) {
 				long errors = c.diagnostics().stream().filter(Diagnostic::isError).count();
-				return c.name() + (errors > 0 ? "  (" + errors + " errors)" : "");
+				return errors > 0 ? NLS.bind(Messages.ConfigExplorer_nameWithErrors, c.name(), errors) : c.name();
 			}
 			if (element instanceof ConfigElementNode n) {
 				String text = n.label();
@@ -410,9 +411,9 @@ public class ConfigExplorerView extends ViewPart
 			}
 			StringBuilder text = new StringBuilder();
 			problems.stream().limit(10).forEach(d -> text.append(d.severity()).append(": ").append(d.message())
-					.append(d.line() > 0 ? " (line " + d.line() + ")" : "").append('\n'));
+					.append(d.line() > 0 ? NLS.bind(Messages.ConfigExplorer_atLine, d.line()) : "").append('\n'));
 			if (problems.size() > 10) {
-				text.append("... and ").append(problems.size() - 10).append(" more");
+				text.append(NLS.bind(Messages.ConfigExplorer_andMore, problems.size() - 10));
 			}
 			return text.toString().strip();
 		}

@@ -1,0 +1,31 @@
+package org.qontinui.runner.ui.diagram;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The State Diagram's user-visible strings (messages.properties beside this class). */
+final class Messages extends NLS {
+
+	private static final String BUNDLE_NAME = "org.qontinui.runner.ui.diagram.messages"; //$NON-NLS-1$
+
+	public static String StateDiagram_zoomIn;
+	public static String StateDiagram_zoomOut;
+	public static String StateDiagram_fit;
+	public static String StateDiagram_exportPng;
+	public static String StateDiagram_exportSvg;
+	public static String StateDiagram_exportTitle;
+	public static String StateDiagram_cannotWrite;
+	public static String StateDiagram_toggleBreakpoint;
+	public static String StateDiagram_goToState;
+	public static String StateDiagram_showInExplorer;
+	public static String StateDiagram_showIn;
+	public static String StateDiagram_layingOut;
+	public static String StateDiagram_preparingLayout;
+	public static String StateDiagram_empty;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}
