@@ -1,4 +1,4 @@
-package org.qontinui.runner.ui.launching;
+package org.qontinui.runner.ui.presentation;
 
 import java.nio.file.Path;
 
