@@ -36,12 +36,15 @@ class ScenarioRun:
     def saved(self) -> list[str]:
         return [e["name"] for e in self.app_log if e["event"] == "saved"]
 
+    events_tail: list[str] = field(default_factory=list)
+
     def explain(self) -> str:
         return (f"seed {self.seed}: exit {self.exit_code} in {self.seconds:.1f}s, nuisances {self.nuisances}, "
-                f"saved {self.saved}\n{self.output[-3000:]}")
+                f"saved {self.saved}\napplication: {self.app_log[-6:]}\nlast events:\n  "
+                + "\n  ".join(self.events_tail) + f"\noutput:\n{self.output[-3000:]}")
 
 
-def run_scenario(seed: int, display: str, executor: list[str], workdir: Path, timeout_s: float = 90) -> ScenarioRun:
+def run_scenario(seed: int, display: str, executor: list[str], workdir: Path, timeout_s: float = 100) -> ScenarioRun:
     """Starts the app with `seed` on `display`, runs `executor + [config, --backend, x11, --out, DIR]`.
 
     Passed = the executor says so (exit 0) and the application saved exactly one item, named Widget."""
@@ -57,9 +60,13 @@ def run_scenario(seed: int, display: str, executor: list[str], workdir: Path, ti
                 break
             time.sleep(0.05)
         t0 = time.perf_counter()
-        p = subprocess.run([*executor, str(CONFIG), "--backend", "x11", "--out", str(workdir / f"out-{seed}"),
-                            "--timeout", str(int(timeout_s - 10))],
-                           env=env, capture_output=True, text=True, timeout=timeout_s)
+        try:
+            p = subprocess.run([*executor, str(CONFIG), "--backend", "x11", "--out", str(workdir / f"out-{seed}"),
+                                "--timeout", str(int(timeout_s * 0.6))],
+                               env=env, capture_output=True, text=True, timeout=timeout_s)
+            exit_code, output = p.returncode, p.stdout + p.stderr
+        except subprocess.TimeoutExpired as exc:  # the executor's own --timeout did not end it: say where it was
+            exit_code, output = -1, f"KILLED after {timeout_s} s\n{_text(exc.stdout)}{_text(exc.stderr)}"
         seconds = time.perf_counter() - t0
     finally:
         app.terminate()
@@ -68,9 +75,29 @@ def run_scenario(seed: int, display: str, executor: list[str], workdir: Path, ti
         except subprocess.TimeoutExpired:
             app.kill()
     app_log = [json.loads(line) for line in log.read_text().splitlines() if line.strip()] if log.exists() else []
-    run = ScenarioRun(seed, False, p.returncode, seconds, app_log, p.stdout + p.stderr)
-    run.passed = p.returncode == 0 and run.saved == ["Widget"]
+    run = ScenarioRun(seed, False, exit_code, seconds, app_log, output, _events_tail(workdir / f"out-{seed}"))
+    run.passed = exit_code == 0 and run.saved == ["Widget"]
     return run
+
+
+def _text(data: bytes | str | None) -> str:
+    return data.decode(errors="replace") if isinstance(data, bytes) else (data or "")
+
+
+def _events_tail(out: Path, n: int = 25) -> list[str]:
+    """The last events the executor recorded (event name and a short body), for a failure message."""
+    lines: list[str] = []
+    for events in sorted(out.rglob("events.jsonl")):
+        lines += events.read_text(errors="replace").splitlines()
+    tail = []
+    for line in lines[-n:]:
+        try:
+            e = json.loads(line)
+        except ValueError:
+            continue
+        body = {k: v for k, v in (e.get("body") or {}).items() if k not in ("regionPng", "matches", "timestamp")}
+        tail.append(f"{e.get('event')} {json.dumps(body)[:240]}")
+    return tail
 
 
 def bridge_command() -> list[str]:
