@@ -21,6 +21,7 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any, Iterable
 
 import cv2
@@ -246,10 +247,12 @@ class Config:
 
 
 # ----------------------------------------------------------------------------- key helpers
+@lru_cache(maxsize=4096)
 def _snake(name: str) -> str:
     return re.sub(r"(?<!^)(?=[A-Z])", "_", name).lower()
 
 
+@lru_cache(maxsize=4096)
 def _camel(name: str) -> str:
     if "_" not in name:
         return name
@@ -1170,6 +1173,13 @@ class _ModelBuilder:
         v = _get(node, *keys)
         return v if isinstance(v, list) else []
 
+    def state_ids_by_name(self) -> dict[Any, Any]:
+        if not hasattr(self, "_by_name"):
+            self._by_name: dict[Any, Any] = {}
+            for s in self.lst(self.root, "states"):
+                self._by_name.setdefault(s.get("name"), s.get("id"))
+        return self._by_name
+
     def decode(self, data: Any, ptr: str, what: str) -> np.ndarray | None:
         if not isinstance(data, str) or not data.strip():
             return None
@@ -1293,9 +1303,7 @@ class _ModelBuilder:
         if isinstance(cfg.get("searchOptions"), dict):
             cfg["searchOptions"] = normalize_search_options(cfg["searchOptions"])
         if atype == "GO_TO_STATE":
-            names = {}
-            for s in self.lst(self.root, "states"):
-                names.setdefault(s.get("name"), s.get("id"))
+            names = self.state_ids_by_name()
             ids = _str_list(cfg.get("stateIds")) or ([cfg["stateId"]] if isinstance(cfg.get("stateId"), str) else [])
             ids += [names[n] for n in _str_list(cfg.get("stateNames")) if n in names and names[n] not in ids]
             cfg["stateIds"] = ids

@@ -1,5 +1,7 @@
 """The configuration contract shared with the workbench: vocabulary.json, next to this module.
 
+The lookups are cached: treat what they return as read-only.
+
 The Java side (org.qontinui.runner.core.validation.Vocabulary) reads the same file, copied into
 its bundle at build time, so action types, enum values, aliases, migrations, limits and the
 severity of every rule code are defined once.
@@ -50,21 +52,25 @@ def severity_of(code: str) -> str:
     return vocabulary()["rules"].get(code, "error")
 
 
+@lru_cache(maxsize=1)
 def executed_action_types() -> frozenset[str]:
     return frozenset(vocabulary()["actionTypes"]["executed"])
 
 
+@lru_cache(maxsize=1)
 def not_executed_action_types() -> frozenset[str]:
     return frozenset(vocabulary()["actionTypes"]["notExecuted"])
 
 
+@lru_cache(maxsize=1)
 def control_flow_fields() -> dict[str, list[str]]:
     """Action type -> config keys listing the ids of the actions it runs (IF then/else, LOOP body...)."""
     return dict(vocabulary()["actionTypes"]["controlFlow"])
 
 
-def enum_values(name: str) -> list[str]:
-    return list(vocabulary()["enums"][name])
+@lru_cache(maxsize=None)
+def enum_values(name: str) -> tuple[str, ...]:
+    return tuple(vocabulary()["enums"][name])
 
 
 def enum_key(spelling: str) -> str:
@@ -72,10 +78,12 @@ def enum_key(spelling: str) -> str:
     return "".join(c for c in spelling if c not in " \t\n\r_").lower()
 
 
+@lru_cache(maxsize=None)
 def shape(name: str) -> dict[str, str]:
     return {k: v for k, v in vocabulary()["shapes"][name].items() if not k.startswith("$")}
 
 
+@lru_cache(maxsize=None)
 def aliases(shape_name: str) -> dict[str, str]:
     return dict(vocabulary()["aliases"].get(shape_name, {}))
 
@@ -88,6 +96,7 @@ def _snake(name: str) -> str:
     return "".join("_" + c.lower() if c.isupper() else c for c in name)
 
 
+@lru_cache(maxsize=None)
 def enum_values_map(name: str) -> dict[str, str]:
     """An enum given as spelling -> canonical value (targetType, transitionType)."""
     return {k: v for k, v in vocabulary()["enums"][name].items() if not k.startswith("$")}
