@@ -199,6 +199,9 @@ def open_popup(px: int | None = None, py: int | None = None) -> None:
         win.grab_release()
         win.destroy()
         popup_state["win"] = None
+        # What a window manager does when a dialog closes (Xvfb has none): the main window gets the
+        # keyboard back, else X would leave the focus on the root window and typing would go nowhere.
+        root.focus_force()
 
     widgets["popup-ok"] = button(win, "Got it", "#d9822b", close)
     widgets["popup-ok"].pack(pady=14)
