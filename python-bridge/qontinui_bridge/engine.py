@@ -22,7 +22,7 @@ import numpy as np
 from .actions import BUILTIN_ACTIONS, ActionContext, parse_regions
 from .backends import Backend
 from .config import Action, Config, State, StateImage, Transition, Workflow
-from .expressions import ExpressionError, evaluate
+from .expressions import ExpressionError, cancel_scope, evaluate
 from .secrets import scrub_event
 from .navigation import (INTERRUPTION_CHECK_S, MAX_TRANSITION_RETRIES, Detection, Navigator, StateBook,
                          returns_to_previous)
@@ -959,7 +959,9 @@ class Engine:
             # Scoped workflow variables: process/global seed the run, local seeds each invocation.
             self.vars.process.update(workflow.variables.get("process") or {})
             self.vars.globals.update(workflow.variables.get("global") or {})
-            r = self.run_workflow(workflow)
+            # Expressions poll terminate at every step (a long evaluation stops within milliseconds).
+            with cancel_scope(lambda: self.control.terminate_requested):
+                r = self.run_workflow(workflow)
             success, error = r.success, (r.message or None)
         except RunTerminated as exc:
             error = exc.reason
