@@ -10,6 +10,7 @@ from conftest import runner
 
 
 def read_events(out: Path) -> list[dict]:
+    """The suite's event log: the executor's record lines ({"time","event","body"}), each with its run."""
     return [json.loads(line) for line in (out / "events.jsonl").read_text().splitlines() if line.strip()]
 
 
@@ -17,13 +18,16 @@ def test_demo_passes_on_mock_backend(demo: Path, tmp_path: Path) -> None:
     out = tmp_path / "out"
     p = runner("run", str(demo / "demo.json"), "--backend", "mock", "--out", str(out))
     assert p.returncode == 0, p.stdout + p.stderr
-    assert "RUN PASSED" in p.stdout.splitlines()[-1]
+    assert "SUITE PASSED" in p.stdout.splitlines()[-1]
+    assert any(line.startswith("RUN PASSED: demo.json") for line in p.stdout.splitlines())
     assert "STATE" in p.stdout and "ACTION" in p.stdout
-    suite = ET.parse(out / "junit.xml").getroot()
+    suite = ET.parse(out / "junit.xml").getroot().find("testsuite")
     assert suite.get("tests") == "1" and suite.get("failures") == "0"
     assert suite.find("testcase").get("name") == "wf-main"
     events = read_events(out)
-    entered = [e["elementId"] for e in events if e["kind"] == "state" and e["message"].startswith("Entered")]
+    assert {e["run"] for e in events} == {"demo.json"}
+    entered = [e["body"]["stateId"] for e in events
+               if e["event"] == "qontinui/stateChanged" and e["body"]["active"]]
     assert entered == ["state-login", "state-dashboard", "state-settings"]
 
 
@@ -33,8 +37,8 @@ def test_demo_passes_on_screenshots_backend(demo: Path, tmp_path: Path) -> None:
                str(demo / "screenshots"), "--out", str(out))
     assert p.returncode == 0, p.stdout + p.stderr
     events = read_events(out)
-    matches = [e for e in events if e["kind"] == "match"]
-    assert matches and all(e["score"] >= e["threshold"] for e in matches)
+    matches = [e["body"] for e in events if e["event"] == "qontinui/match"]
+    assert matches and all(m["score"] >= m["threshold"] for m in matches)
 
 
 def test_missing_image_fails_with_diagnostics_and_screenshot(demo: Path, demo_config: dict, write_config,
@@ -50,8 +54,8 @@ def test_missing_image_fails_with_diagnostics_and_screenshot(demo: Path, demo_co
     p = runner("run", str(config), "--backend", "screenshots", "--screenshots", str(demo / "screenshots"),
                "--out", str(out))
     assert p.returncode == 1, p.stdout + p.stderr
-    assert p.stdout.splitlines()[-1].startswith("RUN FAILED")
-    failure = ET.parse(out / "junit.xml").getroot().find("testcase/failure")
+    assert p.stdout.splitlines()[-1].startswith("SUITE FAILED")
+    failure = ET.parse(out / "junit.xml").getroot().find("testsuite/testcase/failure")
     assert failure is not None
     assert "score" in failure.text and "threshold" in failure.text
     assert "screenshot: " in failure.text

@@ -78,7 +78,7 @@ def test_install_from_update_site_and_run_on_x11(product: Path, xdisplay: str, t
         run = start(product, "run", str(EXAMPLES / "desktop-demo.json"), "--backend", "x11",
                     "--out", str(tmp_path / "out"), env=env)
         assert run.returncode == 0, run.stdout + run.stderr
-        assert run.stdout.splitlines()[-1].startswith("RUN PASSED")
+        assert run.stdout.splitlines()[-1].startswith("SUITE PASSED")
     finally:
         app.terminate()
         app.wait(10)

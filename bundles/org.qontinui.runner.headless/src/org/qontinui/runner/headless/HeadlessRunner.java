@@ -2,6 +2,8 @@ package org.qontinui.runner.headless;
 
 import java.io.IOException;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -11,34 +13,35 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicReference;
+import java.util.Optional;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.LinkedBlockingQueue;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
-import org.qontinui.runner.bridge.ExecutorConnection;
-import org.qontinui.runner.bridge.ExecutorEventListener;
-import org.qontinui.runner.bridge.ExecutorException;
-import org.qontinui.runner.bridge.ExecutorSettings;
-import org.qontinui.runner.bridge.ExitInfo;
 import org.qontinui.runner.bridge.InterpreterCheck;
 import org.qontinui.runner.bridge.PythonSources;
-import org.qontinui.runner.bridge.events.RunCompletedEvent;
-import org.qontinui.runner.core.actions.ContributedActions;
 import org.qontinui.runner.core.load.ConfigLoadException;
 import org.qontinui.runner.core.load.ConfigLoader;
 import org.qontinui.runner.core.load.LoadedConfig;
 import org.qontinui.runner.core.validation.Diagnostic;
 import org.qontinui.runner.runs.RunEvent;
-import org.qontinui.runner.runs.RunRecord;
+import org.qontinui.runner.runs.RunFolder;
+import org.qontinui.runner.runs.report.HtmlReport;
+import org.qontinui.runner.runs.report.ReportedRun;
 
 /**
- * The Eclipse application {@code org.qontinui.runner.headless}: validates or runs a configuration
- * without the workbench, for CI. Prints one line per state, transition and action, a final summary,
- * and writes a JUnit XML report and a JSON Lines event log. Exit 0 passed, 1 failed, 2 invalid.
+ * The Eclipse application {@code org.qontinui.runner.headless}: validates or runs a suite of
+ * configurations without the workbench, for CI. Prints one line per state, transition and action, a
+ * summary per run and for the suite, and writes one JUnit XML report, one JSON Lines event log, one HTML
+ * report and a run folder per run. Exit 0 passed, 1 failed, 2 invalid.
  */
 public class HeadlessRunner implements IApplication {
 
@@ -46,8 +49,8 @@ public class HeadlessRunner implements IApplication {
 	public static final int FAILED = 1;
 	public static final int INVALID = 2;
 
-	private final PrintStream out = System.out;
-	private volatile ExecutorConnection connection;
+	private final PrintStream out = org.qontinui.runner.core.secure.SecretMask.masking(System.out);
+	private final Map<String, RunSession> active = new ConcurrentHashMap<>();
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
@@ -64,16 +67,79 @@ public class HeadlessRunner implements IApplication {
 		if (options.command().equals("doctor")) {
 			return doctor();
 		}
-		LoadedConfig loaded = validate(options.config());
-		if (loaded == null || loaded.hasErrors()) {
-			out.println("CONFIG INVALID: " + options.config());
-			return INVALID;
+		if (options.command().equals("run") && !options.list()) {
+			return runCommand(options);
+		}
+		return validateAndPlan(options) == null ? INVALID : PASSED;
+	}
+
+	private int runCommand(RunOptions options) throws IOException, InterruptedException {
+		Path outDir = options.out() != null ? options.out().toAbsolutePath() : Files.createTempDirectory("qontinui-run-");
+		Files.createDirectories(outDir);
+		String backend = options.backend() == null ? "x11" : options.backend();
+		// Own displays when runs go in parallel, or when a setup must run on a fresh display.
+		boolean ownDisplays = backend.equals("x11") && (options.parallel() > 1 || options.displaySetup() != null);
+		try (ExecutorStarter starter = ownDisplays ? null : new ExecutorStarter(options, outDir)) {
+			if (starter != null) {
+				starter.prepare(); // the interpreter starts while the configurations are validated
+			}
+			List<SuitePlan.PlannedRun> runs = validateAndPlan(options);
+			if (runs == null) {
+				return INVALID;
+			}
+			return runSuite(options, runs, outDir, ownDisplays, starter);
+		}
+	}
+
+	/** Validates every configuration and plans the runs; null when a configuration or pattern is invalid. */
+	private List<SuitePlan.PlannedRun> validateAndPlan(RunOptions options) {
+		List<Path> files;
+		try {
+			files = SuitePlan.configurations(options.inputs());
+		} catch (IOException e) {
+			out.println("CONFIG INVALID: cannot read " + e.getMessage());
+			return null;
+		}
+		if (files.isEmpty()) {
+			out.println("CONFIG INVALID: no *.json configuration in " + options.inputs());
+			return null;
+		}
+		Map<Path, LoadedConfig> configs = new LinkedHashMap<>();
+		boolean valid = true;
+		for (Path file : files) {
+			LoadedConfig loaded = validate(file);
+			if (loaded == null || loaded.hasErrors()) {
+				out.println("CONFIG INVALID: " + file);
+				valid = false;
+			} else {
+				configs.put(file, loaded);
+				if (options.command().equals("validate")) {
+					out.println("CONFIG VALID: " + file + " (" + loaded.diagnostics().size() + " warnings/infos)");
+				}
+			}
+		}
+		if (!valid) {
+			return null;
 		}
 		if (options.command().equals("validate")) {
-			out.println("CONFIG VALID: " + options.config() + " (" + loaded.diagnostics().size() + " warnings/infos)");
-			return PASSED;
+			return List.of();
 		}
-		return run(options);
+		List<SuitePlan.PlannedRun> suite;
+		try {
+			suite = SuitePlan.runs(configs, options.workflows());
+		} catch (IllegalArgumentException e) {
+			out.println("CONFIG INVALID: " + e.getMessage());
+			return null;
+		}
+		List<SuitePlan.PlannedRun> runs = SuitePlan.shard(suite, options.shard());
+		if (options.list() || options.shard() != null) {
+			out.println("Suite: " + suite.size() + " runs" + (options.shard() == null ? ""
+					: "; shard " + options.shard() + ": " + runs.size() + " runs"));
+			for (SuitePlan.PlannedRun r : runs) {
+				out.println("  " + r.id());
+			}
+		}
+		return runs;
 	}
 
 	/**
@@ -125,95 +191,161 @@ public class HeadlessRunner implements IApplication {
 		}
 	}
 
-	private int run(RunOptions options) throws IOException, InterruptedException {
-		Path outDir = options.out() != null ? options.out().toAbsolutePath()
-				: Files.createTempDirectory("qontinui-run-");
-		Files.createDirectories(outDir);
+	private int runSuite(RunOptions options, List<SuitePlan.PlannedRun> runs, Path outDir, boolean ownDisplays,
+			ExecutorStarter starter) throws IOException, InterruptedException {
 		String backend = options.backend() == null ? "x11" : options.backend();
-		if (backend.equals("x11") && (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank())) {
-			out.println("RUN FAILED: the x11 backend needs a display; set DISPLAY or run under xvfb-run "
-					+ "(or use --backend mock / --backend screenshots)");
+		int workers = Math.max(1, Math.min(options.parallel(), runs.size()));
+		if (backend.equals("x11") && !ownDisplays && (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank())) {
+			out.println("RUN FAILED: the x11 backend needs a display; set DISPLAY, run under xvfb-run or use --parallel N "
+					+ "(the runner then starts its own Xvfb displays), or use --backend mock / --backend screenshots");
 			return FAILED;
 		}
-		ExecutorSettings settings = ExecutorSettings.of(PythonSources.locate(), outDir)
-				.withPython(options.python() != null ? options.python() : PythonSources.defaultInterpreter())
-				.withExtraPythonPath(options.pythonPath());
-		RunRecord record = new RunRecord(options.config(), options.workflow());
-		Instant start = Instant.now();
-		record.addListener((r, e) -> print(start, e));
-		AtomicReference<RunCompletedEvent> completed = new AtomicReference<>();
-		connection = ExecutorConnection.start(settings);
-		connection.addListener(record);
-		connection.addListener(new ExecutorEventListener() {
-			@Override
-			public void runCompleted(RunCompletedEvent event) {
-				completed.set(event);
-			}
+		Instant suiteStart = Instant.now();
+		List<RunSession.Outcome> outcomes = new ArrayList<>();
+		// A worker takes a display for each run; the inherited DISPLAY is the empty Optional.
+		BlockingQueue<Optional<XvfbDisplay>> displays = new LinkedBlockingQueue<>();
+		List<XvfbDisplay> started = new ArrayList<>();
+		ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
+			Thread t = new Thread(r, "qontinui-suite-worker");
+			t.setDaemon(true);
+			return t;
 		});
-		connection.process().addStderrListener(line -> System.err.println("executor: " + line));
-		Map<String, Object> launch = new LinkedHashMap<>();
-		launch.put("config", options.config().toString());
-		if (options.workflow() != null) {
-			launch.put("workflow", options.workflow());
-		}
-		launch.put("backend", backend);
-		if (options.screenshots() != null) {
-			launch.put("screenshots", options.screenshots().toAbsolutePath().toString());
-		}
-		if (!options.initialStates().isEmpty()) {
-			launch.put("initialStates", options.initialStates());
-		}
-		launch.putAll(ContributedActions.getDefault().launchArguments());
-		if (!options.plugins().isEmpty()) {
-			List<String> modules = new ArrayList<>(options.plugins());
-			@SuppressWarnings("unchecked")
-			List<String> contributed = (List<String>) launch.getOrDefault("pluginModules", List.of());
-			modules.addAll(contributed);
-			launch.put("pluginModules", modules);
-		}
-		launch.put("runDir", outDir.toString());
-		launch.put("noDebug", true);
 		try {
-			connection.initialize();
-			connection.launch(launch);
-			connection.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments()));
-		} catch (ExecutorException e) {
-			connection.terminate(Duration.ofSeconds(2));
-			boolean invalid = e.getMessage().contains("invalid config");
-			out.println((invalid ? "CONFIG INVALID: " : "RUN FAILED: ") + e.getMessage());
-			return invalid ? INVALID : FAILED;
+			if (ownDisplays) {
+				for (int i = 0; i < workers; i++) {
+					XvfbDisplay d = XvfbDisplay.start();
+					started.add(d);
+					displays.add(Optional.of(d));
+				}
+				out.println("Displays: " + String.join(", ", started.stream().map(XvfbDisplay::name).toList()));
+			} else {
+				for (int i = 0; i < workers; i++) {
+					displays.add(Optional.empty());
+				}
+			}
+			List<Future<RunSession.Outcome>> futures = new ArrayList<>();
+			for (int i = 0; i < runs.size(); i++) {
+				SuitePlan.PlannedRun run = runs.get(i);
+				Path runDir = outDir.resolve("runs").resolve(String.format(Locale.ROOT, "%03d-%s", i + 1, slug(run.id())));
+				boolean more = i + 1 < runs.size();
+				futures.add(pool.submit(() -> runOne(options, run, runDir, displays, workers > 1, starter, more)));
+			}
+			for (Future<RunSession.Outcome> f : futures) {
+				try {
+					outcomes.add(f.get());
+				} catch (ExecutionException e) {
+					throw new IOException(e.getCause());
+				}
+			}
+		} finally {
+			pool.shutdownNow();
+			started.forEach(XvfbDisplay::close);
 		}
-		ExitInfo exit;
-		try {
-			exit = connection.onExit().get(24, TimeUnit.HOURS);
-		} catch (Exception e) {
-			connection.terminate(Duration.ofSeconds(2));
-			out.println("RUN FAILED: " + e);
-			return FAILED;
-		}
-		RunCompletedEvent result = completed.get();
-		boolean passed = result != null && result.success() && !exit.isCrash();
-		String failure = exit.isCrash() ? exit.reason()
-				: result == null ? "the executor ended without a result (exit code " + exit.exitCode() + ")"
-						: result.error();
-		Path jsonl = outDir.resolve("events.jsonl");
-		RunRecord.writeJsonLines(record.events(), jsonl);
+		double wall = Duration.between(suiteStart, Instant.now()).toMillis() / 1000.0;
 		Path junit = outDir.resolve("junit.xml");
-		JUnitReport.write(junit, record, result == null ? options.workflow() : result.workflowId(), passed, failure);
-		out.println("Report: " + junit + "  Events: " + jsonl);
-		String summary = String.format(Locale.ROOT, "%s / %s in %.1f s (%d actions passed, %d failed)",
-				options.config().getFileName(), result == null || result.workflowId() == null ? "-" : result.workflowId(),
-				record.elapsed().toMillis() / 1000.0, record.actionsPassed(), record.actionsFailed());
-		out.println(passed ? "RUN PASSED: " + summary : "RUN FAILED: " + summary + ": " + failure);
-		return passed ? PASSED : FAILED;
+		JUnitReport.write(junit, outcomes);
+		Path jsonl = outDir.resolve(RunFolder.EVENTS);
+		writeSuiteLog(jsonl, outcomes);
+		Path html = outDir.resolve("report.html");
+		List<ReportedRun> reported = outcomes.stream().map(o -> new ReportedRun(o.run().id(), o.run().config(),
+				o.workflowId(), o.passed(), o.failure(), o.seconds(), o.runDir(), o.display())).toList();
+		HtmlReport.write(html, "Qontinui suite: " + outcomes.size() + " runs", reported);
+		out.println("Report: " + junit + "  Events: " + jsonl + "  HTML: " + html);
+		long failed = outcomes.stream().filter(o -> !o.passed()).count();
+		boolean invalid = outcomes.stream().anyMatch(RunSession.Outcome::invalid);
+		String summary = String.format(Locale.ROOT, "%d runs, %d passed, %d failed in %.1f s", outcomes.size(),
+				outcomes.size() - failed, failed, wall);
+		out.println(failed == 0 ? "SUITE PASSED: " + summary : "SUITE FAILED: " + summary);
+		return invalid ? INVALID : failed == 0 ? PASSED : FAILED;
 	}
 
-	private void print(Instant start, RunEvent e) {
+	private RunSession.Outcome runOne(RunOptions options, SuitePlan.PlannedRun run, Path runDir,
+			BlockingQueue<Optional<XvfbDisplay>> displays, boolean prefix, ExecutorStarter starter, boolean more)
+			throws IOException, InterruptedException {
+		Files.createDirectories(runDir);
+		Optional<XvfbDisplay> display = displays.take();
+		try {
+			if (display.isPresent() && options.displaySetup() != null) {
+				// A fresh application under test for every run: runs never see each other's leftovers.
+				display.get().runSetup(options.displaySetup(), runDir.resolve("display-setup.log"));
+			}
+			RunSession session = new RunSession(options, run, runDir, display.map(XvfbDisplay::name).orElse(null),
+					starter);
+			active.put(run.id(), session);
+			Instant start = Instant.now();
+			String tag = prefix ? "[" + run.id() + "] " : "";
+			RunSession.Outcome o = session.execute(e -> print(tag, start, e), more);
+			active.remove(run.id());
+			String line = String.format(Locale.ROOT, "%s / %s in %.1f s (%d actions passed, %d failed)", run.id(),
+					o.workflowId() == null ? "-" : o.workflowId(), o.seconds(), o.record().actionsPassed(),
+					o.record().actionsFailed());
+			synchronized (out) {
+				if (o.invalid()) {
+					out.println("CONFIG INVALID: " + run.id() + ": " + o.failure());
+				} else {
+					out.println(o.passed() ? "RUN PASSED: " + line : "RUN FAILED: " + line + ": " + o.failure());
+				}
+			}
+			return o;
+		} finally {
+			display.ifPresent(XvfbDisplay::endSetup);
+			displays.add(display);
+		}
+	}
+
+	/** The suite's event log: every run's record lines, in suite order, each tagged with its run's id. */
+	static void writeSuiteLog(Path file, List<RunSession.Outcome> outcomes) throws IOException {
+		try (Writer w = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+			for (RunSession.Outcome o : outcomes) {
+				Path events = o.runDir().resolve(RunFolder.EVENTS);
+				if (!Files.isRegularFile(events)) {
+					continue;
+				}
+				String tag = "{\"run\":" + jsonString(o.run().id()) + ",";
+				for (String line : Files.readAllLines(events, StandardCharsets.UTF_8)) {
+					String t = line.strip();
+					if (t.startsWith("{") && t.length() > 2) {
+						w.write(tag);
+						w.write(t, 1, t.length() - 1);
+						w.write('\n');
+					}
+				}
+			}
+		}
+	}
+
+	static String jsonString(String s) {
+		StringBuilder b = new StringBuilder("\"");
+		for (char c : s.toCharArray()) {
+			switch (c) {
+			case '"' -> b.append("\\\"");
+			case '\\' -> b.append("\\\\");
+			default -> {
+				if (c < 0x20) {
+					b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+				} else {
+					b.append(c);
+				}
+			}
+			}
+		}
+		return b.append('"').toString();
+	}
+
+	static String slug(String id) {
+		String s = id.replaceAll("[^A-Za-z0-9._-]+", "_");
+		return s.length() > 60 ? s.substring(0, 60) : s;
+	}
+
+	private void print(String tag, Instant start, RunEvent e) {
 		if (e == null || !shown(e)) {
 			return;
 		}
 		double t = Duration.between(start, e.time()).toMillis() / 1000.0;
-		out.println(String.format(Locale.ROOT, "[%7.2fs] %-10s %s", t, e.kind().name(), e.message()));
+		String line = String.format(Locale.ROOT, "%s[%7.2fs] %-10s %s", tag, t, e.kind().name(), e.message());
+		synchronized (out) {
+			out.println(line);
+		}
 	}
 
 	private static boolean shown(RunEvent e) {
@@ -227,10 +359,6 @@ public class HeadlessRunner implements IApplication {
 
 	@Override
 	public void stop() {
-		ExecutorConnection c = connection;
-		if (c != null) {
-			c.terminate(Duration.ofSeconds(3));
-		}
+		active.values().forEach(RunSession::terminate);
 	}
-
 }

@@ -4,34 +4,58 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 
 import org.qontinui.runner.runs.RunEvent;
 import org.qontinui.runner.runs.RunRecord;
 
 /**
- * A JUnit XML report of headless runs, for CI servers: one test case per workflow run; a failure
- * carries the failed actions, the find diagnostics (score against threshold) and screenshot paths.
+ * The suite's JUnit XML report, as CI servers read it: one {@code <testsuite>} per configuration, one
+ * {@code <testcase>} per workflow run; a failure carries the failed actions, the find diagnostics
+ * (score against threshold) and screenshot paths; the run's log is its {@code system-out}.
  */
 final class JUnitReport {
 
 	private JUnitReport() {
 	}
 
-	static void write(Path file, RunRecord record, String workflowId, boolean passed, String failure)
-			throws IOException {
-		String suite = record.config().getFileName().toString();
-		double seconds = record.elapsed().toMillis() / 1000.0;
+	static void write(Path file, List<RunSession.Outcome> outcomes) throws IOException {
+		Map<Path, List<RunSession.Outcome>> byConfig = new LinkedHashMap<>();
+		for (RunSession.Outcome o : outcomes) {
+			byConfig.computeIfAbsent(o.run().config(), k -> new ArrayList<>()).add(o);
+		}
+		long failures = outcomes.stream().filter(o -> !o.passed()).count();
+		double total = outcomes.stream().mapToDouble(RunSession.Outcome::seconds).sum();
 		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-		xml.append(String.format(Locale.ROOT, "<testsuite name=\"%s\" tests=\"1\" failures=\"%d\" errors=\"0\" time=\"%.3f\">\n",
-				escape(suite), passed ? 0 : 1, seconds));
-		xml.append(String.format(Locale.ROOT, "  <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\">\n", escape(suite),
-				escape(workflowId == null ? "(default workflow)" : workflowId), seconds));
-		if (!passed) {
+		xml.append(String.format(Locale.ROOT, "<testsuites name=\"qontinui\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"%.3f\">\n",
+				outcomes.size(), failures, total));
+		for (Map.Entry<Path, List<RunSession.Outcome>> suite : byConfig.entrySet()) {
+			String name = suite.getKey().getFileName().toString();
+			List<RunSession.Outcome> cases = suite.getValue();
+			xml.append(String.format(Locale.ROOT,
+					"  <testsuite name=\"%s\" file=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"%.3f\">\n",
+					escape(name), escape(suite.getKey().toString()), cases.size(), cases.stream().filter(o -> !o.passed()).count(),
+					cases.stream().mapToDouble(RunSession.Outcome::seconds).sum()));
+			for (RunSession.Outcome o : cases) {
+				testcase(xml, name, o);
+			}
+			xml.append("  </testsuite>\n");
+		}
+		xml.append("</testsuites>\n");
+		Files.writeString(file, xml, StandardCharsets.UTF_8);
+	}
+
+	private static void testcase(StringBuilder xml, String suite, RunSession.Outcome o) {
+		RunRecord record = o.record();
+		xml.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\">\n", escape(suite),
+				escape(o.workflowId() == null ? "(default workflow)" : o.workflowId()), o.seconds()));
+		if (!o.passed()) {
 			StringBuilder detail = new StringBuilder();
-			List<RunEvent> events = record.events();
-			for (RunEvent e : events) {
+			for (RunEvent e : record.events()) {
 				if (e.level() == RunEvent.Level.ERROR || e.kind() == RunEvent.Kind.MATCH && e.score() < e.threshold()) {
 					detail.append(e.message()).append('\n');
 				}
@@ -39,16 +63,19 @@ final class JUnitReport {
 					detail.append("screenshot: ").append(e.screenshot()).append('\n');
 				}
 			}
-			xml.append("    <failure message=\"").append(escape(failure == null ? "run failed" : failure))
-					.append("\" type=\"").append(escape(record.status().name())).append("\">")
+			xml.append("      <failure message=\"").append(escape(o.failure() == null ? "run failed" : o.failure()))
+					.append("\" type=\"").append(o.invalid() ? "INVALID" : escape(record.status().name())).append("\">")
 					.append(escape(detail.toString())).append("</failure>\n");
 		}
-		xml.append("    <system-out>");
+		xml.append("      <system-out>");
+		if (o.display() != null) {
+			xml.append(escape("display " + o.display())).append('\n');
+		}
+		xml.append(escape("run folder " + o.runDir())).append('\n');
 		for (RunEvent e : record.events()) {
 			xml.append(escape(e.toText())).append('\n');
 		}
-		xml.append("</system-out>\n  </testcase>\n</testsuite>\n");
-		Files.writeString(file, xml, StandardCharsets.UTF_8);
+		xml.append("</system-out>\n    </testcase>\n");
 	}
 
 	static String escape(String s) {

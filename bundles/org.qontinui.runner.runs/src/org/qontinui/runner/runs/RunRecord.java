@@ -68,6 +68,7 @@ public class RunRecord implements ExecutorEventListener {
 	private volatile String failure;
 	private volatile int passed;
 	private volatile int failed;
+	private volatile Path runDirectory;
 
 	public RunRecord(Path config, String workflow) {
 		this.config = config;
@@ -251,6 +252,16 @@ public class RunRecord implements ExecutorEventListener {
 
 	public Path config() {
 		return config;
+	}
+
+	/** The run folder the executor writes (docs/protocol.md, "Run folder"), or null. */
+	public Path runDirectory() {
+		return runDirectory;
+	}
+
+	public RunRecord runDirectory(Path folder) {
+		runDirectory = folder;
+		return this;
 	}
 
 	public String workflow() {
