@@ -35,8 +35,9 @@ class VariableScopes(Protocol):
     locals: list[dict[str, Any]]
 
 
-# Names marked sensitive, per run (the Variables object lives as long as its engine).
+# Names marked sensitive, and secret values seen, per run (the Variables object lives as long as its engine).
 _marked: "weakref.WeakKeyDictionary[Any, set[str]]" = weakref.WeakKeyDictionary()
+_seen: "weakref.WeakKeyDictionary[Any, set[str]]" = weakref.WeakKeyDictionary()
 
 
 def is_secret_name(name: Any) -> bool:
@@ -86,14 +87,16 @@ def template_mentions_secret(variables: VariableScopes | None, template: Any) ->
 
 
 def _all_secret_texts(variables: VariableScopes | None) -> set[str]:
-    found: set[str] = set()
+    """Values of the secret variables now, and of those seen earlier in the run: a workflow's local
+    password is gone when the workflow returns, but a later message may still quote it."""
     if variables is None:
-        return found
+        return set()
+    seen = _seen.setdefault(variables, set())
     for scope in (variables.globals, variables.process, *variables.locals):
         for name, value in scope.items():
             if is_secret(variables, name):
-                found.update(_texts(value))
-    return found
+                seen.update(_texts(value))
+    return seen
 
 
 def _texts(value: Any) -> Iterable[str]:
@@ -104,16 +107,6 @@ def _texts(value: Any) -> Iterable[str]:
     if isinstance(value, dict):
         return [t for v in value.values() for t in _texts(v)]
     return [str(value)]
-
-
-def scrub(text: str, variables: VariableScopes | None, extra: Iterable[str] = ()) -> str:
-    """``text`` with every secret value (and each of ``extra``) replaced by the mask."""
-    values = sorted({*secret_values(variables), *(e for e in extra if e and len(e) >= _MIN_SCRUB_LENGTH)},
-                    key=len, reverse=True)
-    for value in values:
-        if value in text:
-            text = text.replace(value, MASK)
-    return text
 
 
 def scrub_event(body: dict[str, Any], variables: VariableScopes | None) -> dict[str, Any]:
@@ -138,10 +131,5 @@ def scrub_event(body: dict[str, Any], variables: VariableScopes | None) -> dict[
     return clean(body)
 
 
-def shown(value: Any, secret: bool) -> Any:
-    """What a message or an event may carry for ``value``: the mask when it is secret."""
-    return MASK if secret else value
-
-
-__all__ = ["MASK", "contains_secret", "is_secret", "is_secret_name", "mark_sensitive", "scrub", "scrub_event", "secret_values",
-           "shown", "template_mentions_secret"]
+__all__ = ["MASK", "contains_secret", "is_secret", "is_secret_name", "mark_sensitive", "scrub_event", "secret_values",
+           "template_mentions_secret"]

@@ -217,3 +217,12 @@ def test_an_image_opencv_cannot_encode_is_reported_not_claimed(tmp_path) -> None
     done = {b["actionId"]: b for e, b in events if e == "qontinui/actionCompleted"}
     assert not done["shot"]["success"] and "could not write" in done["shot"]["message"], done["shot"]
     assert not (tmp_path / "run" / "empty.png").exists()
+
+
+def test_every_emitted_event_is_scrubbed_as_a_last_guard() -> None:
+    body, events, eng = run(_secret_config())
+    eng.log(f"a breakpoint log message quoting {PASSWORD} and {API_KEY}")
+    eng.emit("qontinui/custom", {"nested": [{"text": "x" + PASSWORD + "y"}], "n": 3})
+    output, custom = events[-2][1], events[-1][1]
+    assert output["output"] == f"a breakpoint log message quoting {secrets.MASK} and {secrets.MASK}\n"
+    assert custom == {"nested": [{"text": "x" + secrets.MASK + "y"}], "n": 3}
