@@ -123,7 +123,8 @@ class Navigator:
             if not specs:
                 continue
             r = self.search(frame, specs)
-            score = min(score, r.best_score)
+            # No full search just for the log: a state that is not seen reports a lower bound of its score.
+            score = min(score, r.score_bound)
             seen = seen and r.found
         return seen, score
 

@@ -140,6 +140,12 @@ class FindResult:
         self._exact()
         return self._best_score
 
+    @property
+    def score_bound(self) -> float:
+        """The best score known without another search: exact when found, else a lower bound
+        (state detection logs it for every candidate without paying a full search per state)."""
+        return self._best_score
+
     @best_score.setter
     def best_score(self, value: float) -> None:
         self._resolve, self._best_score = None, value
