@@ -496,7 +496,7 @@ def _coarse_to_fine(img: np.ndarray, tpl: np.ndarray, mask: np.ndarray | None, t
         return Outcome([], -1.0, None, f"coarse{f}", False, img, tpl, mask)
     # Templates with a wide margin (thin lines) have many candidates: fewer are worth verifying
     # one by one before the full search is the cheaper exact answer.
-    budget = CANDIDATE_BUDGET if margin <= COARSE_MARGIN else WIDE_MARGIN_BUDGET
+    budget = CANDIDATE_BUDGET if first or margin <= COARSE_MARGIN else WIDE_MARGIN_BUDGET
     if not first and margin > COARSE_MARGIN and len(sc) > budget:
         return None  # BEST/ALL would verify every one of them
     found: list[tuple[int, int, float]] = []
