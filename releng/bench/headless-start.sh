@@ -32,5 +32,5 @@ for line in open(sys.argv[1]):
   exe+=($(( t1 - t0 )))
   echo "sample $i: run overhead ${run_over[-1]} ms (wall $(( run_over[-1] + own )) ms, run ${own} ms), validate ${val[-1]} ms, executor validate ${exe[-1]} ms"
 done
-echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg), $(java -version 2>&1 | head -1)"
+echo "machine: $(nproc) cores, load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "median of $runs: run overhead $(median "${run_over[@]}") ms, validate $(median "${val[@]}") ms, executor's own validate $(median "${exe[@]}") ms"
