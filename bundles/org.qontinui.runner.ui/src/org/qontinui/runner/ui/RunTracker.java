@@ -39,7 +39,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 
 	/** A finished run, as the history table shows it. */
 	public record PastRun(Instant started, String config, String workflow, long durationMs, String result,
-			int passed, int failed) {
+			int passed, int failed, String runDirectory) {
 	}
 
 	private static RunTracker instance;
@@ -125,7 +125,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 		}
 		PastRun past = new PastRun(record.started(), record.config().toString(), record.workflow(),
 				record.elapsed().toMillis(), record.status().name().toLowerCase(), record.actionsPassed(),
-				record.actionsFailed());
+				record.actionsFailed(), record.runDirectory() == null ? "" : record.runDirectory().toString());
 		history.add(past);
 		appendHistory(past);
 		applyRetention(QontinuiPreferences.logRetentionRuns());
@@ -191,7 +191,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 					JsonNode n = JSON.readTree(line);
 					list.add(new PastRun(Instant.parse(n.path("started").asText()), n.path("config").asText(),
 							n.path("workflow").asText(), n.path("durationMs").asLong(), n.path("result").asText(),
-							n.path("passed").asInt(), n.path("failed").asInt()));
+							n.path("passed").asInt(), n.path("failed").asInt(), n.path("runDirectory").asText("")));
 				} catch (IOException | RuntimeException e) {
 					// a damaged line loses only itself
 				}
@@ -223,6 +223,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 		}
 		ObjectNode n = JSON.createObjectNode();
 		n.put("started", run.started().toString());
+		n.put("runDirectory", run.runDirectory());
 		n.put("config", run.config());
 		n.put("workflow", run.workflow());
 		n.put("durationMs", run.durationMs());

@@ -22,6 +22,10 @@ public final class LaunchAttributes {
 	public static final String GO_TO_STATES = P + "goToStates";
 	/** Extra folders for the executor's PYTHONPATH, one per line. */
 	public static final String EXTRA_PYTHON_PATH = P + "extraPythonPath";
+	/** Boolean: save the frame each action saw into the run folder, for replay. */
+	public static final String RECORD = P + "record";
+	/** A recorded run folder to replay (docs/protocol.md, "Run folder"); empty: a live run. */
+	public static final String REPLAY = P + "replay";
 
 	public static final String DEFAULT_BACKEND = "x11";
 

@@ -71,7 +71,8 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
 		// The UI gives each run a Console coloured by level; the plain process console would repeat it.
 		launch.setAttribute(org.eclipse.debug.core.DebugPlugin.ATTR_CAPTURE_OUTPUT, "false");
-		RunRecord record = new RunRecord(config, configuration.getAttribute(LaunchAttributes.WORKFLOW, ""));
+		RunRecord record = new RunRecord(config, configuration.getAttribute(LaunchAttributes.WORKFLOW, ""))
+				.runDirectory(runDir);
 		QontinuiProcess process = new QontinuiProcess(launch, connection,
 				settings.python() + " (" + config.getFileName() + ")", record);
 		process.setAttribute("org.qontinui.runner.runDirectory", runDir.toString());
@@ -189,7 +190,12 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 				.noDebug(noDebug)
 				.monitor(configuration.getAttribute(LaunchAttributes.MONITOR, 0))
 				.failureStrategy(configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, ""))
-				.slowStepMs(configuration.getAttribute(LaunchAttributes.SLOW_STEP_MS, 0));
+				.slowStepMs(configuration.getAttribute(LaunchAttributes.SLOW_STEP_MS, 0))
+				.record(configuration.getAttribute(LaunchAttributes.RECORD, false));
+		String replay = configuration.getAttribute(LaunchAttributes.REPLAY, "");
+		if (!replay.isBlank()) {
+			args.replay(Path.of(replay)); // a recorded run folder: its configuration on its frames
+		}
 		// The preference turns failure screenshots off for every run; on, the configuration decides.
 		if (!Platform.getPreferencesService().getBoolean(LaunchAttributes.PREFERENCE_NODE,
 				LaunchAttributes.PREF_SCREENSHOT_ON_ERROR, true, null)) {

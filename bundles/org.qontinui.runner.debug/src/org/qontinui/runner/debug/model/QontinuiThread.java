@@ -17,6 +17,7 @@ import org.eclipse.lsp4j.debug.StackFrame;
 import org.eclipse.lsp4j.debug.StackTraceArguments;
 import org.eclipse.lsp4j.debug.StackTraceResponse;
 import org.eclipse.lsp4j.debug.StepInArguments;
+import org.eclipse.lsp4j.debug.StepBackArguments;
 import org.eclipse.lsp4j.debug.StepOutArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
@@ -254,6 +255,16 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 		NextArguments args = new NextArguments();
 		args.setThreadId(THREAD_ID);
 		step("next", DebugEvent.STEP_OVER, () -> connection().send("next", s -> s.next(args)));
+	}
+
+	/**
+	 * Back to the previous action of a replayed recording (DAP {@code stepBack}; a live run's executor
+	 * refuses it, and the thread then suspends again where it was).
+	 */
+	public void stepBack() throws DebugException {
+		StepBackArguments args = new StepBackArguments();
+		args.setThreadId(THREAD_ID);
+		step("stepBack", DebugEvent.STEP_OVER, () -> connection().send("stepBack", s -> s.stepBack(args)));
 	}
 
 	@Override

@@ -1,8 +1,10 @@
 package org.qontinui.runner.ui.views;
 
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 
+import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.viewers.ArrayContentProvider;
@@ -26,6 +28,7 @@ import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.RunTracker;
 import org.qontinui.runner.ui.model.ConfigNode;
 import org.qontinui.runner.ui.model.ThumbnailCache;
+import org.qontinui.runner.ui.runs.RunReports;
 
 /**
  * The current run at a glance: status, elapsed time, where it is, progress through the workflow,
@@ -94,6 +97,13 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 		column("Result", 80, RunTracker.PastRun::result);
 		column("Actions", 80, r -> r.passed() + " ok, " + r.failed() + " failed");
 		history.setContentProvider(ArrayContentProvider.getInstance());
+		history.addDoubleClickListener(e -> openReport());
+		getViewSite().getActionBars().getToolBarManager().add(new Action("Open HTML Report") {
+			@Override
+			public void run() {
+				openReport();
+			}
+		});
 
 		RunTracker.getDefault().addListener(this);
 		refresh();
@@ -205,6 +215,21 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 	/** For tests: whether the found region is shown. */
 	public boolean showsFoundRegion() {
 		return found != null && !found.isDisposed();
+	}
+
+	/** The HTML report of the past run selected in the history (double-click), else of the current run. */
+	void openReport() {
+		Object selected = history.getStructuredSelection().getFirstElement();
+		if (selected instanceof RunTracker.PastRun past && !past.runDirectory().isEmpty()) {
+			RunReports.open(getSite().getShell(), Path.of(past.runDirectory()), Path.of(past.config()), past.workflow(),
+					"passed".equals(past.result()), null, past.durationMs() / 1000.0);
+			return;
+		}
+		RunRecord r = RunTracker.getDefault().current();
+		if (r != null) {
+			RunReports.open(getSite().getShell(), r.runDirectory(), r.config(), r.workflow(),
+					r.status() == RunRecord.Status.PASSED, r.failure(), r.elapsed().toMillis() / 1000.0);
+		}
 	}
 
 	private static int totalActions(RunRecord r) {

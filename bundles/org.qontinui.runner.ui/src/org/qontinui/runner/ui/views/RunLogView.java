@@ -40,6 +40,7 @@ import org.qontinui.runner.ui.RunTracker;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 import org.qontinui.runner.ui.model.ConfigElementNode;
 import org.qontinui.runner.ui.model.ConfigNode;
+import org.qontinui.runner.ui.runs.RunReports;
 import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
 
 /**
@@ -127,6 +128,12 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 				export(false);
 			}
 		});
+		getViewSite().getActionBars().getToolBarManager().add(new Action("Open HTML Report") {
+			@Override
+			public void run() {
+				openReport();
+			}
+		});
 		RunTracker.getDefault().addListener(this);
 		refreshRuns();
 	}
@@ -147,6 +154,15 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 				return image == null ? null : image.apply((RunEvent) element);
 			}
 		});
+	}
+
+	/** The shown run's HTML report (timeline, failures with their screenshots), from its run folder. */
+	void openReport() {
+		RunRecord r = shown;
+		if (r != null) {
+			RunReports.open(getSite().getShell(), r.runDirectory(), r.config(), r.workflow(),
+					r.status() == RunRecord.Status.PASSED, r.failure(), r.elapsed().toMillis() / 1000.0);
+		}
 	}
 
 	@Override

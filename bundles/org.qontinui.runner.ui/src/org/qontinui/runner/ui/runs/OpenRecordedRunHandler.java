@@ -1,0 +1,35 @@
+package org.qontinui.runner.ui.runs;
+
+import java.nio.file.Path;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.runtime.CoreException;
+import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.swt.widgets.DirectoryDialog;
+import org.eclipse.swt.widgets.Shell;
+import org.eclipse.ui.handlers.HandlerUtil;
+
+/** Run > Debug Recorded Run...: picks a recorded run folder and replays it in the debugger. */
+public class OpenRecordedRunHandler extends AbstractHandler {
+
+	@Override
+	public Object execute(ExecutionEvent event) {
+		Shell shell = HandlerUtil.getActiveShell(event);
+		DirectoryDialog dialog = new DirectoryDialog(shell);
+		dialog.setText("Debug Recorded Run");
+		dialog.setMessage("A run folder recorded with --record (it holds run.json and frames/)");
+		String folder = dialog.open();
+		if (folder == null) {
+			return null;
+		}
+		try {
+			DebugUITools.launch(RecordedRuns.configuration(Path.of(folder)), ILaunchManager.DEBUG_MODE);
+		} catch (CoreException e) {
+			ErrorDialog.openError(shell, "Debug Recorded Run", "Cannot replay " + folder, e.getStatus());
+		}
+		return null;
+	}
+}

@@ -1,0 +1,53 @@
+package org.qontinui.runner.ui.runs;
+
+import org.eclipse.core.commands.AbstractHandler;
+import org.eclipse.core.commands.ExecutionEvent;
+import org.eclipse.core.commands.ExecutionException;
+import org.eclipse.core.runtime.IAdaptable;
+import org.eclipse.debug.core.DebugException;
+import org.eclipse.debug.core.model.IDebugElement;
+import org.eclipse.debug.core.model.IThread;
+import org.eclipse.debug.ui.DebugUITools;
+import org.qontinui.runner.debug.model.QontinuiThread;
+
+/** Step Back (Debug view toolbar): the previous action of a replayed recording. */
+public class StepBackHandler extends AbstractHandler {
+
+	@Override
+	public Object execute(ExecutionEvent event) throws ExecutionException {
+		QontinuiThread thread = replayThread();
+		if (thread == null) {
+			throw new ExecutionException("Step Back needs a suspended replay of a recorded run");
+		}
+		try {
+			thread.stepBack();
+		} catch (DebugException e) {
+			throw new ExecutionException("Step Back failed: " + e.getMessage(), e);
+		}
+		return null;
+	}
+
+	@Override
+	public void setEnabled(Object evaluationContext) {
+		setBaseEnabled(replayThread() != null);
+	}
+
+	/** The suspended thread of the replay selected in the Debug view, or null. */
+	static QontinuiThread replayThread() {
+		IAdaptable context = DebugUITools.getDebugContext();
+		IDebugElement element = context == null ? null : context.getAdapter(IDebugElement.class);
+		if (element == null || !RecordedRuns.isReplay(element.getLaunch())) {
+			return null;
+		}
+		try {
+			for (IThread t : element.getDebugTarget().getThreads()) {
+				if (t instanceof QontinuiThread q && q.isSuspended()) {
+					return q;
+				}
+			}
+		} catch (DebugException e) {
+			return null;
+		}
+		return null;
+	}
+}
