@@ -34,6 +34,7 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 	private Spinner monitor;
 	private Combo strategy;
 	private Spinner slowStep;
+	private Button record;
 
 	@Override
 	public void createControl(Composite parent) {
@@ -78,6 +79,11 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 		slowStep.setValues(0, 0, 10000, 0, 100, 500);
 		GridDataFactory.swtDefaults().span(2, 1).applyTo(slowStep);
 		slowStep.addModifyListener(e -> changed());
+
+		record = new Button(root, SWT.CHECK);
+		record.setText("Record the frame each action saw (the run folder can be replayed later, with Step Back)");
+		GridDataFactory.swtDefaults().span(3, 1).applyTo(record);
+		record.addListener(SWT.Selection, e -> changed());
 	}
 
 	private static void label(Composite parent, String text) {
@@ -103,6 +109,7 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 			monitor.setSelection(configuration.getAttribute(LaunchAttributes.MONITOR, 0));
 			strategy.select(Math.max(0, indexOf(STRATEGIES, configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, ""))));
 			slowStep.setSelection(configuration.getAttribute(LaunchAttributes.SLOW_STEP_MS, 0));
+			record.setSelection(configuration.getAttribute(LaunchAttributes.RECORD, false));
 			screenshots.setEnabled(backend.getSelectionIndex() == 1);
 		} catch (CoreException e) {
 			QontinuiUiPlugin.log("Cannot read launch configuration", e);
@@ -125,6 +132,7 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 		configuration.setAttribute(LaunchAttributes.MONITOR, monitor.getSelection());
 		configuration.setAttribute(LaunchAttributes.FAILURE_STRATEGY, STRATEGIES[Math.max(0, strategy.getSelectionIndex())]);
 		configuration.setAttribute(LaunchAttributes.SLOW_STEP_MS, slowStep.getSelection());
+		configuration.setAttribute(LaunchAttributes.RECORD, record.getSelection());
 	}
 
 	@Override
