@@ -18,6 +18,7 @@ import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IViewSite;
@@ -197,14 +198,14 @@ public final class RunUploader implements RunTracker.Listener {
 		job.schedule();
 	}
 
-	private static final org.eclipse.core.runtime.jobs.ISchedulingRule UPLOAD_RULE = new org.eclipse.core.runtime.jobs.ISchedulingRule() {
+	private static final ISchedulingRule UPLOAD_RULE = new ISchedulingRule() {
 		@Override
-		public boolean contains(org.eclipse.core.runtime.jobs.ISchedulingRule rule) {
+		public boolean contains(ISchedulingRule rule) {
 			return rule == this;
 		}
 
 		@Override
-		public boolean isConflicting(org.eclipse.core.runtime.jobs.ISchedulingRule rule) {
+		public boolean isConflicting(ISchedulingRule rule) {
 			return rule == this;
 		}
 	};

@@ -3,6 +3,7 @@ package org.qontinui.runner.core.actions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
@@ -95,7 +96,7 @@ public final class ContributedActions {
 			return null;
 		}
 		try (InputStream in = url.openStream()) {
-			return new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		} catch (IOException e) {
 			ILog.of(ContributedActions.class).error("Cannot read " + url, e);
 			return null;

@@ -2,6 +2,7 @@ package org.qontinui.runner.core.load;
 
 import java.io.IOException;
 import java.io.Reader;
+import java.io.StringWriter;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -90,7 +91,7 @@ public final class ConfigCache {
 		}
 		Instant now = Instant.now();
 		properties.setProperty("fetched", now.toString());
-		var text = new java.io.StringWriter();
+		var text = new StringWriter();
 		properties.store(text, "Qontinui configuration cache entry");
 		writeAtomically(metadataFile, text.toString().getBytes(StandardCharsets.UTF_8));
 		return new Entry(uri, etag, now, bodyFile);

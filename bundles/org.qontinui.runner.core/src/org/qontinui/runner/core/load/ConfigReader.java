@@ -1,5 +1,6 @@
 package org.qontinui.runner.core.load;
 
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
 import java.nio.charset.CharsetDecoder;
@@ -8,9 +9,11 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.UnaryOperator;
 
 import org.qontinui.runner.core.config.QontinuiConfig;
 import org.qontinui.runner.core.internal.json.ConfigJsonMapper;
@@ -167,7 +170,7 @@ public final class ConfigReader {
 	}
 
 	private List<Diagnostic> located(List<Diagnostic> found, SourceMap fileMap,
-			java.util.function.UnaryOperator<String> toFile) {
+			UnaryOperator<String> toFile) {
 		List<Diagnostic> out = new ArrayList<>(found.size());
 		for (Diagnostic d : found) {
 			String pointer = toFile.apply(d.pointer());
@@ -300,7 +303,7 @@ public final class ConfigReader {
 			this.text = text;
 		}
 
-		synchronized LocatingTreeReader.Result parsed() throws java.io.IOException {
+		synchronized LocatingTreeReader.Result parsed() throws IOException {
 			if (parsed == null) {
 				// The locating reader keeps the last of duplicate keys instead of failing.
 				parsed = new LocatingTreeReader(factory.rebuild().disable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build())
@@ -313,14 +316,14 @@ public final class ConfigReader {
 		public TextPosition positionOf(String pointer) {
 			try {
 				return parsed().sourceMap().positionOf(pointer);
-			} catch (java.io.IOException e) {
+			} catch (IOException e) {
 				return TextPosition.UNKNOWN;
 			}
 		}
 
 		@Override
 		public Map<String, TextPosition> positionsOf(Collection<String> pointers) {
-			Map<String, TextPosition> positions = new java.util.HashMap<>();
+			Map<String, TextPosition> positions = new HashMap<>();
 			for (String pointer : pointers) {
 				positions.put(pointer, positionOf(pointer));
 			}
@@ -338,7 +341,7 @@ public final class ConfigReader {
 
 		@Override
 		public Map<String, TextPosition> positionsOf(Collection<String> pointers) {
-			Map<String, TextPosition> positions = new java.util.HashMap<>();
+			Map<String, TextPosition> positions = new HashMap<>();
 			for (String pointer : pointers) {
 				positions.put(pointer, positionOf(pointer));
 			}

@@ -1,6 +1,7 @@
 package org.qontinui.runner.core.secure;
 
 import java.io.IOException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -10,6 +11,7 @@ import java.nio.file.attribute.PosixFileAttributes;
 import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.nio.file.attribute.UserPrincipal;
+import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -45,7 +47,7 @@ public final class PrivateFolder {
 				} else {
 					Files.createDirectory(folder);
 				}
-			} catch (java.nio.file.FileAlreadyExistsException e) {
+			} catch (FileAlreadyExistsException e) {
 				// Created meanwhile: checked below like any existing folder.
 			}
 		}
@@ -97,7 +99,7 @@ public final class PrivateFolder {
 		}
 		try {
 			return FileSystems.getDefault().getUserPrincipalLookupService().lookupPrincipalByName(name);
-		} catch (java.nio.file.attribute.UserPrincipalNotFoundException e) {
+		} catch (UserPrincipalNotFoundException e) {
 			return null;
 		}
 	}

@@ -1,5 +1,9 @@
 package org.qontinui.runner.core.validation;
 
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+
 /**
  * Maps JSON pointers (RFC 6901, e.g. {@code /workflows/0/actions/3/type}) to positions in the
  * text a configuration was read from.
@@ -25,8 +29,8 @@ public interface SourceMap {
 	}
 
 	/** Positions of many pointers at once; implementations may find them all in one pass. */
-	default java.util.Map<String, TextPosition> positionsOf(java.util.Collection<String> pointers) {
-		java.util.Map<String, TextPosition> positions = new java.util.HashMap<>();
+	default Map<String, TextPosition> positionsOf(Collection<String> pointers) {
+		Map<String, TextPosition> positions = new HashMap<>();
 		for (String pointer : pointers) {
 			positions.put(pointer, positionOf(pointer));
 		}

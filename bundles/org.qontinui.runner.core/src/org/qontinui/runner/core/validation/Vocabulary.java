@@ -4,11 +4,14 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -35,11 +38,11 @@ public final class Vocabulary {
 	private final JsonNode root;
 	private final Limits limits;
 	// Read once: the validator asks for these for every element of a configuration.
-	private final Map<String, Map<String, String>> shapes = new java.util.concurrent.ConcurrentHashMap<>();
-	private final Map<String, Map<String, String>> aliases = new java.util.concurrent.ConcurrentHashMap<>();
-	private final Map<String, Map<String, String>> enumMaps = new java.util.concurrent.ConcurrentHashMap<>();
-	private final Map<String, List<String>> enumValues = new java.util.concurrent.ConcurrentHashMap<>();
-	private final Map<String, Diagnostic.Severity> severities = new java.util.concurrent.ConcurrentHashMap<>();
+	private final Map<String, Map<String, String>> shapes = new ConcurrentHashMap<>();
+	private final Map<String, Map<String, String>> aliases = new ConcurrentHashMap<>();
+	private final Map<String, Map<String, String>> enumMaps = new ConcurrentHashMap<>();
+	private final Map<String, List<String>> enumValues = new ConcurrentHashMap<>();
+	private final Map<String, Diagnostic.Severity> severities = new ConcurrentHashMap<>();
 	private final Map<String, List<String>> controlFlow;
 
 	private Vocabulary(JsonNode root) {
@@ -53,7 +56,7 @@ public final class Vocabulary {
 		Map<String, List<String>> fields = new LinkedHashMap<>();
 		root.path("actionTypes").path("controlFlow").properties()
 				.forEach(e -> fields.put(e.getKey(), List.copyOf(texts(e.getValue(), new ArrayList<>()))));
-		this.controlFlow = java.util.Collections.unmodifiableMap(fields);
+		this.controlFlow = Collections.unmodifiableMap(fields);
 	}
 
 	public static Vocabulary get() {
@@ -143,14 +146,14 @@ public final class Vocabulary {
 				map.put(e.getKey(), e.getValue().asText());
 			}
 		});
-		return java.util.Collections.unmodifiableMap(map);
+		return Collections.unmodifiableMap(map);
 	}
 
 	private static Set<String> texts(JsonNode array) {
 		return texts(array, new TreeSet<>());
 	}
 
-	private static <C extends java.util.Collection<String>> C texts(JsonNode array, C into) {
+	private static <C extends Collection<String>> C texts(JsonNode array, C into) {
 		array.forEach(v -> into.add(v.asText()));
 		return into;
 	}

@@ -1,5 +1,6 @@
 package org.qontinui.runner.core.webbuilder;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -132,7 +133,7 @@ final class ResponseReader {
 					message = error.isObject() ? text(error, "message", "detail") : text(root, "error");
 				}
 				text = message;
-			} catch (java.io.IOException e) {
+			} catch (IOException e) {
 				// not JSON after all: show the start of the text
 			}
 		}

@@ -1,8 +1,10 @@
 package org.qontinui.runner.core.webbuilder;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -112,10 +114,10 @@ public final class WebBuilderEndpoints {
 		URI base;
 		try {
 			base = new URI(url.trim());
-		} catch (java.net.URISyntaxException e) {
+		} catch (URISyntaxException e) {
 			throw new IllegalArgumentException("the web builder URL is not a valid address: " + e.getReason());
 		}
-		Map<String, String> overrides = new java.util.HashMap<>();
+		Map<String, String> overrides = new HashMap<>();
 		for (String name : properties.stringPropertyNames()) {
 			if (name.startsWith(PATH_PROPERTY_PREFIX)) {
 				overrides.put(name, properties.getProperty(name));
@@ -213,7 +215,7 @@ public final class WebBuilderEndpoints {
 			String sample = endpoint.placeholder() == null ? path : path.replace(endpoint.placeholder(), "x");
 			try {
 				new URI("https://host" + sample);
-			} catch (java.net.URISyntaxException e) {
+			} catch (URISyntaxException e) {
 				problem = "is not a valid URL path (" + e.getReason() + ")";
 			}
 		}

@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.stream.Collectors;
 
 import org.eclipse.core.resources.IMarker;
@@ -114,7 +115,7 @@ public final class InstalledBreakpoints implements IBreakpointListener, IBreakpo
 					QontinuiDebugCore.log("Cannot install the breakpoints", e);
 				}
 			}, sender);
-		} catch (java.util.concurrent.RejectedExecutionException e) {
+		} catch (RejectedExecutionException e) {
 			return CompletableFuture.completedFuture(null);
 		}
 	}

@@ -32,7 +32,10 @@ public final class LaunchEvents {
 	public static void starting(ILaunch launch) {
 		Bundle bundle = FrameworkUtil.getBundle(LaunchEvents.class);
 		BundleContext context = bundle == null ? null : bundle.getBundleContext();
-		ServiceReference<EventAdmin> reference = context == null ? null : context.getServiceReference(EventAdmin.class);
+		if (context == null) {
+			return;
+		}
+		ServiceReference<EventAdmin> reference = context.getServiceReference(EventAdmin.class);
 		EventAdmin events = reference == null ? null : context.getService(reference);
 		if (events == null) {
 			return;

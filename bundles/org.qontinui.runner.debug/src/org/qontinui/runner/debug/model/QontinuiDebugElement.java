@@ -6,6 +6,7 @@ import org.eclipse.debug.core.model.DebugElement;
 import org.eclipse.debug.core.model.IDebugTarget;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorException;
+import org.qontinui.runner.core.secure.SecretMask;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 
 /** Base of every element of the Qontinui debug model. */
@@ -29,7 +30,7 @@ public abstract class QontinuiDebugElement extends DebugElement {
 	}
 
 	protected static DebugException failed(String what, ExecutorException e) {
-		return new DebugException(Status.error(org.qontinui.runner.core.secure.SecretMask.mask(what + ": " + e.getMessage()),
-				org.qontinui.runner.core.secure.SecretMask.mask(e)));
+		return new DebugException(Status.error(SecretMask.mask(what + ": " + e.getMessage()),
+				SecretMask.mask(e)));
 	}
 }

@@ -24,6 +24,7 @@ import org.qontinui.runner.bridge.LaunchHandshake;
 import org.qontinui.runner.bridge.events.StateChangedEvent;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.breakpoints.InstalledBreakpoints;
+import org.qontinui.runner.runs.RunRecord;
 
 /**
  * One run of a configuration under the debugger. Breakpoints live in Eclipse's breakpoint manager and
@@ -88,7 +89,7 @@ public class QontinuiDebugTarget extends QontinuiDebugElement
 		return activeStates;
 	}
 
-	public org.qontinui.runner.runs.RunRecord runRecord() {
+	public RunRecord runRecord() {
 		return process.runRecord();
 	}
 

@@ -4,7 +4,9 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 
+import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.core.DebugEvent;
+import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.model.IProcess;
@@ -128,10 +130,10 @@ public class QontinuiProcess implements IProcess, ExecutorEventListener {
 	}
 
 	@Override
-	public int getExitValue() throws org.eclipse.debug.core.DebugException {
+	public int getExitValue() throws DebugException {
 		ExitInfo info = exit;
 		if (info == null) {
-			throw new org.eclipse.debug.core.DebugException(org.eclipse.core.runtime.Status
+			throw new DebugException(Status
 					.error("the executor is still running"));
 		}
 		return info.exitCode();

@@ -9,6 +9,7 @@ import org.eclipse.debug.core.model.IRegisterGroup;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IThread;
 import org.eclipse.debug.core.model.IVariable;
+import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.StackFrame;
@@ -211,7 +212,7 @@ public class QontinuiStackFrame extends QontinuiDebugElement implements IStackFr
 
 	/** Evaluates an expression in the executor, in this frame's scope (variables, states, last match). */
 	public QontinuiValue evaluate(String expression) throws DebugException {
-		org.eclipse.lsp4j.debug.EvaluateArguments args = new org.eclipse.lsp4j.debug.EvaluateArguments();
+		EvaluateArguments args = new EvaluateArguments();
 		args.setExpression(expression);
 		args.setFrameId(frame.getId());
 		args.setContext("watch");

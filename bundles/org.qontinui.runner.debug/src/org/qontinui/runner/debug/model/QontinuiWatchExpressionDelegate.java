@@ -1,5 +1,6 @@
 package org.qontinui.runner.debug.model;
 
+import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IDebugElement;
 import org.eclipse.debug.core.model.IStackFrame;
@@ -19,7 +20,7 @@ public class QontinuiWatchExpressionDelegate implements IWatchExpressionDelegate
 			IValue value = null;
 			DebugException error = null;
 			if (frame == null) {
-				error = new DebugException(org.eclipse.core.runtime.Status.error("The run is not suspended"));
+				error = new DebugException(Status.error("The run is not suspended"));
 			} else {
 				try {
 					value = frame.evaluate(expression);

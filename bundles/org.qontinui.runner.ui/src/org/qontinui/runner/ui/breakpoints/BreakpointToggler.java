@@ -3,6 +3,7 @@ package org.qontinui.runner.ui.breakpoints;
 import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.model.IBreakpoint;
@@ -73,7 +74,7 @@ public final class BreakpointToggler {
 		case TRANSITION -> new TransitionBreakpoint(resource, node.elementId(), name, line);
 		case WORKFLOW -> new WorkflowBreakpoint(resource, node.elementId(), name, line);
 		case ACTION -> new ActionBreakpoint(resource, node.elementId(), name, line);
-		default -> throw new CoreException(org.eclipse.core.runtime.Status.error("No breakpoints on " + node.kind()));
+		default -> throw new CoreException(Status.error("No breakpoints on " + node.kind()));
 		};
 	}
 

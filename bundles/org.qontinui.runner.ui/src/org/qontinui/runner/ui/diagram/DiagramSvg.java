@@ -1,5 +1,6 @@
 package org.qontinui.runner.ui.diagram;
 
+import java.util.Locale;
 import java.util.Set;
 
 /** Writes a laid-out diagram as a standalone SVG document (vector, for reports and docs). */
@@ -13,7 +14,7 @@ public final class DiagramSvg {
 		double h = model.height() + 20;
 		StringBuilder svg = new StringBuilder();
 		svg.append("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-		svg.append(String.format(java.util.Locale.ROOT,
+		svg.append(String.format(Locale.ROOT,
 				"<svg xmlns=\"http://www.w3.org/2000/svg\" width=\"%.0f\" height=\"%.0f\" viewBox=\"-10 -10 %.0f %.0f\" font-family=\"sans-serif\" font-size=\"12\">\n",
 				w, h, w, h));
 		svg.append("<defs><marker id=\"arrow\" markerWidth=\"10\" markerHeight=\"8\" refX=\"9\" refY=\"4\" orient=\"auto\">"
@@ -25,27 +26,27 @@ public final class DiagramSvg {
 			}
 			StringBuilder points = new StringBuilder();
 			for (int i = 0; i + 1 < p.length; i += 2) {
-				points.append(String.format(java.util.Locale.ROOT, "%.1f,%.1f ", p[i], p[i + 1]));
+				points.append(String.format(Locale.ROOT, "%.1f,%.1f ", p[i], p[i + 1]));
 			}
 			svg.append("<polyline class=\"transition\" data-id=\"").append(escape(e.transitionId()))
 					.append("\" points=\"").append(points.toString().strip())
 					.append("\" fill=\"none\" stroke=\"#787878\" marker-end=\"url(#arrow)\"/>\n");
 			if (e.label() != null && !e.label().isEmpty()) {
-				svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#444\">%s</text>\n",
+				svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\" fill=\"#444\">%s</text>\n",
 						e.labelX(), e.labelY() + 11, escape(e.label())));
 			}
 		}
 		for (DiagramModel.Node n : model.nodes().values()) {
 			boolean active = activeStates.contains(n.stateId());
-			svg.append(String.format(java.util.Locale.ROOT,
+			svg.append(String.format(Locale.ROOT,
 					"<g class=\"state\" data-id=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"7\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%d\"/>",
 					escape(n.stateId()), n.x(), n.y(), n.width(), n.height(), active ? "#c8f0c8" : "#e8f0fe",
 					active ? "#006400" : "#4664aa", active ? 3 : 1));
 			if (n.initial()) {
-				svg.append(String.format(java.util.Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#006400\"/>",
+				svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#006400\"/>",
 						n.x() + 10, n.y() + 10));
 			}
-			svg.append(String.format(java.util.Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text></g>\n",
+			svg.append(String.format(Locale.ROOT, "<text x=\"%.1f\" y=\"%.1f\">%s</text></g>\n",
 					n.x() + (n.initial() ? 20 : 8), n.y() + 18, escape(n.name())));
 		}
 		svg.append("</svg>\n");

@@ -12,6 +12,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.LineAttributes;
 import org.eclipse.swt.graphics.Point;
 import org.eclipse.swt.graphics.Rectangle;
 import org.eclipse.swt.graphics.Transform;
@@ -274,7 +275,7 @@ public class StateDiagramCanvas extends Canvas {
 		if (running) {
 			gc.setLineDash(new int[] { 8, 4 });
 			gc.setLineStyle(SWT.LINE_CUSTOM);
-			gc.setLineAttributes(new org.eclipse.swt.graphics.LineAttributes(3, SWT.CAP_FLAT, SWT.JOIN_MITER,
+			gc.setLineAttributes(new LineAttributes(3, SWT.CAP_FLAT, SWT.JOIN_MITER,
 					SWT.LINE_CUSTOM, new float[] { 8, 4 }, dashOffset, 10));
 		}
 		int[] ip = new int[p.length];

@@ -7,6 +7,8 @@ import org.eclipse.jface.resource.ImageRegistry;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.plugin.AbstractUIPlugin;
 import org.osgi.framework.BundleContext;
+import org.qontinui.runner.core.actions.ContributedActions;
+import org.qontinui.runner.core.secure.SecretMask;
 
 /** The UI bundle's activator: its preference store and its shared images. */
 public class QontinuiUiPlugin extends AbstractUIPlugin {
@@ -44,7 +46,7 @@ public class QontinuiUiPlugin extends AbstractUIPlugin {
 
 	/** The icon a plugin gave its action type (extension point org.qontinui.runner.core.actions), or null. */
 	public static Image contributedActionImage(String type) {
-		var contribution = org.qontinui.runner.core.actions.ContributedActions.getDefault().type(type);
+		var contribution = ContributedActions.getDefault().type(type);
 		if (contribution == null || contribution.icon() == null) {
 			return null;
 		}
@@ -61,7 +63,7 @@ public class QontinuiUiPlugin extends AbstractUIPlugin {
 	}
 
 	public static void log(String message, Throwable e) {
-		ILog.of(QontinuiUiPlugin.class).log(Status.error(org.qontinui.runner.core.secure.SecretMask.mask(message),
-				org.qontinui.runner.core.secure.SecretMask.mask(e)));
+		ILog.of(QontinuiUiPlugin.class).log(Status.error(SecretMask.mask(message),
+				SecretMask.mask(e)));
 	}
 }

@@ -10,6 +10,7 @@ import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Combo;
 import org.eclipse.swt.widgets.Composite;
@@ -158,7 +159,7 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 	}
 
 	@Override
-	public org.eclipse.swt.graphics.Image getImage() {
+	public Image getImage() {
 		return QontinuiUiPlugin.image("monitor");
 	}
 }

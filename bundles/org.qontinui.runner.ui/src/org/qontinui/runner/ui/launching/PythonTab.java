@@ -10,6 +10,7 @@ import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Label;
 import org.eclipse.swt.widgets.Text;
@@ -84,7 +85,7 @@ public class PythonTab extends AbstractLaunchConfigurationTab {
 	}
 
 	@Override
-	public org.eclipse.swt.graphics.Image getImage() {
+	public Image getImage() {
 		return QontinuiUiPlugin.image("config");
 	}
 }

@@ -1,5 +1,6 @@
 package org.qontinui.runner.ui.launching;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -38,7 +39,7 @@ public final class QontinuiLaunches {
 		wc.setAttribute(LaunchAttributes.WORKFLOW, wanted);
 		wc.setAttribute(LaunchAttributes.BACKEND, QontinuiPreferences.defaultBackend());
 		Path screenshots = config.resolveSibling("screenshots");
-		if (java.nio.file.Files.isDirectory(screenshots) && !"x11".equals(System.getProperty("qontinui.backend", ""))) {
+		if (Files.isDirectory(screenshots) && !"x11".equals(System.getProperty("qontinui.backend", ""))) {
 			// A configuration delivered with its screenshots (like the demo) replays them by default.
 			wc.setAttribute(LaunchAttributes.BACKEND, "screenshots");
 			wc.setAttribute(LaunchAttributes.SCREENSHOTS, screenshots.toString());

@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import org.eclipse.core.runtime.IAdaptable;
+import org.eclipse.ui.views.properties.IPropertySource;
 
 /**
  * A node below a {@link ConfigNode} in the Config Explorer: a group (States, Workflows, ...) or one
@@ -88,7 +89,7 @@ public final class ConfigElementNode implements IAdaptable {
 
 	@Override
 	public <T> T getAdapter(Class<T> adapter) {
-		if (adapter == org.eclipse.ui.views.properties.IPropertySource.class) {
+		if (adapter == IPropertySource.class) {
 			return adapter.cast(new ConfigElementProperties(this));
 		}
 		return root.getAdapter(adapter);

@@ -1,13 +1,14 @@
 package org.qontinui.runner.ui.model;
 
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
+import org.qontinui.runner.core.actions.ContributedActions;
+import org.qontinui.runner.core.config.Action;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
@@ -56,8 +57,8 @@ final class ConfigElementProperties implements IPropertySource {
 		}
 		JsonNode json = json();
 		if (json != null && json.isObject()) {
-			for (Iterator<Map.Entry<String, JsonNode>> it = json.fields(); it.hasNext();) {
-				String name = it.next().getKey();
+			for (Map.Entry<String, JsonNode> field : json.properties()) {
+				String name = field.getKey();
 				PropertyDescriptor d = new PropertyDescriptor(name, name);
 				d.setCategory(categoryOf(name));
 				list.add(d);
@@ -75,9 +76,9 @@ final class ConfigElementProperties implements IPropertySource {
 	}
 
 	/** The contribution of a plugin action type, when this node is such an action. */
-	private org.qontinui.runner.core.actions.ContributedActions.ActionType contribution() {
-		if (node.element() instanceof org.qontinui.runner.core.config.Action a) {
-			return org.qontinui.runner.core.actions.ContributedActions.getDefault().type(a.getType());
+	private ContributedActions.ActionType contribution() {
+		if (node.element() instanceof Action a) {
+			return ContributedActions.getDefault().type(a.getType());
 		}
 		return null;
 	}

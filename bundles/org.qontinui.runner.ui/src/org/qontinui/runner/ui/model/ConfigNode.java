@@ -1,5 +1,7 @@
 package org.qontinui.runner.ui.model;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -69,8 +71,8 @@ public final class ConfigNode implements IAdaptable {
 	public synchronized JsonNode jsonAt(String pointer) {
 		if (json == null) {
 			try {
-				json = new ObjectMapper().readTree(java.nio.file.Files.readString(path));
-			} catch (java.io.IOException e) {
+				json = new ObjectMapper().readTree(Files.readString(path));
+			} catch (IOException e) {
 				return null;
 			}
 		}

@@ -1,6 +1,7 @@
 package org.qontinui.runner.ui.model;
 
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -150,7 +151,7 @@ public final class ConfigTree {
 	}
 
 	/** Every state, image, transition, workflow and action node, in document order of the groups. */
-	public java.util.Collection<ConfigElementNode> elements() {
+	public Collection<ConfigElementNode> elements() {
 		return elementNodes;
 	}
 

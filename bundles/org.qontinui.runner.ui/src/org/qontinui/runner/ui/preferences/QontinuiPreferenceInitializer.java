@@ -3,6 +3,7 @@ package org.qontinui.runner.ui.preferences;
 import org.eclipse.core.runtime.preferences.AbstractPreferenceInitializer;
 import org.eclipse.core.runtime.preferences.DefaultScope;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
+import org.qontinui.runner.bridge.PythonSources;
 
 /** Defaults: Debian's interpreter (it has OpenCV), the real screen, screenshots on errors. */
 public class QontinuiPreferenceInitializer extends AbstractPreferenceInitializer {
@@ -10,7 +11,7 @@ public class QontinuiPreferenceInitializer extends AbstractPreferenceInitializer
 	@Override
 	public void initializeDefaultPreferences() {
 		IEclipsePreferences node = DefaultScope.INSTANCE.getNode(QontinuiPreferences.NODE);
-		node.put(QontinuiPreferences.PYTHON, org.qontinui.runner.bridge.PythonSources.defaultInterpreter().toString());
+		node.put(QontinuiPreferences.PYTHON, PythonSources.defaultInterpreter().toString());
 		node.put(QontinuiPreferences.DEFAULT_BACKEND, "x11");
 		node.putBoolean(QontinuiPreferences.SCREENSHOT_ON_ERROR, true);
 		node.putInt(QontinuiPreferences.LOG_RETENTION_RUNS, 50);

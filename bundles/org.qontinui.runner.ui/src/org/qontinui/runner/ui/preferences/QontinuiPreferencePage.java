@@ -16,6 +16,8 @@ import org.eclipse.swt.widgets.Text;
 import org.eclipse.ui.IWorkbench;
 import org.eclipse.ui.IWorkbenchPreferencePage;
 import org.qontinui.runner.bridge.InterpreterCheck;
+import org.qontinui.runner.core.secure.TokenFormat;
+import org.qontinui.runner.core.secure.WebBuilderSignIn;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 
 /**
@@ -46,7 +48,7 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 	@Override
 	protected void createFieldEditors() {
 		python = new FileFieldEditor(QontinuiPreferences.PYTHON, "Python interpreter:", true,
-				FileFieldEditor.VALIDATE_ON_KEY_STROKE, getFieldEditorParent()) {
+				StringFieldEditor.VALIDATE_ON_KEY_STROKE, getFieldEditorParent()) {
 			@Override
 			protected boolean checkState() {
 				if (!super.checkState()) {
@@ -84,7 +86,7 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 		token.setMessage(hasStoredToken() ? "(stored securely; type to replace)" : "(none)");
 		token.addModifyListener(e -> {
 			tokenEdited = true;
-			String problem = token.getText().isEmpty() ? null : org.qontinui.runner.core.secure.TokenFormat.problem(token.getText());
+			String problem = token.getText().isEmpty() ? null : TokenFormat.problem(token.getText());
 			setErrorMessage(problem == null ? null : "Web builder token: " + problem + ".");
 		});
 	}
@@ -102,16 +104,16 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 	public boolean performOk() {
 		if (tokenEdited && token != null) {
 			// Checked here, never echoed: a pasted line break or space would break every request.
-			String problem = token.getText().isEmpty() ? null : org.qontinui.runner.core.secure.TokenFormat.problem(token.getText());
+			String problem = token.getText().isEmpty() ? null : TokenFormat.problem(token.getText());
 			if (problem != null) {
 				setErrorMessage("Web builder token not saved: " + problem + ".");
 				return false;
 			}
 			try {
 				if (token.getText().isEmpty()) {
-					org.qontinui.runner.core.secure.WebBuilderSignIn.tokens().clear();
+					WebBuilderSignIn.tokens().clear();
 				} else {
-					org.qontinui.runner.core.secure.WebBuilderSignIn.tokens().write(token.getText());
+					WebBuilderSignIn.tokens().write(token.getText());
 				}
 			} catch (RuntimeException e) {
 				QontinuiUiPlugin.log("Cannot store the web builder token in secure storage", e);

@@ -4,6 +4,7 @@ import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.InstanceScope;
 import org.eclipse.jface.preference.IPreferenceStore;
 import org.eclipse.ui.preferences.ScopedPreferenceStore;
+import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.debug.launcher.LaunchAttributes;
 
 /**
@@ -36,7 +37,7 @@ public final class QontinuiPreferences {
 	}
 
 	public static String python() {
-		return get(PYTHON, org.qontinui.runner.bridge.PythonSources.defaultInterpreter().toString());
+		return get(PYTHON, PythonSources.defaultInterpreter().toString());
 	}
 
 	/** How many runs keep their history entry and folder. */

@@ -4,7 +4,9 @@ import java.nio.file.Path;
 
 import org.eclipse.core.filesystem.EFS;
 import org.eclipse.core.resources.IFile;
+import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IValue;
@@ -35,7 +37,7 @@ public class QontinuiModelPresentation extends LabelProvider implements IDebugMo
 	@Override
 	public String getText(Object element) {
 		if (element instanceof ElementBreakpoint bp) {
-			String text = bp.getMarker().getAttribute(org.eclipse.core.resources.IMarker.MESSAGE, bp.functionName());
+			String text = bp.getMarker().getAttribute(IMarker.MESSAGE, bp.functionName());
 			if (!bp.getCondition().isBlank()) {
 				text += " [if " + bp.getCondition() + "]";
 			}
@@ -47,7 +49,7 @@ public class QontinuiModelPresentation extends LabelProvider implements IDebugMo
 		if (element instanceof FailureBreakpoint bp) {
 			try {
 				return FailureBreakpoint.label(bp.getFilter());
-			} catch (org.eclipse.core.runtime.CoreException e) {
+			} catch (CoreException e) {
 				return "Failure breakpoint";
 			}
 		}

@@ -364,7 +364,7 @@ public class WebBuilderView extends ViewPart {
 	private static int deadUploads() {
 		try {
 			return WebBuilderConnection.getDefault().getUploadQueue().dead().size();
-		} catch (java.io.IOException e) {
+		} catch (IOException e) {
 			return 0;
 		}
 	}

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
@@ -13,11 +15,14 @@ import java.util.concurrent.TimeUnit;
 import org.eclipse.lsp4j.debug.Capabilities;
 import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.eclipse.lsp4j.debug.ExitedEventArguments;
+import org.eclipse.lsp4j.debug.OutputEventArguments;
+import org.eclipse.lsp4j.debug.RestartFrameArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorEventListener;
+import org.qontinui.runner.bridge.ExecutorException;
 import org.qontinui.runner.bridge.ExecutorSettings;
 import org.qontinui.runner.bridge.ExitInfo;
 import org.qontinui.runner.bridge.LaunchArguments;
@@ -100,7 +105,7 @@ class ExecutorConnectionTest {
 	/** A configuration whose only action waits 30 s: the run is busy when we kill it. */
 	private Path longRun() throws Exception {
 		Path config = runDir.resolve("long.json");
-		java.nio.file.Files.writeString(config, """
+		Files.writeString(config, """
 				{"version": "2.0.0", "metadata": {"name": "long"}, "images": [],
 				 "states": [{"id": "s", "name": "S", "isInitial": true, "stateImages": []}], "transitions": [],
 				 "workflows": [{"id": "wf", "name": "wf", "actions": [
@@ -149,20 +154,20 @@ class ExecutorConnectionTest {
 		try (ExecutorConnection connection = ExecutorConnection.start(settings())) {
 			connection.addListener(new ExecutorEventListener() {
 				@Override
-				public void output(org.eclipse.lsp4j.debug.OutputEventArguments args) {
+				public void output(OutputEventArguments args) {
 					output.add(args.getOutput());
 				}
 			});
 			connection.initialize();
 			// A frame whose body is not JSON, then a request the executor does not know.
 			var stdin = connection.process().stdin();
-			byte[] garbage = "{not json".getBytes(java.nio.charset.StandardCharsets.UTF_8);
-			stdin.write(("Content-Length: " + garbage.length + "\r\n\r\n").getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+			byte[] garbage = "{not json".getBytes(StandardCharsets.UTF_8);
+			stdin.write(("Content-Length: " + garbage.length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
 			stdin.write(garbage);
 			stdin.flush();
 			try {
-				connection.call("frobnicate", s -> s.restartFrame(new org.eclipse.lsp4j.debug.RestartFrameArguments()));
-			} catch (org.qontinui.runner.bridge.ExecutorException e) {
+				connection.call("frobnicate", s -> s.restartFrame(new RestartFrameArguments()));
+			} catch (ExecutorException e) {
 				assertTrue(e.getMessage().contains("restartFrame"), e.getMessage());
 			}
 			// Still talking: a normal request is answered.
@@ -181,7 +186,7 @@ class ExecutorConnectionTest {
 		long start = System.nanoTime();
 		try {
 			connection.initialize();
-		} catch (org.qontinui.runner.bridge.ExecutorException e) {
+		} catch (ExecutorException e) {
 			assertTrue(e.getMessage().contains("not running"), e.getMessage());
 		}
 		assertTrue(Duration.ofNanos(System.nanoTime() - start).toSeconds() < 5);

@@ -3,10 +3,12 @@ package org.qontinui.runner.core.conformance;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
 import java.util.concurrent.ExecutorService;
@@ -82,7 +84,7 @@ public class ReaderFuzzTest {
 		assertTrue(runs > 0);
 	}
 
-	private static Path writeTemp(byte[] bytes) throws java.io.IOException {
+	private static Path writeTemp(byte[] bytes) throws IOException {
 		Path file = Files.createTempFile("fuzz", ".json");
 		file.toFile().deleteOnExit();
 		return Files.write(file, bytes);
@@ -107,7 +109,7 @@ public class ReaderFuzzTest {
 				if (other.length > 0) {
 					int from = random.nextInt(other.length);
 					int length = Math.min(other.length - from, random.nextInt(200));
-					bytes = insert(bytes, random.nextInt(bytes.length), java.util.Arrays.copyOfRange(other, from, from + length));
+					bytes = insert(bytes, random.nextInt(bytes.length), Arrays.copyOfRange(other, from, from + length));
 				}
 			}
 			default -> bytes = replaceValue(bytes, random);

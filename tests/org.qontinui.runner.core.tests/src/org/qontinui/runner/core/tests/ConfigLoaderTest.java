@@ -10,6 +10,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qontinui.runner.core.config.ConfigIndex;
+import org.qontinui.runner.core.config.OutgoingTransition;
 import org.qontinui.runner.core.load.ConfigLoadException;
 import org.qontinui.runner.core.load.ConfigLoader;
 import org.qontinui.runner.core.load.ConfigWriter;
@@ -35,7 +36,7 @@ public class ConfigLoaderTest {
 		assertEquals("login_button.png", index.image("img-login-btn").orElseThrow().getName());
 		assertEquals("wf-main", index.action("m1").orElseThrow().workflow().getId());
 		assertEquals("state-login", index.stateImage("si-login-btn").orElseThrow().state().getId());
-		assertEquals("state-login", ((org.qontinui.runner.core.config.OutgoingTransition) index.transition("t-login-to-dash")
+		assertEquals("state-login", ((OutgoingTransition) index.transition("t-login-to-dash")
 				.orElseThrow()).getFromState());
 	}
 

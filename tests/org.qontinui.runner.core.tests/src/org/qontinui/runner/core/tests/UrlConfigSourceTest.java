@@ -12,7 +12,9 @@ import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
@@ -20,6 +22,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -299,13 +302,13 @@ public class UrlConfigSourceTest {
 		loader().load(uri);
 		ConfigCache cache = new ConfigCache(cacheDirectory);
 		assertTrue(cache.lookup(uri).isPresent());
-		assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
-				java.nio.file.Files.getPosixFilePermissions(cacheDirectory)), "private to the user");
+		assertEquals("rwx------", PosixFilePermissions.toString(
+				Files.getPosixFilePermissions(cacheDirectory)), "private to the user");
 		var nobody = cacheDirectory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("nobody");
 		try {
-			java.nio.file.Files.setOwner(cacheDirectory, nobody);
+			Files.setOwner(cacheDirectory, nobody);
 		} catch (IOException e) {
-			org.junit.jupiter.api.Assumptions.abort("cannot give a folder to another user here: " + e);
+			Assumptions.abort("cannot give a folder to another user here: " + e);
 		}
 		try {
 			assertTrue(cache.lookup(uri).isEmpty(), "a planted offline copy is not opened");
@@ -314,18 +317,18 @@ public class UrlConfigSourceTest {
 			server.stop(0);
 			failure(loader(), uri, Reason.NETWORK);
 		} finally {
-			java.nio.file.Files.setOwner(cacheDirectory,
+			Files.setOwner(cacheDirectory,
 					cacheDirectory.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName(System.getProperty("user.name")));
 		}
 	}
 
 	@Test
 	void aSharedCacheFolderIsClosedToOthers() throws Exception {
-		java.nio.file.Files.setPosixFilePermissions(cacheDirectory, java.nio.file.attribute.PosixFilePermissions.fromString("rwxrwxrwx"));
+		Files.setPosixFilePermissions(cacheDirectory, PosixFilePermissions.fromString("rwxrwxrwx"));
 		serveConfigWithEtag();
 		loader().load(uri("/export/login.json"));
-		assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(
-				java.nio.file.Files.getPosixFilePermissions(cacheDirectory)));
+		assertEquals("rwx------", PosixFilePermissions.toString(
+				Files.getPosixFilePermissions(cacheDirectory)));
 	}
 
 	@Test

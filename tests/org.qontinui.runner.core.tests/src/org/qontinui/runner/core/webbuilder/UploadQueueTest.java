@@ -7,12 +7,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -139,7 +142,7 @@ public class UploadQueueTest {
 		server.onJson("POST /api/v1/runs", 401, "{}");
 		UploadQueue queue = new UploadQueue(queueDirectory);
 		queue.enqueue(WebBuilderClientTest.sampleRun(temp));
-		queue.enqueue(new RunResult("second", null, "x", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null));
+		queue.enqueue(new RunResult("second", null, "x", "main", RunResult.Status.PASSED, Instant.EPOCH, 0, null, null));
 
 		FlushResult result = queue.flush(client);
 		assertEquals(new FlushResult(0, 2, 0, result.lastError()), result);
@@ -177,8 +180,8 @@ public class UploadQueueTest {
 	}
 	@Test
 	void anEntryTheServerKeepsFailingIsMovedAsideAfterNRefusalsAndNoLongerBlocksTheQueue() throws Exception {
-		RunResult poison = new RunResult("poison", null, "x", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null);
-		RunResult good = new RunResult("good", null, "y", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null);
+		RunResult poison = new RunResult("poison", null, "x", "main", RunResult.Status.PASSED, Instant.EPOCH, 0, null, null);
+		RunResult good = new RunResult("good", null, "y", "main", RunResult.Status.PASSED, Instant.EPOCH, 0, null, null);
 		server.on("POST /api/v1/runs", (exchange, request) -> {
 			if ("poison".equals(request.idempotencyKey())) {
 				FakeWebBuilder.send(exchange, 500, "application/json", "{\"error\": \"cannot store this run\"}");
@@ -215,18 +218,18 @@ public class UploadQueueTest {
 	@Test
 	void theQueueIsCappedByEntriesAndBytesAndSaysSo() throws Exception {
 		UploadQueue queue = new UploadQueue(queueDirectory, new UploadQueue.Limits(2, 1 << 20, 5));
-		queue.enqueue(new RunResult("a", null, "x", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null));
-		queue.enqueue(new RunResult("b", null, "x", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null));
+		queue.enqueue(new RunResult("a", null, "x", "main", RunResult.Status.PASSED, Instant.EPOCH, 0, null, null));
+		queue.enqueue(new RunResult("b", null, "x", "main", RunResult.Status.PASSED, Instant.EPOCH, 0, null, null));
 		// Replacing a queued run does not need room.
-		queue.enqueue(new RunResult("b", null, "x2", "main", RunResult.Status.FAILED, java.time.Instant.EPOCH, 0, null, null));
-		UploadQueue.QueueFullException full = org.junit.jupiter.api.Assertions.assertThrows(UploadQueue.QueueFullException.class,
-				() -> queue.enqueue(new RunResult("c", null, "x", "main", RunResult.Status.PASSED, java.time.Instant.EPOCH, 0, null, null)));
+		queue.enqueue(new RunResult("b", null, "x2", "main", RunResult.Status.FAILED, Instant.EPOCH, 0, null, null));
+		UploadQueue.QueueFullException full = Assertions.assertThrows(UploadQueue.QueueFullException.class,
+				() -> queue.enqueue(new RunResult("c", null, "x", "main", RunResult.Status.PASSED, Instant.EPOCH, 0, null, null)));
 		assertTrue(full.getMessage().contains("2 run(s)") && full.getMessage().contains(queueDirectory.toString()), full.getMessage());
 		assertEquals(List.of("a", "b"), queue.pending().stream().map(UploadQueue.PendingUpload::runId).toList(), "nothing dropped");
 
 		UploadQueue small = new UploadQueue(temp.resolve("small"), new UploadQueue.Limits(100, 100, 5));
 		RunResult withScreenshot = WebBuilderClientTest.sampleRun(temp);
-		org.junit.jupiter.api.Assertions.assertThrows(UploadQueue.QueueFullException.class, () -> small.enqueue(withScreenshot));
+		Assertions.assertThrows(UploadQueue.QueueFullException.class, () -> small.enqueue(withScreenshot));
 		assertEquals(List.of(), small.pending());
 	}
 
@@ -234,6 +237,6 @@ public class UploadQueueTest {
 	void theQueueFolderIsPrivate() throws Exception {
 		UploadQueue queue = new UploadQueue(queueDirectory);
 		queue.enqueue(WebBuilderClientTest.sampleRun(temp));
-		assertEquals("rwx------", java.nio.file.attribute.PosixFilePermissions.toString(Files.getPosixFilePermissions(queueDirectory)));
+		assertEquals("rwx------", PosixFilePermissions.toString(Files.getPosixFilePermissions(queueDirectory)));
 	}
 }

@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
@@ -171,7 +172,7 @@ class DebugModelTest {
 	@Test
 	void verificationIsCopiedToTheMarkersAndStaleFiltersShiftNoIds() throws Exception {
 		adapter.filters = List.of("actionFailed", "findFailed");
-		adapter.unknownElements = java.util.Set.of("ghost");
+		adapter.unknownElements = Set.of("ghost");
 		ActionBreakpoint known = action("a1", 3);
 		ActionBreakpoint ghost = action("ghost", 5);
 		FailureBreakpoint stale = failure("retiredFilter");

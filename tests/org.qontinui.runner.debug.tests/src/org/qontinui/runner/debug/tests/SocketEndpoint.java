@@ -10,12 +10,13 @@ import java.net.Socket;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import org.qontinui.runner.bridge.ExecutorEndpoint;
 
 /**
  * The two ends of a loopback TCP connection: the model's {@link org.qontinui.runner.bridge.ExecutorEndpoint}
  * on one side, the stub adapter on the other, with real DAP framing in between.
  */
-final class SocketEndpoint implements org.qontinui.runner.bridge.ExecutorEndpoint {
+final class SocketEndpoint implements ExecutorEndpoint {
 
 	private final Socket client;
 	private final Socket server;

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -54,7 +55,7 @@ final class StubAdapter implements QontinuiProtocolServer {
 	final List<String> requests = new CopyOnWriteArrayList<>();
 	final List<String> functionNames = new CopyOnWriteArrayList<>();
 	/** Function breakpoint name to the id of its last answer. */
-	final Map<String, Integer> functionIds = new java.util.concurrent.ConcurrentHashMap<>();
+	final Map<String, Integer> functionIds = new ConcurrentHashMap<>();
 	final List<RetryArguments> retries = new CopyOnWriteArrayList<>();
 	final List<UpdateImageArguments> imageUpdates = new CopyOnWriteArrayList<>();
 	volatile List<String> filters = List.of("actionFailed", "findFailed", "transitionFailed");

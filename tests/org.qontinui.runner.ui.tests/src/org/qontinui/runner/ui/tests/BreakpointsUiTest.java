@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
@@ -68,8 +69,8 @@ class BreakpointsUiTest {
 		});
 		IBreakpoint[] set = ours();
 		assertEquals(2, set.length);
-		StateBreakpoint sb = (StateBreakpoint) java.util.Arrays.stream(set).filter(StateBreakpoint.class::isInstance).findFirst().orElseThrow();
-		ActionBreakpoint ab = (ActionBreakpoint) java.util.Arrays.stream(set).filter(ActionBreakpoint.class::isInstance).findFirst().orElseThrow();
+		StateBreakpoint sb = (StateBreakpoint) Arrays.stream(set).filter(StateBreakpoint.class::isInstance).findFirst().orElseThrow();
+		ActionBreakpoint ab = (ActionBreakpoint) Arrays.stream(set).filter(ActionBreakpoint.class::isInstance).findFirst().orElseThrow();
 		assertEquals("state-dashboard", sb.getElementId());
 		assertEquals("l3", ab.getElementId());
 		assertEquals(demo, sb.getMarker().getResource());

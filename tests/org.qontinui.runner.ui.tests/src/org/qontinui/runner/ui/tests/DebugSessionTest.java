@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qontinui.runner.ui.tests.DebugWorkspace.waitFor;
 
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -15,6 +16,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
+import org.eclipse.core.runtime.NullProgressMonitor;
 import org.eclipse.debug.core.DebugEvent;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IDebugEventSetListener;
@@ -24,11 +26,14 @@ import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.IStackFrame;
 import org.eclipse.debug.core.model.IStreamMonitor;
 import org.eclipse.debug.core.model.IVariable;
+import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.debug.ui.IDebugUIConstants;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.qontinui.runner.debug.breakpoints.ElementBreakpoint;
 import org.qontinui.runner.debug.breakpoints.FailureBreakpoint;
+import org.qontinui.runner.debug.launcher.LaunchAttributes;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.debug.model.QontinuiProcess;
 import org.qontinui.runner.debug.model.QontinuiStackFrame;
@@ -36,6 +41,7 @@ import org.qontinui.runner.debug.model.QontinuiThread;
 import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
 import org.qontinui.runner.ui.model.ConfigNode;
+import org.qontinui.runner.ui.views.RunConsole;
 
 /**
  * Debug launches of real configurations in a real workbench with the real executor: breakpoints
@@ -113,8 +119,8 @@ class DebugSessionTest {
 		suspendedAgain(target, DebugEvent.BREAKPOINT);
 
 		QontinuiThread thread = thread(target);
-		assertFalse(org.eclipse.debug.ui.DebugUITools.getPreferenceStore()
-				.getBoolean(org.eclipse.debug.ui.IDebugUIConstants.PREF_ACTIVATE_WORKBENCH),
+		assertFalse(DebugUITools.getPreferenceStore()
+				.getBoolean(IDebugUIConstants.PREF_ACTIVATE_WORKBENCH),
 				"the workbench must not raise itself over the application under automation");
 		assertArrayEquals(new IBreakpoint[] { bp }, thread.getBreakpoints());
 		assertTrue(thread.stopDescription().contains("state:state-dashboard"), thread.stopDescription());
@@ -123,7 +129,7 @@ class DebugSessionTest {
 				"workflow wf-main"), frameNames(thread));
 		IStackFrame top = thread.getTopStackFrame();
 		assertTrue(top.getLineNumber() > 0);
-		String line = java.nio.file.Files.readAllLines(file.getLocation().toPath()).get(top.getLineNumber() - 1);
+		String line = Files.readAllLines(file.getLocation().toPath()).get(top.getLineNumber() - 1);
 		assertTrue(line.contains("state-dashboard"), line);
 
 		List<String> scopes = new ArrayList<>();
@@ -156,8 +162,8 @@ class DebugSessionTest {
 		QontinuiProcess process = (QontinuiProcess) launch.getProcesses()[0];
 		assertEquals(0, process.getExitValue());
 		assertEquals(RunRecord.Status.PASSED, process.runRecord().status());
-		waitFor("the user's setting back", () -> org.eclipse.debug.ui.DebugUITools.getPreferenceStore()
-				.getBoolean(org.eclipse.debug.ui.IDebugUIConstants.PREF_ACTIVATE_WORKBENCH));
+		waitFor("the user's setting back", () -> DebugUITools.getPreferenceStore()
+				.getBoolean(IDebugUIConstants.PREF_ACTIVATE_WORKBENCH));
 	}
 
 	@Test
@@ -216,7 +222,7 @@ class DebugSessionTest {
 		DebugPlugin.getDefault().getBreakpointManager().addBreakpoint(failure);
 
 		launch = DebugWorkspace.launch(file, ILaunchManager.DEBUG_MODE, "screenshots",
-				List.of(org.qontinui.runner.debug.launcher.LaunchAttributes.WORKFLOW, "wf-open-settings"));
+				List.of(LaunchAttributes.WORKFLOW, "wf-open-settings"));
 		QontinuiDebugTarget target = DebugWorkspace.target(launch);
 		suspendedAgain(target, DebugEvent.BREAKPOINT);
 		assertArrayEquals(new IBreakpoint[] { failure }, thread(target).getBreakpoints());
@@ -248,7 +254,7 @@ class DebugSessionTest {
 		IStreamMonitor err = process.getStreamsProxy().getErrorStreamMonitor();
 		assertTrue(err.getContents().contains("Qontinui executor ended unexpectedly"), err.getContents());
 		assertTrue(target.getName().contains("died"), target.getName());
-		org.qontinui.runner.ui.views.RunConsole console = org.qontinui.runner.ui.views.RunConsole.of(process.runRecord());
+		RunConsole console = RunConsole.of(process.runRecord());
 		waitFor("the reason in the run's Console",
 				() -> console.getDocument().get().contains("executor process died (exit code"));
 		assertEquals(RunRecord.Status.CRASHED, process.runRecord().status());
@@ -271,8 +277,8 @@ class DebugSessionTest {
 		assertTrue(process.runRecord().status().isFinal());
 
 		events.clear();
-		ILaunch again = org.eclipse.debug.ui.DebugUITools.buildAndLaunch(launch.getLaunchConfiguration(),
-				ILaunchManager.DEBUG_MODE, new org.eclipse.core.runtime.NullProgressMonitor());
+		ILaunch again = DebugUITools.buildAndLaunch(launch.getLaunchConfiguration(),
+				ILaunchManager.DEBUG_MODE, new NullProgressMonitor());
 		launch = again;
 		QontinuiDebugTarget second = DebugWorkspace.target(again);
 		suspendedAgain(second, DebugEvent.BREAKPOINT);

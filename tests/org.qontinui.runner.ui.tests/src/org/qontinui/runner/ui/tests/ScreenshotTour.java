@@ -13,13 +13,17 @@ import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.ui.IDebugUIConstants;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.console.ConsolePlugin;
+import org.eclipse.ui.console.IConsoleConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
+import org.qontinui.runner.debug.model.QontinuiProcess;
 import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
+import org.qontinui.runner.ui.views.RunConsole;
 
 /**
  * Not a test: takes the documentation's screenshots of a debug session, when run with
@@ -65,10 +69,10 @@ class ScreenshotTour {
 		UiThread.run(() -> {
 			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 			page.showView(QontinuiPerspective.EXECUTION_MONITOR);
-			page.showView(org.eclipse.ui.console.IConsoleConstants.ID_CONSOLE_VIEW);
-			var console = org.qontinui.runner.ui.views.RunConsole.of(
-					((org.qontinui.runner.debug.model.QontinuiProcess) launch.getProcesses()[0]).runRecord());
-			org.eclipse.ui.console.ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
+			page.showView(IConsoleConstants.ID_CONSOLE_VIEW);
+			var console = RunConsole.of(
+					((QontinuiProcess) launch.getProcesses()[0]).runRecord());
+			ConsolePlugin.getDefault().getConsoleManager().showConsoleView(console);
 		});
 		settle();
 		capture(dir.resolve("run-finished.png"));

@@ -10,15 +10,20 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 import org.eclipse.core.resources.IFile;
 import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.IResource;
+import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.jface.viewers.ColumnLabelProvider;
+import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.swt.SWT;
+import org.eclipse.swt.widgets.Control;
 import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
@@ -31,6 +36,7 @@ import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.diagram.DiagramModel;
+import org.qontinui.runner.ui.diagram.StateDiagramCanvas;
 import org.qontinui.runner.ui.diagram.StateDiagramView;
 import org.qontinui.runner.ui.model.ConfigElementNode;
 import org.qontinui.runner.ui.views.ConfigExplorerView;
@@ -96,8 +102,8 @@ class ViewsTest {
 	/** The labels the explorer shows for an element's children (its providers, as the tree renders them). */
 	private static List<String> shownChildren(Object element) {
 		var viewer = explorer().viewer();
-		var content = (org.eclipse.jface.viewers.ITreeContentProvider) viewer.getContentProvider();
-		var labels = (org.eclipse.jface.viewers.ColumnLabelProvider) viewer.getLabelProvider(0);
+		var content = (ITreeContentProvider) viewer.getContentProvider();
+		var labels = (ColumnLabelProvider) viewer.getLabelProvider(0);
 		List<String> list = new ArrayList<>();
 		for (Object child : content.getChildren(element)) {
 			list.add(labels.getText(child));
@@ -107,8 +113,8 @@ class ViewsTest {
 
 	private static Object childNamed(Object element, String prefix) {
 		var viewer = explorer().viewer();
-		var content = (org.eclipse.jface.viewers.ITreeContentProvider) viewer.getContentProvider();
-		var labels = (org.eclipse.jface.viewers.ColumnLabelProvider) viewer.getLabelProvider(0);
+		var content = (ITreeContentProvider) viewer.getContentProvider();
+		var labels = (ColumnLabelProvider) viewer.getLabelProvider(0);
 		for (Object child : content.getChildren(element)) {
 			if (labels.getText(child).startsWith(prefix)) {
 				return child;
@@ -131,7 +137,7 @@ class ViewsTest {
 			List<String> actions = shownChildren(childNamed(childNamed(config, "Workflows"), "Log in"));
 			assertEquals(6, actions.size(), actions.toString());
 			assertTrue(actions.get(0).startsWith("CLICK"), actions.toString());
-			var labels = (org.eclipse.jface.viewers.ColumnLabelProvider) explorer().viewer().getLabelProvider(0);
+			var labels = (ColumnLabelProvider) explorer().viewer().getLabelProvider(0);
 			var login = childNamed(childNamed(config, "States"), "Login");
 			assertNotNull(labels.getImage(login), "states show a thumbnail");
 			assertTrue(labels.getImage(login).getBounds().height <= 16, "thumbnails fit a tree row");
@@ -163,14 +169,14 @@ class ViewsTest {
 	}
 
 	/** Diagram units to canvas pixels, the same mapping the canvas paints with. */
-	private static Point toScreen(org.qontinui.runner.ui.diagram.StateDiagramCanvas canvas, double x, double y) {
+	private static Point toScreen(StateDiagramCanvas canvas, double x, double y) {
 		double zoom = canvas.zoom();
 		double originX = -10 / zoom;
 		double originY = -10 / zoom;
 		return new Point((int) Math.round((x - originX) * zoom), (int) Math.round((y - originY) * zoom));
 	}
 
-	private static void click(org.eclipse.swt.widgets.Control control, Point p) {
+	private static void click(Control control, Point p) {
 		for (int type : new int[] { SWT.MouseDown, SWT.MouseUp }) {
 			Event e = new Event();
 			e.button = 1;
@@ -251,7 +257,7 @@ class ViewsTest {
 		DebugWorkspace.waitFor("markers", () -> {
 			try {
 				return broken.findMarkers(OpenConfigurations.MARKER_TYPE, false, IResource.DEPTH_ZERO).length >= 2;
-			} catch (org.eclipse.core.runtime.CoreException e) {
+			} catch (CoreException e) {
 				return false;
 			}
 		});
@@ -269,7 +275,7 @@ class ViewsTest {
 				unknown = lines.get(line - 1).contains("TELEPORT");
 			}
 		}
-		assertTrue(dangling && unknown, () -> java.util.Arrays.toString(markers));
+		assertTrue(dangling && unknown, () -> Arrays.toString(markers));
 		UiThread.run(() -> {
 			TreeItem root = null;
 			for (TreeItem item : explorer().viewer().getTree().getItems()) {

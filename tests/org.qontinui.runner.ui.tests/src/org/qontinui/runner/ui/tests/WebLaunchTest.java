@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.launcher.LaunchAttributes;
+import org.qontinui.runner.debug.launcher.QontinuiLaunchDelegate;
 import org.qontinui.runner.debug.model.QontinuiProcess;
 import org.qontinui.runner.runs.RunRecord;
 
@@ -51,7 +52,7 @@ class WebLaunchTest {
 			assertEquals(RunRecord.Status.PASSED, record.status());
 			assertEquals(1, requests.get());
 			assertTrue(Files.exists(record.config()) && record.config().startsWith(
-					org.qontinui.runner.debug.launcher.QontinuiLaunchDelegate.runsRoot()), record.config().toString());
+					QontinuiLaunchDelegate.runsRoot()), record.config().toString());
 		} finally {
 			server.stop(0);
 		}

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 
@@ -153,7 +154,7 @@ class RunUploadTest {
 			WebBuilderTestEnvironment.joinJobs();
 			assertEquals(1, environment.connection.getUploadQueue().dead().size());
 			assertTrue(environment.connection.getUploadQueue().pending().isEmpty());
-			UiThread.waitUntil("the Retry link", java.time.Duration.ofSeconds(20),
+			UiThread.waitUntil("the Retry link", Duration.ofSeconds(20),
 					() -> view.getStatusText().contains("refused by Web Builder and set aside") && view.getStatusText().endsWith("Retry"));
 
 			UiThread.run(() -> {

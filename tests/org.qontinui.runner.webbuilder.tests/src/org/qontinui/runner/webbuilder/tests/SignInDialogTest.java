@@ -11,6 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.swt.SWT;
+import org.eclipse.ui.PlatformUI;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -108,7 +109,7 @@ class SignInDialogTest {
 	private void openDialog() {
 		UiThread.run(() -> {
 			SignInDialog opened = new SignInDialog(UiThread.display().getActiveShell() != null ? UiThread.display().getActiveShell()
-					: org.eclipse.ui.PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), environment.connection, null);
+					: PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), environment.connection, null);
 			opened.setBlockOnOpen(false);
 			opened.open();
 			dialog.set(opened);

@@ -8,6 +8,7 @@ import java.util.List;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -47,12 +48,12 @@ public final class LocatingTreeReader {
 		try (JsonParser parser = factory.createParser(text)) {
 			JsonToken token = parser.nextToken();
 			if (token == null) {
-				throw new com.fasterxml.jackson.core.JsonParseException(parser, "empty document, expected a JSON object");
+				throw new JsonParseException(parser, "empty document, expected a JSON object");
 			}
 			long rootPosition = pack(parser.currentTokenLocation());
 			JsonNode root = readValue(parser, token, rootPosition);
 			if (parser.nextToken() != null) {
-				throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected content after the end of the configuration");
+				throw new JsonParseException(parser, "unexpected content after the end of the configuration");
 			}
 			TreeSourceMap map = new TreeSourceMap(root, rootPosition, positions);
 			return new Result(root, map, List.copyOf(duplicates));
@@ -87,7 +88,7 @@ public final class LocatingTreeReader {
 		case VALUE_NULL:
 			return nodes.nullNode();
 		default:
-			throw new com.fasterxml.jackson.core.JsonParseException(parser, "unexpected token " + token);
+			throw new JsonParseException(parser, "unexpected token " + token);
 		}
 	}
 

@@ -1,6 +1,8 @@
 package org.qontinui.runner.core.internal.json;
 
+import java.util.ArrayList;
 import java.util.IdentityHashMap;
+import java.util.Map;
 
 import org.qontinui.runner.core.validation.SourceMap;
 import org.qontinui.runner.core.validation.TextPosition;
@@ -29,7 +31,7 @@ public final class TreeSourceMap implements SourceMap {
 		if (!object.has(oldName) || object.has(newName)) {
 			return;
 		}
-		var entries = new java.util.ArrayList<java.util.Map.Entry<String, JsonNode>>();
+		var entries = new ArrayList<Map.Entry<String, JsonNode>>();
 		object.properties().forEach(entries::add);
 		object.removeAll();
 		for (var entry : entries) {

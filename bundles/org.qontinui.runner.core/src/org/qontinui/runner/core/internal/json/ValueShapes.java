@@ -3,6 +3,7 @@ package org.qontinui.runner.core.internal.json;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.qontinui.runner.core.validation.Vocabulary;
 
@@ -106,7 +107,7 @@ public final class ValueShapes {
 		return false;
 	}
 
-	private static final Map<String, String[]> ALTERNATIVES = new java.util.concurrent.ConcurrentHashMap<>();
+	private static final Map<String, String[]> ALTERNATIVES = new ConcurrentHashMap<>();
 
 	private static String[] alternatives(String expected) {
 		return ALTERNATIVES.computeIfAbsent(expected, e -> e.split("\\|"));
