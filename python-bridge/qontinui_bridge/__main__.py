@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import sys
 import time
@@ -14,14 +13,14 @@ from .backends import create_backend  # noqa: I001
 from .config import ConfigError, load_config
 from .engine import Engine, RunControl
 from .plugins import PluginError, available_types, load_plugins
+from .run_record import RunRecorder
 
 
 class LinePrinter:
-    """Human-readable one-line-per-event output for `run` (+ optional events.jsonl)."""
+    """Human-readable one-line-per-event output for `run` (the run folder's record: run_record.py)."""
 
-    def __init__(self, out: TextIO, jsonl: TextIO | None) -> None:
+    def __init__(self, out: TextIO) -> None:
         self.out = out
-        self.jsonl = jsonl
         self.t0 = time.perf_counter()
 
     def line(self, text: str) -> None:
@@ -29,8 +28,6 @@ class LinePrinter:
         self.out.flush()
 
     def __call__(self, event: str, body: dict[str, Any]) -> None:
-        if self.jsonl is not None:
-            self.jsonl.write(json.dumps({"event": event, "time": time.time(), "body": body}, default=str) + "\n")
         if event == "qontinui/stateChanged":
             self.line(f"state {body['stateId']} {'active' if body['active'] else 'inactive'}"
                       f" -> active [{', '.join(body['activeStates'])}]")
@@ -116,11 +113,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     except Exception as exc:
         print(f"RUN FAILED: cannot start backend {backend_name}: {exc}")
         return 1
-    jsonl = None
-    if args.out:
-        os.makedirs(args.out, exist_ok=True)
-        jsonl = open(os.path.join(args.out, "events.jsonl"), "w", encoding="utf-8")
-    printer = LinePrinter(sys.stdout, jsonl)
+    if args.record and not args.out:
+        print("RUN FAILED: --record needs --out DIR (the run folder the frames go to)")
+        return 2
+    printer = LinePrinter(sys.stdout)
+    recorder = RunRecorder(args.out, args.record) if args.out else None
+    emit = recorder.tap(printer) if recorder else printer
     control = RunControl()
     control.debug = False  # nobody can resume a suspended run from the command line
     # SIGTERM/SIGHUP or the parent's death end the run at its next poll (Ctrl-C stays KeyboardInterrupt).
@@ -131,9 +129,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     if str(strategy).lower() == "pause":
         print("note: failureStrategy 'pause' needs a debugger; using 'stop'", file=sys.stderr)
         strategy = "stop"
-    engine = Engine(cfg, backend, printer, control, args.out, strategy, args.initial_state, 0, handlers,
+    engine = Engine(cfg, backend, emit, control, args.out, strategy, args.initial_state, 0, handlers,
                     args.screenshot_on_error,
                     on_failure=args.on_failure, run_timeout_s=args.timeout)
+    if recorder is not None:
+        engine.add_frame_observer(recorder.observe)
+        if args.record:
+            recorder.write_manifest(args.config, wf.id, backend.name)
     printer.line(f"run {os.path.basename(args.config)} workflow {wf.id} ({wf.name}) backend {backend.name}")
     try:
         body = engine.run(wf)
@@ -142,8 +144,8 @@ def cmd_run(args: argparse.Namespace) -> int:
         body = {"success": False, "error": "interrupted"}
     finally:
         backend.close()
-        if jsonl:
-            jsonl.close()
+        if recorder is not None:
+            recorder.close()
     if body["success"]:
         print(f"RUN PASSED: workflow {wf.id}, {body['actionsPassed']} action(s) passed, "
               f"{body['actionsFailed']} failed, active states [{', '.join(body['activeStates'])}], "
@@ -174,6 +176,8 @@ def main(argv: list[str] | None = None) -> int:
             sp.add_argument("--screenshots")
             sp.add_argument("--monitor", type=int, help="screen of a multi-screen X display to search (default 0)")
             sp.add_argument("--out")
+            sp.add_argument("--record", action="store_true",
+                            help="save the frame each action saw into --out, for replay in the debugger")
             sp.add_argument("--initial-state", action="append", default=[])
             sp.add_argument("--failure-strategy", choices=["stop", "continue", "pause", "retry"])
             sp.add_argument("--on-failure", choices=["stop", "retry", "skip"], default="stop",
