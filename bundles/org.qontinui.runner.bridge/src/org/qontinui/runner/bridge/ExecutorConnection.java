@@ -217,12 +217,6 @@ public final class ExecutorConnection implements AutoCloseable {
 		call("launch", s -> s.launch(json));
 	}
 
-	/** Untyped arguments: only until every caller builds {@link LaunchArguments}. */
-	@Deprecated(forRemoval = true)
-	public void launch(Map<String, Object> arguments) throws ExecutorException {
-		call("launch", s -> s.launch(arguments));
-	}
-
 	/**
 	 * Ends the run: asks politely ({@code terminate}), then closes stdin, then kills the process after
 	 * {@code grace}. Returns once the process is gone.

@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.Platform;
@@ -124,7 +125,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 			return;
 		}
 		PastRun past = new PastRun(record.started(), record.config().toString(), record.workflow(),
-				record.elapsed().toMillis(), record.status().name().toLowerCase(), record.actionsPassed(),
+				record.elapsed().toMillis(), record.status().name().toLowerCase(Locale.ROOT), record.actionsPassed(),
 				record.actionsFailed(), record.runDirectory() == null ? "" : record.runDirectory().toString());
 		history.add(past);
 		appendHistory(past);

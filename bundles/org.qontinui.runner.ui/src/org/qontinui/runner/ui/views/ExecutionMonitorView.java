@@ -3,6 +3,7 @@ package org.qontinui.runner.ui.views;
 import java.nio.file.Path;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Locale;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -164,7 +165,7 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 			where.setText("Run or debug a configuration to watch it here.");
 			return;
 		}
-		status.setText(r.status().name().charAt(0) + r.status().name().substring(1).toLowerCase()
+		status.setText(r.status().name().charAt(0) + r.status().name().substring(1).toLowerCase(Locale.ROOT)
 				+ ": " + r.config().getFileName() + (r.workflow() == null || r.workflow().isBlank() ? "" : " / " + r.workflow()));
 		elapsed.setText(RunTracker.format(r.elapsed()));
 		where.setText("States: " + (r.activeStates().isEmpty() ? "-" : String.join(", ", r.activeStates()))

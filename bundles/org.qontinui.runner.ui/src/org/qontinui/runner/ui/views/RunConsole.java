@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 
 import org.eclipse.swt.graphics.Color;
@@ -77,7 +78,7 @@ public final class RunConsole extends IOConsole implements RunRecord.Listener {
 
 	private void write(RunEvent e) {
 		try {
-			streams.get(e.level()).write(TIME.format(e.time()) + " " + e.kind().name().toLowerCase() + "  "
+			streams.get(e.level()).write(TIME.format(e.time()) + " " + e.kind().name().toLowerCase(Locale.ROOT) + "  "
 					+ SecretMask.mask(e.message()) + System.lineSeparator());
 		} catch (IOException ex) {
 			// the console was closed

@@ -6,6 +6,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.Dialog;
@@ -83,7 +84,7 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 		});
 		for (RunLogFilter.Shown kind : RunLogFilter.Shown.values()) {
 			Button check = new Button(bar, SWT.CHECK);
-			check.setText(kind.name().charAt(0) + kind.name().substring(1).toLowerCase());
+			check.setText(kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT));
 			check.setSelection(true);
 			check.setData(kind);
 			check.addListener(SWT.Selection, e -> {
@@ -105,12 +106,12 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
 		column("Time", 95, e -> TIME.format(e.time()), null);
-		column("Level", 70, e -> e.level().name().toLowerCase(), e -> QontinuiUiPlugin.image(switch (e.level()) {
+		column("Level", 70, e -> e.level().name().toLowerCase(Locale.ROOT), e -> QontinuiUiPlugin.image(switch (e.level()) {
 		case ERROR -> "error";
 		case WARNING -> "warning";
 		default -> "info";
 		}));
-		column("Kind", 80, e -> e.kind().name().toLowerCase(), null);
+		column("Kind", 80, e -> e.kind().name().toLowerCase(Locale.ROOT), null);
 		column("Score / threshold", 110, e -> Double.isNaN(e.score()) ? "" : String.format("%.3f / %.3f", e.score(), e.threshold()), null);
 		column("Message", 700, e -> SecretMask.mask(e.message()) + (e.screenshot() != null ? "  [double-click: screenshot]" : ""), null);
 		table.setContentProvider(ArrayContentProvider.getInstance());

@@ -1,0 +1,119 @@
+package org.qontinui.runner.ui.recovery;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HexFormat;
+import java.util.List;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+
+/**
+ * Replaces the pixels of one image asset ({@code images[].id}) in a configuration's text: its
+ * {@code data} (raw base64 PNG), {@code width}, {@code height}, {@code format} and {@code hash} (SHA-256
+ * hex of the base64 text). Only those values change; the rest of the file keeps its bytes, layout and
+ * key order, so the edit is a small diff and undo restores the file exactly.
+ */
+public final class ImageAssetEdit {
+
+	private record Span(int start, int end, String text) {
+	}
+
+	private ImageAssetEdit() {
+	}
+
+	/**
+	 * @return the new text
+	 * @throws IllegalArgumentException when the text has no image with this id, or it has no {@code data}
+	 */
+	public static String replace(String json, String imageId, byte[] png, int width, int height) throws IOException {
+		String base64 = java.util.Base64.getEncoder().encodeToString(png);
+		List<Span> spans = locate(json, imageId, base64, width, height);
+		StringBuilder out = new StringBuilder(json);
+		spans.stream().sorted(Comparator.comparingInt(Span::start).reversed())
+				.forEach(s -> out.replace(s.start(), s.end(), s.text()));
+		return out.toString();
+	}
+
+	private static List<Span> locate(String json, String imageId, String base64, int width, int height)
+			throws IOException {
+		try (JsonParser p = new JsonFactory().createParser(json)) {
+			if (p.nextToken() != JsonToken.START_OBJECT) {
+				throw new IllegalArgumentException("the configuration is not a JSON object");
+			}
+			while (p.nextToken() == JsonToken.FIELD_NAME) {
+				String field = p.currentName();
+				JsonToken value = p.nextToken();
+				if ("images".equals(field) && value == JsonToken.START_ARRAY) {
+					while (p.nextToken() == JsonToken.START_OBJECT) {
+						List<Span> spans = image(p, imageId, base64, width, height);
+						if (spans != null) {
+							return spans;
+						}
+					}
+					break;
+				}
+				p.skipChildren();
+			}
+		}
+		throw new IllegalArgumentException("no image '" + imageId + "' in the configuration's images");
+	}
+
+	/** Reads one image object; its spans when it is the one asked for, else null. */
+	private static List<Span> image(JsonParser p, String imageId, String base64, int width, int height)
+			throws IOException {
+		String id = null;
+		List<Span> spans = new ArrayList<>();
+		boolean hasData = false;
+		while (p.nextToken() == JsonToken.FIELD_NAME) {
+			String field = p.currentName();
+			JsonToken token = p.nextToken();
+			int start = (int) p.currentTokenLocation().getCharOffset();
+			if (token.isStructStart()) {
+				p.skipChildren();
+				continue;
+			}
+			p.finishToken(); // strings are read lazily: the end is known once the value is
+			int end = (int) p.currentLocation().getCharOffset();
+			switch (field) {
+			case "id" -> id = p.getText();
+			case "data" -> {
+				spans.add(new Span(start, end, quoted(base64)));
+				hasData = true;
+			}
+			case "width" -> spans.add(new Span(start, end, Integer.toString(width)));
+			case "height" -> spans.add(new Span(start, end, Integer.toString(height)));
+			case "format" -> spans.add(new Span(start, end, quoted("png")));
+			case "hash" -> spans.add(new Span(start, end, quoted(sha256(base64))));
+			default -> {
+				// other fields keep their text
+			}
+			}
+		}
+		if (!imageId.equals(id)) {
+			return null;
+		}
+		if (!hasData) {
+			throw new IllegalArgumentException("image '" + imageId + "' has no data to replace");
+		}
+		return spans;
+	}
+
+	private static String quoted(String plain) {
+		return '"' + plain + '"';
+	}
+
+	static String sha256(String text) {
+		try {
+			return HexFormat.of().formatHex(
+					MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
+		} catch (NoSuchAlgorithmException e) {
+			throw new IllegalStateException(e);
+		}
+	}
+}

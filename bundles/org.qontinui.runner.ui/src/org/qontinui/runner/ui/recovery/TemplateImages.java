@@ -1,0 +1,57 @@
+package org.qontinui.runner.ui.recovery;
+
+import java.io.ByteArrayOutputStream;
+
+import org.eclipse.swt.SWT;
+import org.eclipse.swt.graphics.GC;
+import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageData;
+import org.eclipse.swt.graphics.ImageLoader;
+import org.eclipse.swt.graphics.Rectangle;
+import org.eclipse.swt.widgets.Display;
+
+/** Cutting a template out of a screen image, as PNG. */
+final class TemplateImages {
+
+	private TemplateImages() {
+	}
+
+	/** The part of {@code screen} under {@code region} (clipped to the image), as PNG bytes. */
+	static byte[] cropToPng(ImageData screen, Rectangle region) {
+		Rectangle r = region.intersection(new Rectangle(0, 0, screen.width, screen.height));
+		if (r.width <= 0 || r.height <= 0) {
+			throw new IllegalArgumentException("the region " + region + " is outside the " + screen.width + "x"
+					+ screen.height + " image");
+		}
+		ImageData out = new ImageData(r.width, r.height, screen.depth, screen.palette);
+		int[] row = new int[r.width];
+		byte[] alpha = new byte[r.width];
+		for (int y = 0; y < r.height; y++) {
+			screen.getPixels(r.x, r.y + y, r.width, row, 0);
+			out.setPixels(0, y, r.width, row, 0);
+			if (screen.alphaData != null) {
+				screen.getAlphas(r.x, r.y + y, r.width, alpha, 0);
+				out.setAlphas(0, y, r.width, alpha, 0);
+			}
+		}
+		ImageLoader loader = new ImageLoader();
+		loader.data = new ImageData[] { out };
+		ByteArrayOutputStream png = new ByteArrayOutputStream();
+		loader.save(png, SWT.IMAGE_PNG);
+		return png.toByteArray();
+	}
+
+	/** What the screen shows now (the whole X screen). */
+	static ImageData liveScreen(Display display) {
+		Rectangle bounds = display.getBounds();
+		Image image = new Image(display, bounds.width, bounds.height);
+		GC gc = new GC(display);
+		try {
+			gc.copyArea(image, bounds.x, bounds.y);
+			return image.getImageData();
+		} finally {
+			gc.dispose();
+			image.dispose();
+		}
+	}
+}
