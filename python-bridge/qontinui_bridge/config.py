@@ -636,6 +636,7 @@ class _Rules:
         self.state_image_ids: set[str] = set()
         self.workflow_ids: set[str] = set()
         self.workflow_by_name: dict[str, str] = {}
+        self.seen_patterns: dict[str, str] = {}
         self.location_ids: set[str] = set()
         self.region_ids: set[str] = set()
         self.string_ids: set[str] = set()
@@ -796,6 +797,11 @@ class _Rules:
         if not patterns:
             self.rep("no-patterns", f"{ptr}/patterns", f"state image \"{iid}\" has no patterns; it can never be found")
         for k, p in enumerate(patterns):
+            if not _blank(p.get("id")):
+                pptr = f"{ptr}/patterns/{k}"
+                first = self.seen_patterns.setdefault(p["id"], pptr)
+                if first != pptr:
+                    self.rep("duplicate-id", f"{pptr}/id", f"duplicate pattern id \"{p['id']}\" (first used at {first})")
             pk = _key(p, "imageId", "image") or "imageId"
             iptr = f"{ptr}/patterns/{k}/{pk}"
             image_id = p.get(pk)

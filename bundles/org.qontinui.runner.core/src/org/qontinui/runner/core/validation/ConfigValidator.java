@@ -3,6 +3,7 @@ package org.qontinui.runner.core.validation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.AbstractList;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -78,6 +79,7 @@ public final class ConfigValidator {
 		final Set<String> locationIds = new HashSet<>();
 		final Set<String> regionIds = new HashSet<>();
 		final Map<String, List<String>> controlFlow = vocabulary.controlFlowFields();
+		final Map<String, String> seenPatterns = new HashMap<>();
 
 		Run(ObjectNode root) {
 			this.root = root;
@@ -313,6 +315,14 @@ public final class ConfigValidator {
 			}
 			for (int k = 0; k < patterns.size(); k++) {
 				JsonNode pattern = patterns.get(k);
+				if (!blank(pattern.get("id"))) {
+					String patternPointer = pointer + "/patterns/" + k;
+					String first = seenPatterns.putIfAbsent(pattern.get("id").asText(), patternPointer);
+					if (first != null) {
+						report("duplicate-id", patternPointer + "/id",
+								"duplicate pattern id \"" + pattern.get("id").asText() + "\" (first used at " + first + ")");
+					}
+				}
 				String imageKey = orElse(key(pattern, "imageId", "image"), "imageId");
 				String imagePointer = pointer + "/patterns/" + k + "/" + imageKey;
 				JsonNode imageId = pattern.get(imageKey);
@@ -949,7 +959,7 @@ public final class ConfigValidator {
 		if (!(value instanceof ArrayNode array)) {
 			return List.of();
 		}
-		return new java.util.AbstractList<>() { // a view, no copy: validation walks big lists several times
+		return new AbstractList<>() { // a view, no copy: validation walks big lists several times
 			@Override
 			public JsonNode get(int index) {
 				return array.get(index);
