@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from typing import Any, Callable, Iterator, Mapping
 
 from . import vocabulary
+from .runtime import RunTerminated
 
 try:  # python3-regex: backtracking with a timeout (the stdlib re has none)
     import regex as _regex
@@ -43,8 +44,8 @@ class ExpressionError(Exception):
     pass
 
 
-class EvaluationCancelled(ExpressionError):
-    """The run was terminated while an expression was being evaluated."""
+class EvaluationCancelled(RunTerminated):
+    """The run was terminated while an expression was being evaluated: ends the run like any terminate."""
 
 
 @contextmanager
@@ -75,7 +76,7 @@ class _Evaluation:
 
     def checkpoint(self) -> None:
         if self.should_stop is not None and self.should_stop():
-            raise EvaluationCancelled("evaluation stopped: the run was terminated")
+            raise EvaluationCancelled()
         if time.monotonic() > self.deadline:
             raise ExpressionError(f"evaluation took longer than {vocabulary.limits().evaluation_timeout_ms} ms")
 
@@ -176,7 +177,7 @@ def evaluate(expr: str, names: Mapping[str, Any], should_stop: Callable[[], bool
         raise ExpressionError("expression nested too deeply") from None
     try:
         return _Evaluation(names, should_stop or _cancel.get()).eval(tree.body)
-    except ExpressionError:
+    except (ExpressionError, RunTerminated):
         raise
     except RecursionError:
         raise ExpressionError("expression nested too deeply") from None
