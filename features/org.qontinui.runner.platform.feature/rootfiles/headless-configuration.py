@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import sys
 import zipfile
 
@@ -67,10 +68,16 @@ def main(product: str, target: str) -> int:
     source = os.path.join(product, "configuration", BUNDLES_INFO)
     with open(source, encoding="utf-8") as fh:
         info = fh.read()
-    stamp = hashlib.sha256(info.encode()).hexdigest()
+    # The bundle list and where the product is: a copied or moved product gets a new area.
+    stamp = hashlib.sha256(info.encode()).hexdigest() + "\n" + os.path.abspath(product)
     stamp_file = os.path.join(target, "bundles.info.sha256")
     if os.path.isfile(stamp_file) and open(stamp_file).read().strip() == stamp:
         return 0
+    # The framework's cache and the class archive describe the old bundles: start them afresh.
+    shutil.rmtree(os.path.join(target, "org.eclipse.osgi"), ignore_errors=True)
+    for stale in ("classes.jsa", stamp_file):
+        if os.path.exists(os.path.join(target, stale)):
+            os.remove(os.path.join(target, stale))
     lines = [line for line in info.splitlines() if line and not line.startswith("#")]
     bundles: dict[str, dict[str, str]] = {}
     exports: dict[str, str] = {}
