@@ -97,7 +97,7 @@ class RunRecorder:
 
 def read_events(run_dir: str) -> list[dict[str, Any]]:
     """The record's events; lines that are not JSON objects (a run killed mid-write) are skipped."""
-    out = []
+    out: list[dict[str, Any]] = []
     path = os.path.join(run_dir, EVENTS)
     if not os.path.isfile(path):
         return out
