@@ -94,19 +94,3 @@ class RunRecorder:
                 self._out.close()
                 self._out = None
 
-
-def read_events(run_dir: str) -> list[dict[str, Any]]:
-    """The record's events; lines that are not JSON objects (a run killed mid-write) are skipped."""
-    out: list[dict[str, Any]] = []
-    path = os.path.join(run_dir, EVENTS)
-    if not os.path.isfile(path):
-        return out
-    with open(path, encoding="utf-8") as fh:
-        for line in fh:
-            try:
-                item = json.loads(line)
-            except json.JSONDecodeError:
-                continue
-            if isinstance(item, dict) and isinstance(item.get("event"), str):
-                out.append(item)
-    return out
