@@ -42,8 +42,9 @@ final class XvfbDisplay implements AutoCloseable {
 			throw new IOException("cannot start Xvfb for --parallel (Debian: apt install xvfb): " + e.getMessage(), e);
 		}
 		CompletableFuture<String> number = CompletableFuture.supplyAsync(() -> {
-			try {
-				return new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+			// Xvfb writes the number once (-displayfd 1) and nothing more: the pipe can close after it.
+			try (BufferedReader r = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.US_ASCII))) {
+				return r.readLine();
 			} catch (IOException e) {
 				return null;
 			}
