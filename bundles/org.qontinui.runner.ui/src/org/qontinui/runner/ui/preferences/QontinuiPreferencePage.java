@@ -9,6 +9,7 @@ import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.FileFieldEditor;
 import org.eclipse.jface.preference.IntegerFieldEditor;
 import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Label;
@@ -37,7 +38,7 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 
 	public QontinuiPreferencePage() {
 		super(GRID);
-		setDescription("Settings of the Qontinui runner and its Python executor.");
+		setDescription(Messages.Preferences_description);
 	}
 
 	@Override
@@ -47,7 +48,7 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 
 	@Override
 	protected void createFieldEditors() {
-		python = new FileFieldEditor(QontinuiPreferences.PYTHON, "Python interpreter:", true,
+		python = new FileFieldEditor(QontinuiPreferences.PYTHON, Messages.Preferences_python, true,
 				StringFieldEditor.VALIDATE_ON_KEY_STROKE, getFieldEditorParent()) {
 			@Override
 			protected boolean checkState() {
@@ -67,27 +68,27 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 		};
 		python.setValidateStrategy(StringFieldEditor.VALIDATE_ON_FOCUS_LOST);
 		addField(python);
-		addField(new ComboFieldEditor(QontinuiPreferences.DEFAULT_BACKEND, "Default backend:",
-				new String[][] { { "x11 (real screen)", "x11" }, { "screenshots (replay)", "screenshots" },
-						{ "mock (no screen)", "mock" } },
+		addField(new ComboFieldEditor(QontinuiPreferences.DEFAULT_BACKEND, Messages.Preferences_backend,
+				new String[][] { { Messages.Preferences_backendX11, "x11" }, { Messages.Preferences_backendScreenshots, "screenshots" },
+						{ Messages.Preferences_backendMock, "mock" } },
 				getFieldEditorParent()));
-		addField(new BooleanFieldEditor(QontinuiPreferences.SCREENSHOT_ON_ERROR, "Save a screenshot when a find fails",
+		addField(new BooleanFieldEditor(QontinuiPreferences.SCREENSHOT_ON_ERROR, Messages.Preferences_screenshotOnError,
 				getFieldEditorParent()));
 		IntegerFieldEditor retention = new IntegerFieldEditor(QontinuiPreferences.LOG_RETENTION_RUNS,
-				"Keep logs of the last N runs:", getFieldEditorParent());
+				Messages.Preferences_logRetention, getFieldEditorParent());
 		retention.setValidRange(1, 10000);
 		addField(retention);
-		addField(new StringFieldEditor(QontinuiPreferences.WEB_BUILDER_URL, "Web builder URL:", getFieldEditorParent()));
+		addField(new StringFieldEditor(QontinuiPreferences.WEB_BUILDER_URL, Messages.Preferences_webBuilderUrl, getFieldEditorParent()));
 
 		Label label = new Label(getFieldEditorParent(), SWT.NONE);
-		label.setText("Web builder token:");
+		label.setText(Messages.Preferences_token);
 		token = new Text(getFieldEditorParent(), SWT.BORDER | SWT.PASSWORD);
 		token.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-		token.setMessage(hasStoredToken() ? "(stored securely; type to replace)" : "(none)");
+		token.setMessage(hasStoredToken() ? Messages.Preferences_tokenStored : Messages.Preferences_tokenNone);
 		token.addModifyListener(e -> {
 			tokenEdited = true;
 			String problem = token.getText().isEmpty() ? null : TokenFormat.problem(token.getText());
-			setErrorMessage(problem == null ? null : "Web builder token: " + problem + ".");
+			setErrorMessage(problem == null ? null : NLS.bind(Messages.Preferences_tokenProblem, problem));
 		});
 	}
 
@@ -106,7 +107,7 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 			// Checked here, never echoed: a pasted line break or space would break every request.
 			String problem = token.getText().isEmpty() ? null : TokenFormat.problem(token.getText());
 			if (problem != null) {
-				setErrorMessage("Web builder token not saved: " + problem + ".");
+				setErrorMessage(NLS.bind(Messages.Preferences_tokenNotSaved, problem));
 				return false;
 			}
 			try {
@@ -117,7 +118,7 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 				}
 			} catch (RuntimeException e) {
 				QontinuiUiPlugin.log("Cannot store the web builder token in secure storage", e);
-				setErrorMessage("Cannot store the token in secure storage: " + e.getMessage());
+				setErrorMessage(NLS.bind(Messages.Preferences_cannotStoreToken, e.getMessage()));
 				return false;
 			}
 		}
