@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.nio.file.Paths;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -137,8 +136,7 @@ public final class ContributedActions {
 		try {
 			JsonNode root = json.readTree(t.configDescription());
 			Map<String, ConfigDescription.Field> fields = new LinkedHashMap<>();
-			for (Iterator<Map.Entry<String, JsonNode>> it = root.fields(); it.hasNext();) {
-				Map.Entry<String, JsonNode> f = it.next();
+			for (Map.Entry<String, JsonNode> f : root.properties()) {
 				fields.put(f.getKey(), new ConfigDescription.Field(f.getValue().path("type").asText(null),
 						f.getValue().path("required").asBoolean(false), f.getValue().path("description").asText(null)));
 			}

@@ -214,7 +214,8 @@ public final class WebBuilderEndpoints {
 		if (problem == null) {
 			String sample = endpoint.placeholder() == null ? path : path.replace(endpoint.placeholder(), "x");
 			try {
-				new URI("https://host" + sample);
+				@SuppressWarnings("unused") // parsing is the check
+				URI parsed = new URI("https://host" + sample);
 			} catch (URISyntaxException e) {
 				problem = "is not a valid URL path (" + e.getReason() + ")";
 			}

@@ -15,6 +15,7 @@ import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.jface.window.Window;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Button;
@@ -83,7 +84,7 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 	private void browseWorkspace() {
 		ResourceSelectionDialog dialog = new ResourceSelectionDialog(getShell(),
 				ResourcesPlugin.getWorkspace().getRoot(), "Select a Qontinui configuration (.json)");
-		if (dialog.open() == ResourceSelectionDialog.OK && dialog.getResult().length > 0
+		if (dialog.open() == Window.OK && dialog.getResult().length > 0
 				&& dialog.getResult()[0] instanceof IFile f) {
 			configText.setText("${workspace_loc:" + f.getFullPath() + "}");
 		}

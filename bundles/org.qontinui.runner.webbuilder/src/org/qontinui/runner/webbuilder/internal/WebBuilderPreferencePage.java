@@ -89,7 +89,9 @@ public class WebBuilderPreferencePage extends FieldEditorPreferencePage implemen
 						return true;
 					}
 					try {
-						new WebBuilderEndpoints(URI.create("https://host"), Map.of(endpoint.key(), value));
+						@SuppressWarnings("unused") // the constructor checks the path
+						WebBuilderEndpoints checked = new WebBuilderEndpoints(URI.create("https://host"),
+								Map.of(endpoint.key(), value));
 						return true;
 					} catch (IllegalArgumentException e) {
 						setErrorMessage(e.getMessage());

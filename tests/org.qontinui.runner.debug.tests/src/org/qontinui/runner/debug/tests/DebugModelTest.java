@@ -23,7 +23,6 @@ import java.util.function.BooleanSupplier;
 import com.google.gson.JsonObject;
 
 import org.eclipse.core.resources.IFile;
-import org.eclipse.core.resources.IMarker;
 import org.eclipse.core.resources.IProject;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;

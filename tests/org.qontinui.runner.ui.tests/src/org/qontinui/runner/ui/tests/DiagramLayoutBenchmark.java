@@ -30,6 +30,9 @@ public final class DiagramLayoutBenchmark {
 			model = DiagramLayout.layout(big);
 			times.add((System.nanoTime() - t) / 1_000_000);
 		}
+		if (model == null) {
+			throw new IllegalStateException("no layout run");
+		}
 		long first = times.get(0);
 		List<Long> rest = new ArrayList<>(times.subList(1, times.size()));
 		Collections.sort(rest);
