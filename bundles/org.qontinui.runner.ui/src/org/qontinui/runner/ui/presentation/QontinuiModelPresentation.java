@@ -19,6 +19,7 @@ import org.eclipse.ui.ide.FileStoreEditorInput;
 import org.eclipse.ui.part.FileEditorInput;
 import org.qontinui.runner.debug.breakpoints.ElementBreakpoint;
 import org.qontinui.runner.debug.breakpoints.FailureBreakpoint;
+import org.qontinui.runner.debug.breakpoints.InstalledBreakpoints;
 import org.qontinui.runner.debug.model.QontinuiStackFrame;
 import org.qontinui.runner.debug.model.QontinuiThread;
 import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
@@ -44,11 +45,11 @@ public class QontinuiModelPresentation extends LabelProvider implements IDebugMo
 			if (bp.getHitCount() > 0) {
 				text += " [hit count " + bp.getHitCount() + "]";
 			}
-			return text;
+			return withVerification(bp, text);
 		}
 		if (element instanceof FailureBreakpoint bp) {
 			try {
-				return FailureBreakpoint.label(bp.getFilter());
+				return withVerification(bp, FailureBreakpoint.label(bp.getFilter()));
 			} catch (CoreException e) {
 				return "Failure breakpoint";
 			}
@@ -60,6 +61,15 @@ public class QontinuiModelPresentation extends LabelProvider implements IDebugMo
 			return f.getName() + (f.getLineNumber() > 0 ? "  (line " + f.getLineNumber() + ")" : "");
 		}
 		return null; // the debug platform's default label
+	}
+
+	/** What the running executor said about the breakpoint, when it did not accept it. */
+	private static String withVerification(IBreakpoint bp, String text) {
+		if (!Boolean.FALSE.equals(InstalledBreakpoints.verification(bp))) {
+			return text;
+		}
+		String why = bp.getMarker().getAttribute(InstalledBreakpoints.VERIFICATION_MESSAGE, "");
+		return text + " (not installed" + (why.isBlank() ? "" : ": " + why) + ")";
 	}
 
 	@Override
