@@ -13,11 +13,9 @@ public record Failure(String actionId, String actionType, String workflowId, Str
 		List<String> stateImageIds, Double threshold, Double bestScore, String screenshot, int attempt,
 		List<String> options) {
 
-	public List<String> imageIds() {
-		return imageIds == null ? List.of() : imageIds;
-	}
-
-	public List<String> options() {
-		return options == null ? List.of() : options;
+	/** Absent lists are empty. */
+	public Failure {
+		imageIds = imageIds == null ? List.of() : imageIds;
+		options = options == null ? List.of() : options;
 	}
 }

@@ -276,7 +276,7 @@ public class WebBuilderView extends ViewPart {
 		}
 		viewer.setInput(listing.projects());
 		if (listing.offline()) {
-			showStatus("Web Builder unreachable (" + error.getMessage() + "). "
+			showStatus("Web Builder unreachable (" + (error == null ? "offline" : error.getMessage()) + "). "
 					+ (listing.projects().isEmpty() ? "No configurations were downloaded earlier."
 							: "Showing the configurations downloaded earlier; they open from the offline copies."));
 		} else if (error != null) {
