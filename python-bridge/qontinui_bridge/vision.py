@@ -321,6 +321,8 @@ def _match(img: np.ndarray, tpl: np.ndarray, mask: np.ndarray | None) -> np.ndar
     return cv2.matchTemplate(img, tpl, cv2.TM_CCOEFF_NORMED)
 
 
+MAX_REJECTED_PEAKS = 200  # colour-check rejections before the search gives up on an area
+
 Accept = Callable[[int, int], bool]  # (x, y) of a candidate match in the searched array -> keep it?
 
 
@@ -330,7 +332,11 @@ def peaks(res: np.ndarray, threshold: float, tw: int, th: int, max_n: int,
     res = res.copy()
     out: list[tuple[int, int, float]] = []
     sx, sy = max(1, tw // 2), max(1, th // 2)
-    while len(out) < max_n:
+    # A rejected place suppresses its neighbourhood too: at a low similarity every pixel is above
+    # the threshold, and rejecting them one by one (a whole-array minMaxLoc each) took minutes.
+    rx, ry = max(1, tw // 4), max(1, th // 4)
+    rejected = 0
+    while len(out) < max_n and rejected < MAX_REJECTED_PEAKS:
         _, mx, _, (x, y) = cv2.minMaxLoc(res)
         if mx < threshold or mx <= -1.0:
             break
@@ -338,7 +344,8 @@ def peaks(res: np.ndarray, threshold: float, tw: int, th: int, max_n: int,
             out.append((x, y, float(mx)))
             res[max(0, y - sy):y + sy + 1, max(0, x - sx):x + sx + 1] = -2.0
         else:
-            res[y, x] = -2.0
+            rejected += 1
+            res[max(0, y - ry):y + ry + 1, max(0, x - rx):x + rx + 1] = -2.0
     return out
 
 

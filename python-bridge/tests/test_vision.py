@@ -133,3 +133,21 @@ def test_diagnostics_when_not_found() -> None:
     d = r.diagnostics()
     assert d["found"] is False and -1 <= d["score"] < 0.9 and d["threshold"] == 0.9
     assert d["location"] is not None and d["durationMs"] >= 0 and d["imageId"] == "t"
+
+
+def test_colour_rejections_are_bounded_at_a_low_similarity() -> None:
+    """At similarity 0.05 nearly every place is a candidate; a colour check that rejects them all
+    must give up after a bounded number of looks (it once looked at every pixel: 40 s a find)."""
+    from qontinui_bridge import vision
+    rng = np.random.default_rng(3)
+    res = rng.random((600, 900)).astype(np.float32)
+    calls = []
+
+    def reject(x: int, y: int) -> bool:
+        calls.append((x, y))
+        return False
+
+    assert vision.peaks(res, 0.05, 40, 20, 1, reject) == []
+    assert 0 < len(calls) <= vision.MAX_REJECTED_PEAKS
+    # Rejected places are not looked at twice.
+    assert len(set(calls)) == len(calls)
