@@ -55,7 +55,7 @@ def log(**kw: object) -> None:
 
 
 log(event="start", seed=args.seed, splash=round(splash_s, 3), startPage=start_page, x=x, y=y,
-    popups=[round(t, 3) for t in popup_times])
+    popups=[round(t, 3) for t in popup_times], wall=round(t0, 3))
 
 root = tk.Tk()
 root.title("Acme Inventory")
