@@ -31,6 +31,7 @@ import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.core.load.ConfigLoadException;
 import org.qontinui.runner.core.load.ConfigLoader;
 import org.qontinui.runner.core.load.LoadedConfig;
+import org.qontinui.runner.core.secure.SecretMask;
 import org.qontinui.runner.core.validation.Diagnostic;
 import org.qontinui.runner.runs.RunEvent;
 import org.qontinui.runner.runs.RunFolder;
@@ -49,7 +50,7 @@ public class HeadlessRunner implements IApplication {
 	public static final int FAILED = 1;
 	public static final int INVALID = 2;
 
-	private final PrintStream out = org.qontinui.runner.core.secure.SecretMask.masking(System.out);
+	private final PrintStream out = SecretMask.masking(System.out);
 	private final Map<String, RunSession> active = new ConcurrentHashMap<>();
 
 	@Override

@@ -16,6 +16,7 @@ import org.qontinui.runner.bridge.LaunchHandshake;
 import org.qontinui.runner.bridge.ProtocolErrors;
 import org.qontinui.runner.bridge.events.RunCompletedEvent;
 import org.qontinui.runner.core.actions.ContributedActions;
+import org.qontinui.runner.core.secure.SecretMask;
 import org.qontinui.runner.runs.RunEvent;
 import org.qontinui.runner.runs.RunRecord;
 
@@ -70,7 +71,7 @@ final class RunSession {
 			}
 		});
 		c.process().addStderrListener(line -> System.err.println("executor[" + run.id() + "]: "
-				+ org.qontinui.runner.core.secure.SecretMask.mask(line)));
+				+ SecretMask.mask(line)));
 		try {
 			LaunchHandshake.start(c, launchArguments(), LaunchHandshake.Configuration.NONE);
 		} catch (ExecutorException e) {

@@ -14,6 +14,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 
+import org.eclipse.lsp4j.debug.ContinuedEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.qontinui.runner.bridge.ExecutorEventListener;
@@ -109,7 +110,7 @@ public class RunRecord implements ExecutorEventListener {
 	}
 
 	@Override
-	public void continued(org.eclipse.lsp4j.debug.ContinuedEventArguments args) {
+	public void continued(ContinuedEventArguments args) {
 		resumed();
 	}
 

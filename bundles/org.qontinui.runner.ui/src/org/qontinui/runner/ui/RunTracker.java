@@ -8,8 +8,11 @@ import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.core.runtime.Platform;
@@ -17,6 +20,7 @@ import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchesListener2;
 import org.eclipse.debug.core.model.IProcess;
+import org.qontinui.runner.debug.launcher.QontinuiLaunchDelegate;
 import org.qontinui.runner.debug.model.QontinuiProcess;
 import org.qontinui.runner.runs.RunEvent;
 import org.qontinui.runner.runs.RunRecord;
@@ -86,7 +90,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 	/** Finished runs, newest first, including earlier sessions'. */
 	public List<PastRun> history() {
 		List<PastRun> list = new ArrayList<>(history);
-		java.util.Collections.reverse(list);
+		Collections.reverse(list);
 		return list;
 	}
 
@@ -118,7 +122,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 		}
 	}
 
-	private final java.util.Set<RunRecord> remembered = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
+	private final Set<RunRecord> remembered = Collections.newSetFromMap(new IdentityHashMap<>());
 
 	private synchronized void remember(RunRecord record) {
 		if (!remembered.add(record)) {
@@ -140,7 +144,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 			history.addAll(newest);
 			rewriteHistory(newest);
 		}
-		org.qontinui.runner.debug.launcher.QontinuiLaunchDelegate.pruneRunDirectories(keep);
+		QontinuiLaunchDelegate.pruneRunDirectories(keep);
 	}
 
 	@Override

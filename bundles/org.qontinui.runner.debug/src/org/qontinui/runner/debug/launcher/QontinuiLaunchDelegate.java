@@ -5,17 +5,24 @@ import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.nio.file.attribute.FileTime;
+import java.time.Duration;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 
+import org.eclipse.core.resources.IResource;
+import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
+import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.variables.VariablesPlugin;
+import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
@@ -70,7 +77,7 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		}
 		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
 		// The UI gives each run a Console coloured by level; the plain process console would repeat it.
-		launch.setAttribute(org.eclipse.debug.core.DebugPlugin.ATTR_CAPTURE_OUTPUT, "false");
+		launch.setAttribute(DebugPlugin.ATTR_CAPTURE_OUTPUT, "false");
 		RunRecord record = new RunRecord(config, configuration.getAttribute(LaunchAttributes.WORKFLOW, ""))
 				.runDirectory(runDir);
 		QontinuiProcess process = new QontinuiProcess(launch, connection,
@@ -89,7 +96,7 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 			}
 			progress.worked(1);
 		} catch (ExecutorException e) {
-			connection.terminate(java.time.Duration.ofSeconds(2));
+			connection.terminate(Duration.ofSeconds(2));
 			String what = e.errorId() == ProtocolErrors.INVALID_CONFIG ? "The configuration is invalid"
 					: "The Qontinui executor refused the launch";
 			throw new CoreException(Status.error(what + ": " + e.getMessage(), e));
@@ -140,7 +147,7 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		String expanded = VariablesPlugin.getDefault().getStringVariableManager().performStringSubstitution(raw);
 		Path path = Paths.get(expanded);
 		if (!path.isAbsolute()) {
-			org.eclipse.core.resources.IResource res = org.eclipse.core.resources.ResourcesPlugin.getWorkspace()
+			IResource res = ResourcesPlugin.getWorkspace()
 					.getRoot().findMember(expanded);
 			if (res != null && res.getLocation() != null) {
 				path = res.getLocation().toPath();
@@ -229,25 +236,25 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		}
 		try (var dirs = Files.list(root)) {
 			List<Path> old = dirs.filter(Files::isDirectory)
-					.sorted(java.util.Comparator.comparing(QontinuiLaunchDelegate::modified).reversed())
+					.sorted(Comparator.comparing(QontinuiLaunchDelegate::modified).reversed())
 					.skip(Math.max(keep, 1)).toList();
 			for (Path dir : old) {
 				try (var files = Files.walk(dir)) {
-					for (Path f : files.sorted(java.util.Comparator.reverseOrder()).toList()) {
+					for (Path f : files.sorted(Comparator.reverseOrder()).toList()) {
 						Files.deleteIfExists(f);
 					}
 				}
 			}
 		} catch (IOException e) {
-			org.eclipse.core.runtime.ILog.of(QontinuiLaunchDelegate.class).warn("Cannot prune old runs in " + root + ": " + e);
+			ILog.of(QontinuiLaunchDelegate.class).warn("Cannot prune old runs in " + root + ": " + e);
 		}
 	}
 
-	private static java.nio.file.attribute.FileTime modified(Path p) {
+	private static FileTime modified(Path p) {
 		try {
 			return Files.getLastModifiedTime(p);
 		} catch (IOException e) {
-			return java.nio.file.attribute.FileTime.fromMillis(0);
+			return FileTime.fromMillis(0);
 		}
 	}
 

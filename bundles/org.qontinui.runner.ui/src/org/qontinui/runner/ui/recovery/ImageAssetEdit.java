@@ -5,6 +5,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
@@ -32,7 +33,7 @@ public final class ImageAssetEdit {
 	 * @throws IllegalArgumentException when the text has no image with this id, or it has no {@code data}
 	 */
 	public static String replace(String json, String imageId, byte[] png, int width, int height) throws IOException {
-		String base64 = java.util.Base64.getEncoder().encodeToString(png);
+		String base64 = Base64.getEncoder().encodeToString(png);
 		List<Span> spans = locate(json, imageId, base64, width, height);
 		StringBuilder out = new StringBuilder(json);
 		spans.stream().sorted(Comparator.comparingInt(Span::start).reversed())

@@ -1,9 +1,13 @@
 package org.qontinui.runner.ui.views;
 
+import java.io.ByteArrayInputStream;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Base64;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.layout.GridDataFactory;
@@ -16,6 +20,7 @@ import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
 import org.eclipse.swt.graphics.Image;
+import org.eclipse.swt.graphics.ImageLoader;
 import org.eclipse.swt.widgets.Composite;
 import org.eclipse.swt.widgets.Group;
 import org.eclipse.swt.widgets.Label;
@@ -48,7 +53,7 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 	private Label matchImage;
 	private Label foundImage;
 	private Label matchText;
-	private org.eclipse.swt.graphics.Image found;
+	private Image found;
 	private TableViewer history;
 	private Font bold;
 	private ThumbnailCache thumbnails;
@@ -93,8 +98,8 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 		history.getTable().setHeaderVisible(true);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(history.getControl());
 		column("Started", 110, r -> TIME.format(r.started()));
-		column("Configuration", 160, r -> java.nio.file.Path.of(r.config()).getFileName() + (r.workflow() == null || r.workflow().isBlank() ? "" : " / " + r.workflow()));
-		column("Duration", 70, r -> RunTracker.format(java.time.Duration.ofMillis(r.durationMs())));
+		column("Configuration", 160, r -> Path.of(r.config()).getFileName() + (r.workflow() == null || r.workflow().isBlank() ? "" : " / " + r.workflow()));
+		column("Duration", 70, r -> RunTracker.format(Duration.ofMillis(r.durationMs())));
 		column("Result", 80, RunTracker.PastRun::result);
 		column("Actions", 80, r -> r.passed() + " ok, " + r.failed() + " failed");
 		history.setContentProvider(ArrayContentProvider.getInstance());
@@ -111,7 +116,7 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 		tick();
 	}
 
-	private void column(String title, int width, java.util.function.Function<RunTracker.PastRun, String> text) {
+	private void column(String title, int width, Function<RunTracker.PastRun, String> text) {
 		TableViewerColumn c = new TableViewerColumn(history, SWT.NONE);
 		c.getColumn().setText(title);
 		c.getColumn().setWidth(width);
@@ -202,10 +207,10 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 			return;
 		}
 		try {
-			var data = new org.eclipse.swt.graphics.ImageLoader()
-					.load(new java.io.ByteArrayInputStream(java.util.Base64.getDecoder().decode(png)))[0];
+			var data = new ImageLoader()
+					.load(new ByteArrayInputStream(Base64.getDecoder().decode(png)))[0];
 			double scale = Math.min(1.0, Math.min(64.0 / data.width, 48.0 / data.height));
-			found = new org.eclipse.swt.graphics.Image(foundImage.getDisplay(), scale < 1
+			found = new Image(foundImage.getDisplay(), scale < 1
 					? data.scaledTo(Math.max(1, (int) (data.width * scale)), Math.max(1, (int) (data.height * scale))) : data);
 			foundImage.setImage(found);
 		} catch (RuntimeException e) {

@@ -7,6 +7,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Display;
 import org.eclipse.ui.console.ConsolePlugin;
@@ -40,9 +41,9 @@ public final class RunConsole extends IOConsole implements RunRecord.Listener {
 		}
 		Display display = Display.getDefault();
 		display.asyncExec(() -> {
-			streams.get(RunEvent.Level.DEBUG).setColor(display.getSystemColor(org.eclipse.swt.SWT.COLOR_DARK_GRAY));
+			streams.get(RunEvent.Level.DEBUG).setColor(display.getSystemColor(SWT.COLOR_DARK_GRAY));
 			streams.get(RunEvent.Level.WARNING).setColor(new Color(200, 110, 0));
-			streams.get(RunEvent.Level.ERROR).setColor(display.getSystemColor(org.eclipse.swt.SWT.COLOR_RED));
+			streams.get(RunEvent.Level.ERROR).setColor(display.getSystemColor(SWT.COLOR_RED));
 		});
 	}
 

@@ -7,6 +7,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.Function;
 
 import org.eclipse.jface.action.Action;
 import org.eclipse.jface.dialogs.Dialog;
@@ -139,8 +140,8 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 		refreshRuns();
 	}
 
-	private void column(String title, int width, java.util.function.Function<RunEvent, String> text,
-			java.util.function.Function<RunEvent, Image> image) {
+	private void column(String title, int width, Function<RunEvent, String> text,
+			Function<RunEvent, Image> image) {
 		TableViewerColumn c = new TableViewerColumn(table, SWT.NONE);
 		c.getColumn().setText(title);
 		c.getColumn().setWidth(width);
