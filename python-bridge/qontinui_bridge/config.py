@@ -586,6 +586,13 @@ def _check_value(value: Any, expected: str, ptr: str, rep: _Report) -> bool:
             return True
         elif alt == "integer" and isinstance(value, int) and not isinstance(value, bool):
             return True
+        elif alt == "index" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+            return True
+        elif alt.startswith("enum<") and isinstance(value, str):
+            allowed = vocab.enum_values(alt[5:-1])
+            if value not in allowed:  # the right type: kept, but an error, so nothing runs with it
+                rep("bad-enum-value", ptr, f"\"{value}\" is not one of {', '.join(allowed)}")
+            return True
         elif alt == "object" and isinstance(value, dict):
             return True
         elif _is_shape(alt) and isinstance(value, dict):
@@ -595,15 +602,17 @@ def _check_value(value: Any, expected: str, ptr: str, rep: _Report) -> bool:
 
 
 def _is_shape(name: str) -> bool:
-    return name not in ("string", "boolean", "number", "integer", "object") and not name.startswith("array<")
+    return name not in ("string", "boolean", "number", "integer", "index", "object") \
+        and not name.startswith(("array<", "enum<"))
 
 
 def _describe(expected: str) -> str:
     words = {"string": "a text", "boolean": "true or false", "number": "a number", "integer": "a whole number",
-             "object": "an object"}
+             "index": "a whole number from 0", "object": "an object"}
     if expected.startswith("array<"):
         return "a list"
-    return " or ".join(words.get(a, "an object") for a in expected.split("|"))
+    return " or ".join(words.get(a) or (f"one of {', '.join(vocab.enum_values(a[5:-1]))}" if a.startswith("enum<")
+                                        else "an object") for a in expected.split("|"))
 
 
 def _json_type(value: Any) -> str:

@@ -21,11 +21,15 @@ def test_every_rule_has_a_severity_and_limits_are_positive() -> None:
 
 def test_shapes_only_name_known_shapes() -> None:
     shapes = {k for k in vocabulary.vocabulary()["shapes"] if not k.startswith("$")}
-    basic = {"string", "boolean", "number", "integer", "object"}
+    basic = {"string", "boolean", "number", "integer", "index", "object"}
+    enums = vocabulary.vocabulary()["enums"]
     for name in shapes:
         for key, expected in vocabulary.shape(name).items():
             inner = expected[6:-1] if expected.startswith("array<") else expected
             for alt in inner.split("|"):
+                if alt.startswith("enum<"):  # a text out of a list of values, not a spelling map
+                    assert isinstance(enums.get(alt[5:-1]), list), f"{name}.{key}: {alt}"
+                    continue
                 assert alt in basic or alt in shapes, f"{name}.{key}: {alt}"
 
 

@@ -91,13 +91,26 @@ public final class ValueShapes {
 					return true;
 				}
 			}
+			case "index" -> {
+				if (value.isIntegralNumber() && value.bigIntegerValue().signum() >= 0) {
+					return true;
+				}
+			}
 			case "object" -> {
 				if (value.isObject()) {
 					return true;
 				}
 			}
 			default -> {
-				if (value instanceof ObjectNode object) {
+				if (alternative.startsWith("enum<") && value.isTextual()) {
+					List<String> allowed = vocabulary.enumValues(alternative.substring(5, alternative.length() - 1));
+					if (!allowed.contains(value.asText())) { // the right type: kept, but an error, so nothing runs with it
+						reporter.report("bad-enum-value", pointer,
+								"\"" + value.asText() + "\" is not one of " + String.join(", ", allowed));
+					}
+					return true;
+				}
+				if (value instanceof ObjectNode object && !alternative.startsWith("enum<")) {
 					check(object, alternative, pointer);
 					return true;
 				}
@@ -115,14 +128,15 @@ public final class ValueShapes {
 
 	private static boolean hasShape(String type) {
 		for (String alternative : type.split("\\|")) {
-			if (!List.of("string", "boolean", "number", "integer", "object").contains(alternative)) {
+			if (!List.of("string", "boolean", "number", "integer", "index", "object").contains(alternative)
+					&& !alternative.startsWith("enum<")) {
 				return true;
 			}
 		}
 		return false;
 	}
 
-	private static String describe(String expected) {
+	private String describe(String expected) {
 		if (expected.startsWith("array<")) {
 			return "a list";
 		}
@@ -133,7 +147,10 @@ public final class ValueShapes {
 			case "boolean" -> "true or false";
 			case "number" -> "a number";
 			case "integer" -> "a whole number";
-			default -> "an object";
+			case "index" -> "a whole number from 0";
+			default -> alternative.startsWith("enum<")
+					? "one of " + String.join(", ", vocabulary.enumValues(alternative.substring(5, alternative.length() - 1)))
+					: "an object";
 			});
 		}
 		return String.join(" or ", words);
