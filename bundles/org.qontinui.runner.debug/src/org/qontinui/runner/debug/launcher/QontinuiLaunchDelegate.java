@@ -60,11 +60,9 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		SubMonitor progress = SubMonitor.convert(monitor, "Starting Qontinui executor", 3);
 		String raw = configuration.getAttribute(LaunchAttributes.CONFIG, "").trim();
 		boolean web = raw.startsWith("https://") || raw.startsWith("http://");
-		Path config = web ? null : resolveConfig(configuration);
-		Path runDir = newRunDirectory(web ? Path.of(webName(raw)) : config);
-		if (web) {
-			config = download(raw, runDir);
-		}
+		Path local = web ? null : resolveConfig(configuration);
+		Path runDir = newRunDirectory(local == null ? Path.of(webName(raw)) : local);
+		Path config = local == null ? download(raw, runDir) : local;
 		ExecutorSettings settings = executorSettings(configuration, runDir);
 		progress.worked(1);
 
