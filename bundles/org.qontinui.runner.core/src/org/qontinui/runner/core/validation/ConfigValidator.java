@@ -20,7 +20,6 @@ import java.util.regex.Pattern;
 import org.qontinui.runner.core.config.ConfigIndex;
 import org.qontinui.runner.core.config.QontinuiConfig;
 import org.qontinui.runner.core.internal.json.ConfigJsonMapper;
-import org.qontinui.runner.core.validation.Diagnostic.Severity;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -595,6 +594,9 @@ public final class ConfigValidator {
 			}
 			if (("image".equals(type) || "stateImage".equals(type)) && ids.isEmpty()) {
 				report("missing-field", pointer + "/imageIds", "image target has no \"imageIds\"");
+			}
+			if ("text".equals(type) && blank(target.get("text")) && blank(target.get("regex"))) {
+				report("missing-field", pointer + "/text", "text target has no \"text\" or \"regex\"");
 			}
 			String locationKey = key(target, "locationId");
 			if ("stateLocation".equals(type) && locationKey != null && !locationIds.contains(target.get(locationKey).asText())) {

@@ -34,10 +34,10 @@ public class RecaptureTemplateHandler extends FailureRecoveryHandler {
 	@Override
 	protected void recover(QontinuiThread thread, ExecutionEvent event) throws ExecutionException {
 		Failure failure = thread.failure();
-		List<String> imageIds = failure == null ? List.of() : failure.imageIds();
-		if (imageIds.isEmpty()) {
+		if (failure == null || failure.imageIds().isEmpty()) {
 			throw new ExecutionException(NLS.bind(Messages.recaptureNoImage, failure == null ? "?" : failure.actionId()));
 		}
+		List<String> imageIds = failure.imageIds();
 		Path config = ((QontinuiDebugTarget) thread.getDebugTarget()).configPath();
 		if (!Files.isWritable(config)) {
 			throw new ExecutionException(NLS.bind(Messages.recaptureNoConfig, config));

@@ -39,7 +39,6 @@ import org.junit.jupiter.api.Test;
 import org.qontinui.runner.bridge.recovery.Failure;
 import org.qontinui.runner.debug.breakpoints.FailureBreakpoint;
 import org.qontinui.runner.debug.launcher.LaunchAttributes;
-import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.debug.model.QontinuiProcess;
 import org.qontinui.runner.debug.model.QontinuiStackFrame;
 import org.qontinui.runner.debug.model.QontinuiThread;
