@@ -42,6 +42,18 @@ stage "Java unit tests, workbench UI tests, product and update site (mvnw verify
 say "Surefire summary"
 grep -E "Tests run:.*Fail" .work/maven.log | grep -v " -- in " || echo "(no Surefire summary: the build failed before the tests)"
 
+# The JDT warnings every project turns on (.settings/org.eclipse.jdt.core.prefs, from releng/eclipse):
+# none may be left. Counted from the build above, which compiles every module from scratch on CI.
+compiler_warnings() {
+  local n
+  n=$(grep -cE '^\[WARNING\] /.*\.java:\[[0-9]+\]' .work/maven.log)
+  grep -A3 -E '^\[WARNING\] /.*\.java:\[[0-9]+\]' .work/maven.log | head -40
+  echo "$n compiler warnings"
+  [ "$n" = 0 ] && grep -q "Compiling" .work/maven.log
+}
+stage "Compiler warnings (null analysis, unused code, ...: none allowed)" compiler_warnings
+stage "Eclipse project files up to date (releng/eclipse/project-files.sh --check)" releng/eclipse/project-files.sh --check
+
 if [ -x "$QONTINUI_PRODUCT/qontinui-runner" ] && grep -q "BUILD SUCCESS" .work/maven.log; then
   stage "Product tests: headless runner and installing from the update site (pytest)" \
     /usr/bin/python3 -m pytest -q -p no:cacheprovider tests/product
