@@ -995,6 +995,8 @@ class _Rules:
                 self.rep("dangling-reference", iptr, f"no state image or image with id \"{iid}\"")
         if ttype in ("image", "stateImage") and not ids:
             self.rep("missing-field", f"{ptr}/imageIds", "image target has no \"imageIds\"")
+        if ttype == "text" and _blank(t.get("text")) and _blank(t.get("regex")):
+            self.rep("missing-field", f"{ptr}/text", "text target has no \"text\" or \"regex\"")
         lk = _key(t, "locationId")
         if ttype == "stateLocation" and lk is not None and t[lk] not in self.location_ids:
             self.rep("dangling-reference", f"{ptr}/{lk}", f"no state location with id \"{t[lk]}\"")
