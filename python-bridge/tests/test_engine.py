@@ -412,3 +412,43 @@ def test_on_failure_skip_and_failure_strategy_retry() -> None:
     body, events, _ = run(raw)
     tries = [b for e, b in events if e == "qontinui/actionCompleted" and b["actionId"] == "boom"]
     assert not body["success"] and len(tries) == 2 and tries[1]["retry"] == 1  # one retry, then stop
+
+
+def test_builtin_actions_are_the_vocabulary_executed_types_and_no_import_cycle() -> None:
+    """One source of truth for what the executor runs (config validation reads vocabulary.json), and
+    module-level imports in qontinui_bridge form no cycle."""
+    import ast
+    import pathlib
+
+    from qontinui_bridge.actions import builtin_action_types
+    from qontinui_bridge.vocabulary import executed_action_types
+    assert builtin_action_types() == set(executed_action_types())
+    pkg = pathlib.Path(__file__).resolve().parents[1] / "qontinui_bridge"
+    edges: dict[str, set[str]] = {}
+    for f in pkg.rglob("*.py"):
+        parts = list(f.relative_to(pkg.parent).with_suffix("").parts)
+        name = ".".join(parts[:-1] if parts[-1] == "__init__" else parts)
+        base = parts[:-1]
+        edges[name] = set()
+        for node in ast.parse(f.read_text()).body:  # module level only: not TYPE_CHECKING, not lazy
+            if isinstance(node, ast.ImportFrom) and node.level:
+                target = ".".join(base[:len(base) - node.level + 1] + ([node.module] if node.module else []))
+                edges[name] |= {target} | {f"{target}.{a.name}" for a in node.names}
+    for name in edges:
+        edges[name] &= set(edges)
+
+    def cycle_from(start: str) -> list[str] | None:
+        stack = [(start, [start])]
+        seen: set[str] = set()
+        while stack:
+            node, path = stack.pop()
+            for nxt in edges[node]:
+                if nxt == start:
+                    return path + [start]
+                if nxt not in seen:
+                    seen.add(nxt)
+                    stack.append((nxt, path + [nxt]))
+        return None
+    cycles = [c for c in map(cycle_from, sorted(edges)) if c and not all(
+        a.startswith(b + ".") or b.startswith(a + ".") or a == b for a, b in zip(c, c[1:]))]
+    assert not cycles, cycles[0]
