@@ -21,7 +21,7 @@ stage() {
 # The executor as a package (python-bridge/pyproject.toml), installed into a venv that sees Debian's
 # NumPy and OpenCV; its tests run against that installed copy, and mypy checks its types.
 executor_package() {
-  rm -rf .work/venv && /usr/bin/python3 -m venv --system-site-packages .work/venv \
+  rm -rf .work/venv python-bridge/build python-bridge/*.egg-info && /usr/bin/python3 -m venv --system-site-packages .work/venv \
     && .work/venv/bin/python -m pip install -q --no-deps --no-build-isolation --no-index ./python-bridge \
     && rm -rf python-bridge/build python-bridge/*.egg-info
 }
