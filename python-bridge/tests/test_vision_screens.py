@@ -168,7 +168,9 @@ def test_color_space_setting_reaches_the_engine(tmp_path) -> None:
     assert "hsv search" in messages["hsv"] or "colours differ" not in messages["hsv"], messages
     raw = make_config([{"id": "f", "type": "FIND", "config": {"target": {"type": "image", "imageIds": ["red"]}}}],
                       images={"red": red}, settings={"recognition": {"colorSpace": "cmyk"}})
-    with pytest.raises(ValueError, match="/settings/recognition/colorSpace"):
+    # An unknown colour space is refused by the loader, before anything runs (fail closed).
+    from qontinui_bridge.config import ConfigError
+    with pytest.raises(ConfigError, match="/settings/recognition/colorSpace"):
         run(raw, backend="screenshots", screenshots=[shot])
 
 
