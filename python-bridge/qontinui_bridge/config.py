@@ -125,6 +125,14 @@ class StateImage:
 
 
 @dataclass
+class StateText:
+    """A StateString with expectedText/regex: a text that must be on the screen for the state to be seen."""
+    id: str
+    text: str | None = None
+    regex: str | None = None
+
+
+@dataclass
 class State:
     id: str
     name: str
@@ -132,6 +140,7 @@ class State:
     regions: dict[str, Region] = field(default_factory=dict)
     locations: dict[str, tuple[int, int]] = field(default_factory=dict)
     strings: dict[str, str] = field(default_factory=dict)
+    texts: list[StateText] = field(default_factory=list)
     is_initial: bool = False
     is_final: bool = False
     path_cost: float = 1.0
@@ -1258,6 +1267,10 @@ class _ModelBuilder:
                     st.locations[str(loc.get("id"))] = (int(loc["x"]), int(loc["y"]))
             for sstr in self.lst(s, "strings", "stateStrings"):
                 st.strings[str(sstr.get("id"))] = str(sstr.get("value", ""))
+                expected, rx = sstr.get("expectedText"), sstr.get("regex") or sstr.get("regexPattern")
+                if expected or rx:
+                    st.texts.append(StateText(str(sstr.get("id")), str(expected) if expected else None,
+                                              str(rx) if rx else None))
             for im in st.images:
                 state_images.setdefault(im.id, im)
             states.setdefault(sid, st)

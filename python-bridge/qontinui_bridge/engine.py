@@ -21,8 +21,9 @@ import numpy as np
 
 from .actions import BUILTIN_ACTIONS, ActionContext, parse_regions
 from .backends import Backend
-from .config import Action, Config, State, StateImage, Transition, Workflow
+from .config import Action, Config, State, StateImage, StateText, Transition, Workflow
 from .expressions import ExpressionError, cancel_scope, evaluate
+from .ocr import OcrUnavailable, TextSettings, find_text
 from .secrets import scrub_event
 from .navigation import (INTERRUPTION_CHECK_S, MAX_TRANSITION_RETRIES, Detection, Navigator, StateBook,
                          returns_to_previous)
@@ -83,8 +84,10 @@ class Engine:
         self.vars = Variables()
         self.book = StateBook()
         self.active: list[str] = self.book.active  # ordered set of active state ids (same list as book.active)
+        self.text_settings = TextSettings.from_settings(config.settings.get("recognition"))
         self.nav = Navigator(config, self.specs_for_image, self._search,
-                             float(config.setting("execution", "detectionBudgetMs", 1500) or 1500), self.poll)
+                             float(config.setting("execution", "detectionBudgetMs", 1500) or 1500), self.poll,
+                             self._read_state_text if self.text_settings.enabled else None)
         self.frame_observers: list[FrameObserver] = []
         self.interruptions = 0
         self._in_interruption = False
@@ -355,6 +358,18 @@ class Engine:
 
     def add_frame_observer(self, observer: FrameObserver) -> None:
         self.frame_observers.append(observer)
+
+    def _read_state_text(self, frame: Screen | None, expected: StateText) -> tuple[bool, float]:
+        """A StateString's expectedText/regex read on the detection's frame (OCR)."""
+        if frame is None:
+            return False, 0.0
+        try:
+            r = find_text(frame, expected.text, expected.regex, settings=self.text_settings,
+                          label=f"state text {expected.id}")
+        except OcrUnavailable as exc:
+            self.log(f"state text {expected.id} not checked: {exc}", "stderr")
+            return False, 0.0
+        return r.found, float(r.best_score)
 
     def _search(self, frame: Screen | None, specs: list[SearchSpec]) -> FindResult:
         if frame is None:

@@ -13,7 +13,7 @@ import time
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
-from .config import Config, State, StateImage, Transition
+from .config import Config, State, StateImage, StateText, Transition
 from .vision import FindResult, SearchSpec
 
 PREVIOUS = "PREVIOUS"  # Brobot: an outgoing transition to PREVIOUS returns to the states its source hid
@@ -23,6 +23,7 @@ MAX_TRANSITION_RETRIES = 2  # a failed transition is retried at most this often 
 
 SpecsFor = Callable[[StateImage], list[SearchSpec]]
 Search = Callable[[Any, list[SearchSpec]], FindResult]  # (frame or None, specs) -> best result
+ReadText = Callable[[Any, StateText], tuple[bool, float]]  # (frame, expected text) -> (found, score)
 
 
 @dataclass
@@ -78,8 +79,11 @@ class StateBook:
 
 class Navigator:
     def __init__(self, config: Config, specs_for: SpecsFor, search: Search,
-                 budget_ms: float = DEFAULT_BUDGET_MS, poll: Callable[[], None] | None = None) -> None:
+                 budget_ms: float = DEFAULT_BUDGET_MS, poll: Callable[[], None] | None = None,
+                 read_text: ReadText | None = None) -> None:
         self.config = config
+        # StateString expectedText/regex recognise a state too, when OCR is on (None: it is off).
+        self.read_text = read_text
         self.poll = poll or (lambda: None)  # the run's terminate/pause point, between two states' searches
         self.specs_for = specs_for
         self.search = search
@@ -109,11 +113,15 @@ class Navigator:
         order = [*assumed, *(extra or []), *self.neighbours(assumed), *self.interrupting]
         if everything:
             order += list(self.config.states)
-        return [s for s in dict.fromkeys(order) if s in self.config.states and _has_images(self.config.states[s])]
+        return [s for s in dict.fromkeys(order) if s in self.config.states and self.recognisable(self.config.states[s])]
+
+    def recognisable(self, state: State) -> bool:
+        return _has_images(state) or (self.read_text is not None and bool(state.texts))
 
     # ------------------------------------------------------------------ detection
     def state_score(self, frame: Any, state: State) -> tuple[bool, float]:
-        """(seen, score): seen when every required image is found; score = the lowest best score.
+        """(seen, score): seen when every required image and every expected text is found; score = the
+        lowest best score. Texts are read only when the images are there (OCR costs far more).
 
         The one place that searches: with a multi-template search on one frame, group all specs here."""
         images = [i for i in state.images if i.required] or state.images[:1]
@@ -126,6 +134,12 @@ class Navigator:
             # No full search just for the log: a state that is not seen reports a lower bound of its score.
             score = min(score, r.score_bound)
             seen = seen and r.found
+        if seen and self.read_text is not None:
+            for expected in state.texts:
+                found, text_score = self.read_text(frame, expected)
+                score, seen = min(score, text_score), found
+                if not seen:
+                    break
         return seen, score
 
     def detect(self, frame: Any, reason: str, assumed: list[str], candidates: list[str]) -> Detection:

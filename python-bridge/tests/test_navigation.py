@@ -263,3 +263,49 @@ def test_popup_in_the_middle_of_a_transition_starts_it_again() -> None:
     assert intr["duringActionId"] == "wf-add-c"  # noticed by the failing find of "add"
     assert [b["decision"] for b in of(events, "qontinui/navigation")] == ["plan", "retryTransition", "replan"]
     assert gui.history == ["dash", "form"]
+
+
+class TextPageGui(ScriptedGui):
+    """The scripted application with the page's name written large on it (for OCR)."""
+
+    def capture(self) -> np.ndarray:
+        import cv2
+        frame = super().capture()
+        title = {"dash": "Dashboard", "list": "Orders list"}.get(self.page)
+        if title:
+            cv2.putText(frame, title, (300, 130), cv2.FONT_HERSHEY_SIMPLEX, 1.6, (20, 20, 20), 3, cv2.LINE_AA)
+        return frame
+
+
+def text_config(ocr: bool) -> dict[str, Any]:
+    """'dash' has no image of its own: only its title text (a StateString's expectedText) tells it."""
+    raw = app_config([{"id": "g", "type": "GO_TO_STATE", "config": {"stateIds": ["dash"]}}],
+                     settings={"recognition": {"ocrEnabled": ocr}})
+    dash = next(s for s in raw["states"] if s["id"] == "dash")
+    dash["stateImages"] = []
+    dash["stateStrings"] = [{"id": "dash-title-text", "name": "title", "expectedText": "Dashboard"}]
+    raw["transitions"] = [t for t in raw["transitions"] if t["id"] == "t-login"]
+    return raw
+
+
+def test_state_strings_expected_text_recognise_a_state() -> None:
+    from qontinui_bridge import ocr
+    try:
+        ocr.reader_for("eng")
+    except ocr.OcrUnavailable as exc:  # the test command installs Tesseract; say so where it does not
+        raise AssertionError(f"OCR is not installed: {exc}")
+    # Already on the dashboard: detection at start reads its title and no transition runs.
+    body, events, _ = run_gui(text_config(True), TextPageGui("dash"))
+    assert body["success"], body
+    start = of(events, "qontinui/detection")[0]
+    assert "dash" in start["seen"] and start["scores"]["dash"] > 0.5, start
+    assert of(events, "qontinui/transitionStarted") == []
+    # On the login page the text is absent: dash is not seen there, t-login takes the run to it.
+    gui = TextPageGui("login")
+    body, events, _ = run_gui(text_config(True), gui)
+    assert body["success"], body
+    assert "dash" not in of(events, "qontinui/detection")[0]["seen"]
+    assert [b["transitionId"] for b in of(events, "qontinui/transitionStarted")] == ["t-login"]
+    # With OCR off a text-only state cannot be recognised, so it is never a detection candidate.
+    body, events, _ = run_gui(text_config(False), TextPageGui("dash"))
+    assert all("dash" not in d["candidates"] for d in of(events, "qontinui/detection"))
