@@ -27,6 +27,7 @@ executor_package() {
 }
 stage "Executor package (pip install into .work/venv)" executor_package
 stage "Executor tests (pytest, installed package)" .work/venv/bin/python -m pytest -q -p no:cacheprovider python-bridge/tests
+stage "Executor types (mypy, python-bridge/pyproject.toml)" bash -c "cd python-bridge && /usr/bin/python3 -m mypy"
 dap_conformance() {
   (cd tests/dap-conformance && npm ci --no-audit --no-fund --loglevel=error && npm test)
 }
