@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Cost of the secret scrubber the engine applies to every event it emits.
 
 Prints microseconds per event (median of 5 rounds of 20 000 events) for a run with 20 ordinary

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Typed request arguments: JSON objects checked against dataclasses, errors named by JSON pointer.
 
 A request's ``arguments`` are converted once, at the door; handlers then read typed fields and never

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """A mutation fuzzer for the configuration loader, seeded with the conformance corpus.
 
 Used by tests/test_loader_fuzz.py (bounded, in the test command) and benchmarks/bench_fuzz.py

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Replay of a recorded run folder in the debugger, with Step Back.
 
 A recorded run (``--record``) holds the configuration it ran and every frame each action searched

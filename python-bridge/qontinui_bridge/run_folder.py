@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Files an action may write: inside the run folder only.
 
 A configuration comes from the web builder or a shared file; its SCREENSHOT ``saveToFile`` names

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """The run folder: the one record of a run, written by the executor, read by Java and by replay.
 
 ``events.jsonl`` holds one ``{"time", "event", "body"}`` object per executor event (``time`` is wall-clock

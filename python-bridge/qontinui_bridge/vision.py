@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Template matching (OpenCV TM_CCOEFF_NORMED): coarse-to-fine, last seen, colour spaces, monitors.
 
 How a search stays fast on real screens and still reports what the full search would:

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Bounded mutation fuzzing of the configuration loader (QONTINUI_FUZZ_SECONDS, default 60).
 
 Seeded with the conformance corpus; a mutant that crashes is written to the temporary directory

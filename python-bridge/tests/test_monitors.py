@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Monitors of a multi-screen X display: Xvfb with two screens joined by Xinerama.
 
 Xvfb lays its Xinerama heads on top of each other (both at 0,0; here 1024x768 and 640x480), so

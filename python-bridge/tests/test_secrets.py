@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Secret variables never leave the executor, and SCREENSHOT writes only inside the run folder.
 
 The end-to-end tests run the real executor (`python3 -m qontinui_bridge run`, and a DAP session)

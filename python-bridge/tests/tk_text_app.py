@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Tk app for the OCR tests: labels at three font sizes, a button, texts that appear later.
 
 Usage: tk_text_app.py LOGFILE X Y  -- writes JSON lines: ready (label texts and boxes), click.

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Draws the State Diagram's toolbar icons (zoom in, zoom out, fit) and the Config Explorer's
 reload icon into the ui bundle's icons/,
 at 16x16 and 32x32 (@2x, which SWT picks on HiDPI screens). Drawn 8x larger and scaled down, so

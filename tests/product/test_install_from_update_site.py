@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Installing the runner from the freshly built update site into a bare Eclipse platform with the
 p2 director, as a user does with Help > Install New Software, then checking it resolves and runs."""
 

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """The optional "Desktop actions" plugin: not in the product, rejected by name until installed from the
 update site with the p2 director, then used end to end on a real X server (Xvfb) against a Tk app."""
 

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """The executor against an application that behaves like real ones (python-bridge/tests/scenarios):
 random splash, input-grabbing popups at random moments, random window position, slow pages, a start
 on a later page. Every seeded run goes through the product's headless runner on a real X server."""

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Helpers and fixtures for the Desktop actions plugin tests (imported by conftest.py).
 
 Puts `python-bridge/` (the executor) and the bundle's `python/` (the plugin) on sys.path, starts

@@ -1,4 +1,8 @@
 #!/usr/bin/env python3
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Writes the headless runner's OSGi configuration area: the product's bundles.info cut down to the
 bundles the headless application needs (its requirement closure, plus bundles that contribute action
 types), so `qontinui-runner run|validate|doctor` resolves and loads no UI bundle.

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """One seeded scenario run: the Tk application with its nuisances on an X display, and an executor
 command (the product's `qontinui-runner run`, or `python3 -m qontinui_bridge run`) that must
 add a Widget. Shared by the product test (tests/product/test_scenarios.py) and the benchmark."""

@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Tk target app for examples/desktop-demo.json (and the plugin's end-to-end test).
 
 Usage: desktop_demo_app.py LOGFILE [--title T] [--geometry WxH+X+Y]

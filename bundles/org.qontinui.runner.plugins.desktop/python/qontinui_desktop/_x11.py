@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """Shared X11 plumbing: which display the run uses, opening connections, polling helpers.
 
 python-xlib is imported lazily so the plugin (and WAIT_FOR_COLOR) still loads where it is

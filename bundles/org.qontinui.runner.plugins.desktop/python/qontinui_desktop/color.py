@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """WAIT_FOR_COLOR: wait until the screen pixel at (x, y) has a colour (within a tolerance).
 
 The screen comes from the backend through the ActionContext (ctx.backend.capture(), a BGR

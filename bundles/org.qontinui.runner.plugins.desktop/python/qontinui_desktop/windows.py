@@ -1,3 +1,7 @@
+# Copyright (c) 2026 Qontinui and others.
+# This program and the accompanying materials are made available under the terms of the
+# Eclipse Public License 2.0 which is available at https://www.eclipse.org/legal/epl-2.0/
+# SPDX-License-Identifier: EPL-2.0
 """FOCUS_WINDOW: find a top-level window by title, raise it and give it the input focus.
 
 Windows are found by walking the tree from the root (children are in stacking order), not
