@@ -133,9 +133,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     if str(strategy).lower() == "pause":
         print("note: failureStrategy 'pause' needs a debugger; using 'stop'", file=sys.stderr)
         strategy = "stop"
-    engine = Engine(cfg, backend, emit, control, args.out, strategy, args.initial_state, 0, handlers,
-                    args.screenshot_on_error,
-                    on_failure=args.on_failure, run_timeout_s=args.timeout)
+    try:
+        engine = Engine(cfg, backend, emit, control, args.out, strategy, args.initial_state, 0, handlers,
+                        args.screenshot_on_error, on_failure=args.on_failure, run_timeout_s=args.timeout)
+    except ValueError as exc:  # e.g. settings.execution.failureStrategy not one we know
+        print(f"RUN FAILED: {args.config}: {exc}")
+        return 2
     if recorder is not None:
         engine.add_frame_observer(recorder.observe)
         if args.record:
