@@ -46,7 +46,10 @@ import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
 import org.qontinui.runner.bridge.events.ActionCompletedEvent;
 import org.qontinui.runner.bridge.events.ActionStartedEvent;
+import org.qontinui.runner.bridge.events.DetectionEvent;
+import org.qontinui.runner.bridge.events.InterruptionEvent;
 import org.qontinui.runner.bridge.events.MatchEvent;
+import org.qontinui.runner.bridge.events.NavigationEvent;
 import org.qontinui.runner.bridge.events.RunCompletedEvent;
 import org.qontinui.runner.bridge.events.ScreenshotEvent;
 import org.qontinui.runner.bridge.events.StateChangedEvent;
@@ -327,6 +330,21 @@ public final class ExecutorConnection implements AutoCloseable {
 		@Override
 		public void stateChanged(StateChangedEvent event) {
 			dispatch(l -> l.stateChanged(event));
+		}
+
+		@Override
+		public void detection(DetectionEvent event) {
+			dispatch(l -> l.detection(event));
+		}
+
+		@Override
+		public void navigation(NavigationEvent event) {
+			dispatch(l -> l.navigation(event));
+		}
+
+		@Override
+		public void interruption(InterruptionEvent event) {
+			dispatch(l -> l.interruption(event));
 		}
 
 		@Override

@@ -16,7 +16,10 @@ import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.TerminatedEventArguments;
 import org.qontinui.runner.bridge.events.ActionCompletedEvent;
 import org.qontinui.runner.bridge.events.ActionStartedEvent;
+import org.qontinui.runner.bridge.events.DetectionEvent;
+import org.qontinui.runner.bridge.events.InterruptionEvent;
 import org.qontinui.runner.bridge.events.MatchEvent;
+import org.qontinui.runner.bridge.events.NavigationEvent;
 import org.qontinui.runner.bridge.events.RunCompletedEvent;
 import org.qontinui.runner.bridge.events.ScreenshotEvent;
 import org.qontinui.runner.bridge.events.StateChangedEvent;
@@ -75,6 +78,18 @@ public interface ExecutorEventListener {
 	}
 
 	default void runCompleted(RunCompletedEvent event) {
+	}
+
+	/** A state detection: which states were searched, seen, their scores and its time vs budget. */
+	default void detection(DetectionEvent event) {
+	}
+
+	/** A navigation decision with the scores that made it. */
+	default void navigation(NavigationEvent event) {
+	}
+
+	/** An interrupting state (popup) was seen and is being closed. */
+	default void interruption(InterruptionEvent event) {
 	}
 
 	/** Last call: the process ended, by request or by crash ({@link ExitInfo#isCrash()}). */

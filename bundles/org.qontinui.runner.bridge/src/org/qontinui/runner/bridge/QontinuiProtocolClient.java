@@ -13,7 +13,12 @@ import org.eclipse.lsp4j.debug.services.IDebugProtocolClient;
 import org.eclipse.lsp4j.jsonrpc.services.JsonNotification;
 import org.qontinui.runner.bridge.events.ActionCompletedEvent;
 import org.qontinui.runner.bridge.events.ActionStartedEvent;
+import org.qontinui.runner.bridge.events.DetectionEvent;
+import org.qontinui.runner.bridge.events.FrameRecordedEvent;
+import org.qontinui.runner.bridge.events.HighlightEvent;
+import org.qontinui.runner.bridge.events.InterruptionEvent;
 import org.qontinui.runner.bridge.events.MatchEvent;
+import org.qontinui.runner.bridge.events.NavigationEvent;
 import org.qontinui.runner.bridge.events.RunCompletedEvent;
 import org.qontinui.runner.bridge.events.ScreenshotEvent;
 import org.qontinui.runner.bridge.events.StateChangedEvent;
@@ -52,4 +57,23 @@ public interface QontinuiProtocolClient extends IDebugProtocolClient {
 
 	@JsonNotification("qontinui/runCompleted")
 	void runCompleted(RunCompletedEvent event);
+
+	@JsonNotification("qontinui/detection")
+	void detection(DetectionEvent event);
+
+	@JsonNotification("qontinui/navigation")
+	void navigation(NavigationEvent event);
+
+	@JsonNotification("qontinui/interruption")
+	void interruption(InterruptionEvent event);
+
+	/** Typed so lsp4j does not call it unsupported; the workbench draws nothing for it. */
+	@JsonNotification("qontinui/highlight")
+	default void highlight(HighlightEvent event) {
+	}
+
+	/** Normally only in {@code events.jsonl}; typed so a relay of it is not unsupported. */
+	@JsonNotification("qontinui/frameRecorded")
+	default void frameRecorded(FrameRecordedEvent event) {
+	}
 }

@@ -21,6 +21,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 import org.eclipse.lsp4j.debug.ContinuedEventArguments;
@@ -30,7 +31,10 @@ import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExitInfo;
 import org.qontinui.runner.bridge.events.ActionCompletedEvent;
 import org.qontinui.runner.bridge.events.ActionStartedEvent;
+import org.qontinui.runner.bridge.events.DetectionEvent;
+import org.qontinui.runner.bridge.events.InterruptionEvent;
 import org.qontinui.runner.bridge.events.MatchEvent;
+import org.qontinui.runner.bridge.events.NavigationEvent;
 import org.qontinui.runner.bridge.events.RunCompletedEvent;
 import org.qontinui.runner.bridge.events.ScreenshotEvent;
 import org.qontinui.runner.bridge.events.StateChangedEvent;
@@ -71,6 +75,8 @@ public class RunRecord implements ExecutorEventListener {
 	private volatile Status status = Status.STARTING;
 	private volatile Instant ended;
 	private volatile List<String> activeStates = List.of();
+	private volatile Set<String> seenStates = Set.of();
+	private volatile DetectionEvent lastDetection;
 	private volatile String currentTransition;
 	private volatile String currentWorkflow;
 	private volatile String currentAction;
@@ -144,14 +150,72 @@ public class RunRecord implements ExecutorEventListener {
 	@Override
 	public void stateChanged(StateChangedEvent e) {
 		activeStates = e.activeStates() == null ? List.of() : List.copyOf(e.activeStates());
+		seenStates = Set.copyOf(e.seenStatesOrEmpty());
 		if (e.active()) {
 			trail.add(e.stateId());
 		}
 		String name = e.stateName() == null || e.stateName().equals(e.stateId()) ? e.stateId()
 				: e.stateName() + " [" + e.stateId() + "]";
-		add(RunEvent.of(RunEvent.Kind.STATE, RunEvent.Level.INFO, (e.active() ? "Entered " : "Left ") + name
-				+ (e.reason() == null ? "" : " (" + e.reason() + ")") + "; active: " + String.join(", ", activeStates),
+		// An executor without seen/assumed (seen == null) gets the old line, not a false "assumed".
+		String how = e.seen() == null ? "" : e.seen() ? " seen" : " assumed";
+		List<String> marked = new ArrayList<>();
+		for (String id : activeStates) {
+			marked.add(e.seen() == null ? id : id + (seenStates.contains(id) ? " (seen)" : " (assumed)"));
+		}
+		add(RunEvent.of(RunEvent.Kind.STATE, RunEvent.Level.INFO, (e.active() ? "Entered " : "Left ") + name + how
+				+ (e.reason() == null ? "" : " (" + e.reason() + ")") + "; active: " + String.join(", ", marked),
 				e.stateId()));
+	}
+
+	@Override
+	public void detection(DetectionEvent e) {
+		lastDetection = e;
+		List<String> seen = e.seen() == null ? List.of() : e.seen();
+		List<String> searched = e.candidates() == null ? List.of() : e.candidates();
+		List<String> notSeen = new ArrayList<>();
+		for (String id : searched) {
+			if (!seen.contains(id)) {
+				notSeen.add(id);
+			}
+		}
+		String message = String.format(Locale.ROOT, "Detection (%s): seen %s; not seen %s; %.1f ms of %.0f ms budget%s",
+				e.reason(), scored(seen, e.scores()), scored(notSeen, e.scores()), e.durationMs(), e.budgetMs(),
+				e.complete() ? "" : ", budget ran out: " + (searched.size() - (e.scores() == null ? 0 : e.scores().size()))
+						+ " candidates not searched");
+		add(RunEvent.of(RunEvent.Kind.STATE, e.overBudget() ? RunEvent.Level.WARNING : RunEvent.Level.INFO, message,
+				null));
+	}
+
+	@Override
+	public void navigation(NavigationEvent e) {
+		String scores = e.scores() == null || e.scores().isEmpty() ? ""
+				: " [scores " + scored(List.copyOf(e.scores().keySet()), e.scores()) + "]";
+		boolean bad = "giveUp".equals(e.decision()) || "blockTransition".equals(e.decision());
+		add(RunEvent.of(RunEvent.Kind.TRANSITION, bad ? RunEvent.Level.WARNING : RunEvent.Level.INFO,
+				"Navigation " + e.decision() + ": " + e.message() + scores, e.transitionId()));
+	}
+
+	@Override
+	public void interruption(InterruptionEvent e) {
+		String name = e.stateName() == null || e.stateName().equals(e.stateId()) ? e.stateId()
+				: e.stateName() + " [" + e.stateId() + "]";
+		add(RunEvent.of(RunEvent.Kind.STATE, RunEvent.Level.WARNING,
+				String.format(Locale.ROOT, "Interruption: %s seen (score %.3f)%s; taking %s", name, e.score(),
+						e.duringActionId() == null ? "" : " during " + e.duringActionId(), e.transitionId()),
+				e.stateId()));
+	}
+
+	/** {@code a 0.990, b 0.310}, or {@code none}. */
+	private static String scored(List<String> ids, Map<String, Double> scores) {
+		if (ids.isEmpty()) {
+			return "none";
+		}
+		List<String> parts = new ArrayList<>();
+		for (String id : ids) {
+			Double score = scores == null ? null : scores.get(id);
+			parts.add(score == null ? id + " (not searched)" : String.format(Locale.ROOT, "%s %.3f", id, score));
+		}
+		return String.join(", ", parts);
 	}
 
 	@Override
@@ -296,6 +360,21 @@ public class RunRecord implements ExecutorEventListener {
 
 	public List<String> activeStates() {
 		return activeStates;
+	}
+
+	/** The active states confirmed on screen; the other active states are only assumed. */
+	public Set<String> seenStates() {
+		return seenStates;
+	}
+
+	/** Whether {@code stateId} is active but not confirmed on screen. */
+	public boolean isAssumed(String stateId) {
+		return activeStates.contains(stateId) && !seenStates.contains(stateId);
+	}
+
+	/** The latest state detection, or null. */
+	public DetectionEvent lastDetection() {
+		return lastDetection;
 	}
 
 	/** States entered, in order: the trail drawn on the diagram. */

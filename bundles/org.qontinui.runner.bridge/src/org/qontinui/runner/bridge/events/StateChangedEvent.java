@@ -13,8 +13,16 @@ import java.util.List;
 
 /**
  * {@code qontinui/stateChanged}: one state became active ({@code active}) or inactive, with the
- * whole active set after the change and why ({@code initial}, {@code transition}, {@code find}, ...).
+ * whole active set after the change and why ({@code initial}, {@code transition}, {@code find},
+ * {@code detected}, {@code interruption}, {@code hidden}, {@code revealed}, ...). {@code seen} says whether
+ * this state was confirmed on screen (null from an executor that does not tell); {@code seenStates} is
+ * the part of {@code activeStates} confirmed on screen, the rest is only assumed.
  */
 public record StateChangedEvent(String stateId, String stateName, boolean active, List<String> activeStates,
-		String reason) {
+		String reason, Boolean seen, List<String> seenStates) {
+
+	/** The seen states, never null: empty when the executor did not say. */
+	public List<String> seenStatesOrEmpty() {
+		return seenStates == null ? List.of() : seenStates;
+	}
 }
