@@ -19,6 +19,11 @@ public final class DiagramSvg {
 	}
 
 	public static String toSvg(DiagramModel model, Set<String> activeStates) {
+		return toSvg(model, activeStates, activeStates);
+	}
+
+	/** Active states in {@code seenStates} are drawn lit; the other active ones (assumed) lighter and dashed. */
+	public static String toSvg(DiagramModel model, Set<String> activeStates, Set<String> seenStates) {
 		double w = model.width() + 20;
 		double h = model.height() + 20;
 		StringBuilder svg = new StringBuilder();
@@ -47,10 +52,13 @@ public final class DiagramSvg {
 		}
 		for (DiagramModel.Node n : model.nodes().values()) {
 			boolean active = activeStates.contains(n.stateId());
+			boolean assumed = active && !seenStates.contains(n.stateId());
 			svg.append(String.format(Locale.ROOT,
-					"<g class=\"state\" data-id=\"%s\"><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"7\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%d\"/>",
-					escape(n.stateId()), n.x(), n.y(), n.width(), n.height(), active ? "#c8f0c8" : "#e8f0fe",
-					active ? "#006400" : "#4664aa", active ? 3 : 1));
+					"<g class=\"state%s\" data-id=\"%s\"><title>%s</title><rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"7\" fill=\"%s\" stroke=\"%s\" stroke-width=\"%d\"%s/>",
+					assumed ? " assumed" : active ? " seen" : "", escape(n.stateId()),
+					escape(n.name() + (assumed ? " (assumed, not seen on screen)" : active ? " (seen on screen)" : "")),
+					n.x(), n.y(), n.width(), n.height(), assumed ? "#e8f7e8" : active ? "#c8f0c8" : "#e8f0fe",
+					active ? "#006400" : "#4664aa", active ? 3 : 1, assumed ? " stroke-dasharray=\"6 4\"" : ""));
 			if (n.initial()) {
 				svg.append(String.format(Locale.ROOT, "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4.5\" fill=\"#006400\"/>",
 						n.x() + 10, n.y() + 10));

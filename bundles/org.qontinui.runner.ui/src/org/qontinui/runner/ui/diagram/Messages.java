@@ -30,6 +30,9 @@ final class Messages extends NLS {
 	public static String StateDiagram_layingOut;
 	public static String StateDiagram_preparingLayout;
 	public static String StateDiagram_empty;
+	public static String StateDiagram_activeSeen;
+	public static String StateDiagram_activeAssumed;
+	public static String StateDiagram_assumedLegend;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

@@ -14,9 +14,11 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.function.Consumer;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.graphics.GC;
@@ -49,6 +51,7 @@ public class StateDiagramCanvas extends Canvas {
 	private double originY;
 	private String selected;
 	private Set<String> active = Set.of();
+	private Set<String> seen = Set.of();
 	private List<String> trail = List.of();
 	private String runningTransition;
 	private Set<String> breakpoints = Set.of();
@@ -59,6 +62,7 @@ public class StateDiagramCanvas extends Canvas {
 
 	private final Color nodeFill;
 	private final Color activeFill;
+	private final Color assumedFill;
 	private final Color border;
 	private final Color selectedBorder;
 	private final Color edgeColor;
@@ -71,6 +75,7 @@ public class StateDiagramCanvas extends Canvas {
 		thumbnails = new ThumbnailCache(getDisplay());
 		nodeFill = new Color(232, 240, 254);
 		activeFill = new Color(200, 240, 200);
+		assumedFill = new Color(232, 247, 232);
 		border = new Color(70, 100, 170);
 		selectedBorder = new Color(20, 60, 220);
 		edgeColor = new Color(120, 120, 120);
@@ -89,6 +94,12 @@ public class StateDiagramCanvas extends Canvas {
 				dragged |= Math.abs(e.x - dragStart.x) + Math.abs(e.y - dragStart.y) > 2;
 				dragStart = new Point(e.x, e.y);
 				redraw();
+			} else {
+				DiagramModel.Node n = model.nodeAt(originX + e.x / zoom, originY + e.y / zoom);
+				String tip = n == null ? null : stateToolTip(n);
+				if (!Objects.equals(tip, getToolTipText())) {
+					setToolTipText(tip);
+				}
 			}
 		});
 		addListener(SWT.MouseUp, e -> {
@@ -102,7 +113,7 @@ public class StateDiagramCanvas extends Canvas {
 		addListener(SWT.MouseVerticalWheel, e -> zoomAt(e.count > 0 ? 1.15 : 1 / 1.15, e.x, e.y));
 		addListener(SWT.Dispose, e -> {
 			thumbnails.dispose();
-			for (Color c : new Color[] { nodeFill, activeFill, border, selectedBorder, edgeColor, runningColor, trailColor,
+			for (Color c : new Color[] { nodeFill, activeFill, assumedFill, border, selectedBorder, edgeColor, runningColor, trailColor,
 					breakpointColor }) {
 				c.dispose();
 			}
@@ -139,9 +150,19 @@ public class StateDiagramCanvas extends Canvas {
 		return selected;
 	}
 
-	/** Live run state: which states are active, the trail, and the transition that runs now. */
+	/** Live run state: which states are active, the trail, and the transition that runs now (all seen). */
 	public void setRunState(Set<String> activeStates, List<String> trailOfStates, String transition) {
+		setRunState(activeStates, activeStates, trailOfStates, transition);
+	}
+
+	/**
+	 * Live run state: which states are active, which of them were seen on screen (the others are only
+	 * assumed and drawn lighter with a dashed outline), the trail, and the transition that runs now.
+	 */
+	public void setRunState(Set<String> activeStates, Set<String> seenStates, List<String> trailOfStates,
+			String transition) {
 		active = Set.copyOf(activeStates);
+		seen = Set.copyOf(seenStates);
 		trail = List.copyOf(trailOfStates);
 		runningTransition = transition;
 		redraw();
@@ -149,6 +170,25 @@ public class StateDiagramCanvas extends Canvas {
 
 	public Set<String> activeStates() {
 		return active;
+	}
+
+	/** The active states seen on screen; {@link #activeStates()} minus these are assumed. */
+	public Set<String> seenStates() {
+		return seen;
+	}
+
+	/** Whether the state is active but only assumed (not seen on screen). */
+	public boolean isAssumed(String stateId) {
+		return active.contains(stateId) && !seen.contains(stateId);
+	}
+
+	/** The hover text of a state: its name and, while it is active, whether it was seen or is assumed. */
+	String stateToolTip(DiagramModel.Node n) {
+		if (!active.contains(n.stateId())) {
+			return n.name();
+		}
+		return NLS.bind(seen.contains(n.stateId()) ? Messages.StateDiagram_activeSeen
+				: Messages.StateDiagram_activeAssumed, n.name());
 	}
 
 	public void setBreakpoints(Set<String> stateIds) {
@@ -230,6 +270,11 @@ public class StateDiagramCanvas extends Canvas {
 		drawDiagram(gc, visibleRegion(area));
 		gc.setTransform(null);
 		t.dispose();
+		if (active.stream().anyMatch(this::isAssumed)) {
+			gc.setForeground(getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN));
+			Point size = gc.textExtent(Messages.StateDiagram_assumedLegend);
+			gc.drawText(Messages.StateDiagram_assumedLegend, 8, area.height - size.y - 6, true);
+		}
 	}
 
 	private double[] visibleRegion(Rectangle area) {
@@ -325,12 +370,16 @@ public class StateDiagramCanvas extends Canvas {
 		int w = (int) n.width();
 		int h = (int) n.height();
 		boolean isActive = active.contains(n.stateId());
-		gc.setBackground(isActive ? activeFill : nodeFill);
+		boolean assumed = isActive && !seen.contains(n.stateId());
+		gc.setBackground(assumed ? assumedFill : isActive ? activeFill : nodeFill);
 		gc.fillRoundRectangle(x, y, w, h, 14, 14);
 		boolean isSelected = n.stateId().equals(selected);
 		gc.setForeground(isSelected ? selectedBorder : isActive ? getDisplay().getSystemColor(SWT.COLOR_DARK_GREEN) : border);
 		gc.setLineWidth(isSelected || isActive ? 3 : 1);
+		// Assumed (believed from the configuration, not seen on screen): lit, but dashed.
+		gc.setLineStyle(assumed ? SWT.LINE_DASH : SWT.LINE_SOLID);
 		gc.drawRoundRectangle(x, y, w, h, 14, 14);
+		gc.setLineStyle(SWT.LINE_SOLID);
 		if (n.isFinal()) {
 			gc.setLineWidth(1);
 			gc.drawRoundRectangle(x + 4, y + 4, w - 8, h - 8, 10, 10);

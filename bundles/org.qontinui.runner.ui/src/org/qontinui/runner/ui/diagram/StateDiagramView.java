@@ -333,7 +333,7 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 
 	public void exportSvg(Path file) {
 		try {
-			Files.writeString(file, DiagramSvg.toSvg(canvas.model(), canvas.activeStates()), StandardCharsets.UTF_8);
+			Files.writeString(file, DiagramSvg.toSvg(canvas.model(), canvas.activeStates(), canvas.seenStates()), StandardCharsets.UTF_8);
 		} catch (IOException e) {
 			MessageDialog.openError(getSite().getShell(), Messages.StateDiagram_exportTitle,
 					NLS.bind(Messages.StateDiagram_cannotWrite, file, e.getMessage()));
@@ -387,7 +387,8 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 		if (canvas.isDisposed() || r == null || c == null || !r.config().equals(c.path())) {
 			return;
 		}
-		canvas.setRunState(new HashSet<>(r.activeStates()), r.trail(), r.status().isFinal() ? null : r.currentTransition());
+		canvas.setRunState(new HashSet<>(r.activeStates()), r.seenStates(), r.trail(),
+				r.status().isFinal() ? null : r.currentTransition());
 	}
 
 	// --- breakpoints ---------------------------------------------------------------------------------
