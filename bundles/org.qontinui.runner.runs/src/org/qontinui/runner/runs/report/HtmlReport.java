@@ -18,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -148,6 +149,9 @@ public final class HtmlReport {
 		double t0 = events.get(0).time();
 		double last = events.get(events.size() - 1).time() - t0;
 		Map<String, Double> stateSince = new HashMap<>();
+		// States seen on screen while active; the others were only assumed (issue 11).
+		Set<String> seen = new HashSet<>();
+		boolean tellsSeen = false;
 		Map<String, Event> transitions = new HashMap<>();
 		Map<String, Double> actions = new HashMap<>();
 		for (Event e : events) {
@@ -155,13 +159,33 @@ public final class HtmlReport {
 			switch (e.event()) {
 			case "qontinui/stateChanged" -> {
 				String id = e.text("stateId");
+				tellsSeen |= e.body().has("seenStates");
+				for (JsonNode s : e.body().path("seenStates")) {
+					seen.add(s.asText());
+				}
 				if (e.flag("active", true)) {
-					stateSince.put(id, t);
+					stateSince.putIfAbsent(id, t);
 				} else if (stateSince.containsKey(id)) {
 					double since = stateSince.remove(id);
-					out.add(new Span("state", name(e.text("stateName"), id), since, t - since, true));
+					out.add(new Span("state", name(e.text("stateName"), id) + seenOrAssumed(e, id, seen), since,
+							t - since, true));
+					seen.remove(id);
 				}
 			}
+			case "qontinui/detection" -> {
+				double seconds = e.number("durationMs", 0) / 1000;
+				List<String> found = new ArrayList<>();
+				for (JsonNode s : e.body().path("seen")) {
+					found.add(String.format(Locale.ROOT, "%s %.3f", s.asText(),
+							e.body().path("scores").path(s.asText()).asDouble(Double.NaN)));
+				}
+				out.add(new Span("detection", String.format(Locale.ROOT, "%s: seen %s (%.1f ms of %.0f ms budget)",
+						e.text("reason"), found.isEmpty() ? "none" : String.join(", ", found), seconds * 1000,
+						e.number("budgetMs", Double.NaN)), Math.max(0, t - seconds), seconds, e.flag("complete", true)));
+			}
+			case "qontinui/interruption" -> out.add(new Span("interruption", String.format(Locale.ROOT,
+					"%s seen (score %.3f), taking %s", name(e.text("stateName"), e.text("stateId")),
+					e.number("score", Double.NaN), e.text("transitionId")), t, 0, true));
 			case "qontinui/transitionStarted" -> transitions.put(e.text("transitionId"), e);
 			case "qontinui/transitionCompleted" -> {
 				Event start = transitions.remove(e.text("transitionId"));
@@ -189,10 +213,19 @@ public final class HtmlReport {
 		}
 		// States still active at the end last until the last event.
 		for (Map.Entry<String, Double> s : stateSince.entrySet()) {
-			out.add(new Span("state", s.getKey() + " (active at the end)", s.getValue(), last - s.getValue(), true));
+			out.add(new Span("state", s.getKey() + " (active at the end" + (!tellsSeen ? ")"
+					: seen.contains(s.getKey()) ? ", seen)" : ", assumed)"), s.getValue(), last - s.getValue(), true));
 		}
 		out.sort(Comparator.comparingDouble(Span::start));
 		return out;
+	}
+
+	/** {@code " (seen)"} or {@code " (assumed)"}; nothing from an executor that does not tell. */
+	private static String seenOrAssumed(Event e, String id, Set<String> seen) {
+		if (!e.body().has("seenStates")) {
+			return "";
+		}
+		return seen.contains(id) ? " (seen)" : " (assumed)";
 	}
 
 	// --- failures -----------------------------------------------------------------------------------
@@ -400,6 +433,7 @@ public final class HtmlReport {
 			tr.fail td,.run.fail .badge{color:#c62828}tr.pass td:nth-child(4),.run.pass .badge{color:#1a7f37}
 			.timeline td.bar{width:40%;min-width:200px}.timeline td.bar div{height:10px;background:#4a78c2}
 			.timeline tr.state td.bar div{background:#8bb174}.timeline tr.transition td.bar div{background:#c29b4a}
+			.timeline tr.detection td.bar div{background:#6a5acd}.timeline tr.interruption td.bar div{background:#e67e22}
 			.timeline tr.bad td{color:#c62828}.timeline tr.bad td.bar div{background:#c62828}
 			.pair{display:flex;gap:16px;align-items:flex-start}.side img{border:1px solid #999;image-rendering:pixelated}
 			svg.screenshot{border:1px solid #999;max-width:100%;height:auto}
