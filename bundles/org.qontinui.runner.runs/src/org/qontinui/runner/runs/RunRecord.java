@@ -296,6 +296,17 @@ public class RunRecord implements ExecutorEventListener {
 
 	@Override
 	public void runCompleted(RunCompletedEvent e) {
+		// The detection figures first: the run's verdict stays the last line of the run.
+		RunCompletedEvent.DetectionSummary d = e.detection();
+		if (d != null) {
+			add(RunEvent.of(RunEvent.Kind.STATE, d.overBudget() > 0 ? RunEvent.Level.WARNING : RunEvent.Level.INFO,
+					String.format(Locale.ROOT,
+							"State detection: %d detections, %.1f ms in all, longest %.1f ms of %.0f ms budget, %d over budget;"
+									+ " %d interruptions",
+							d.count(), d.totalMs(), d.maxMs(), d.budgetMs(), d.overBudget(),
+							e.interruptions() == null ? 0 : e.interruptions()),
+					null));
+		}
 		status = e.success() ? Status.PASSED : Status.FAILED;
 		failure = e.error();
 		ended = Instant.now();

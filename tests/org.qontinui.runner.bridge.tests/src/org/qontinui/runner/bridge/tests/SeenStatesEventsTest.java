@@ -32,6 +32,7 @@ import org.qontinui.runner.bridge.LaunchArguments;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.bridge.events.DetectionEvent;
 import org.qontinui.runner.bridge.events.NavigationEvent;
+import org.qontinui.runner.bridge.events.RunCompletedEvent;
 import org.qontinui.runner.bridge.events.StateChangedEvent;
 
 /**
@@ -48,6 +49,7 @@ class SeenStatesEventsTest {
 		List<DetectionEvent> detections = new CopyOnWriteArrayList<>();
 		List<NavigationEvent> navigations = new CopyOnWriteArrayList<>();
 		List<StateChangedEvent> states = new CopyOnWriteArrayList<>();
+		List<RunCompletedEvent> results = new CopyOnWriteArrayList<>();
 		List<String> unsupported = new CopyOnWriteArrayList<>();
 		Logger lsp4j = Logger.getLogger("org.eclipse.lsp4j.jsonrpc");
 		Handler watch = new Handler() {
@@ -86,6 +88,11 @@ class SeenStatesEventsTest {
 				public void stateChanged(StateChangedEvent e) {
 					states.add(e);
 				}
+
+				@Override
+				public void runCompleted(RunCompletedEvent e) {
+					results.add(e);
+				}
 			});
 			connection.initialize();
 			connection.launch(new LaunchArguments(sources.resolve("demo/demo.json")).backend("screenshots")
@@ -115,6 +122,12 @@ class SeenStatesEventsTest {
 		assertEquals(List.of(), initial.seenStates());
 		StateChangedEvent last = states.get(states.size() - 1);
 		assertEquals(List.of("state-settings"), last.seenStates(), last::toString);
+		assertEquals(1, results.size(), results::toString);
+		RunCompletedEvent result = results.get(0);
+		assertEquals(List.of("state-settings"), result.seenStates(), result::toString);
+		assertEquals(detections.size(), result.detection().count(), "one summary count per detection event");
+		assertEquals(1500.0, result.detection().budgetMs());
+		assertEquals(0, result.interruptions());
 		assertTrue(unsupported.isEmpty(), unsupported::toString);
 	}
 }

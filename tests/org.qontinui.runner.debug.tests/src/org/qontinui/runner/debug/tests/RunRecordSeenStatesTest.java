@@ -131,6 +131,9 @@ class RunRecordSeenStatesTest {
 				&& l.contains("ms of 1500 ms budget")), log);
 		assertTrue(lines.stream().anyMatch(l -> l.startsWith("Navigation plan: path to state-settings")), log);
 		assertEquals(RunRecord.Status.PASSED, record.status(), log);
+		assertTrue(lines.stream().anyMatch(l -> l.matches(
+				"State detection: [1-9][0-9]* detections, [0-9.]+ ms in all, longest [0-9.]+ ms of 1500 ms budget, 0 over budget; 0 interruptions")),
+				log);
 		assertEquals(List.of("state-settings"), record.activeStates());
 		assertEquals(Set.of("state-settings"), record.seenStates(), "the last state was seen on screen, not assumed");
 	}
