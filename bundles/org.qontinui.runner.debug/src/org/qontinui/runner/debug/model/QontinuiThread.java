@@ -218,7 +218,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	public void resume() throws DebugException {
 		ContinueArguments args = new ContinueArguments();
 		args.setThreadId(THREAD_ID);
-		send("continue", DebugEvent.CLIENT_REQUEST, connection().send("continue", s -> s.continue_(args)));
+		send("continue", DebugEvent.CLIENT_REQUEST, () -> connection().send("continue", s -> s.continue_(args)));
 	}
 
 	@Override
@@ -285,21 +285,23 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 
 	private void step(String name, int detail, Supplier<CompletableFuture<?>> request) {
 		stepping = true;
-		send(name, detail, request.get());
+		send(name, detail, request);
 	}
 
 	/**
 	 * Sends a request that lets the run go on ({@code continue}, a step, or a failure's retry/skip).
 	 * The executor sends no {@code continued} for requests we made, so RESUME is fired here, at once;
 	 * if the executor refuses or does not answer, the thread is suspended again where it was, with a
-	 * new SUSPEND, so the views never show "running" for a run that is not.
+	 * new SUSPEND, so the views never show "running" for a run that is not. The request leaves only
+	 * after RESUME: the executor's next {@code stopped} may arrive before {@code send} returns, and a
+	 * RESUME fired after it would leave a suspended run showing "running".
 	 */
-	void send(String name, int detail, CompletableFuture<?> request) {
+	void send(String name, int detail, Supplier<CompletableFuture<?>> request) {
 		StoppedEventArguments where = stop;
 		IBreakpoint[] hit = hitBreakpoints;
 		int wasDetail = suspendDetail;
 		resumedBy(detail);
-		request.whenComplete((ok, error) -> {
+		request.get().whenComplete((ok, error) -> {
 			if (error != null) {
 				stepping = false;
 				QontinuiDebugCore.log("Cannot " + name, error);
@@ -330,12 +332,12 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 			throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
 		}
 		RetryArguments args = new RetryArguments(threshold);
-		send("retry", DebugEvent.CLIENT_REQUEST, connection().send("qontinui/retry", s -> s.retry(args)));
+		send("retry", DebugEvent.CLIENT_REQUEST, () -> connection().send("qontinui/retry", s -> s.retry(args)));
 	}
 
 	/** Counts the failed action as passed and goes on with the next one. */
 	public void skip() {
-		send("skip", DebugEvent.CLIENT_REQUEST, connection().send("qontinui/skip", s -> s.skip(Map.of())));
+		send("skip", DebugEvent.CLIENT_REQUEST, () -> connection().send("qontinui/skip", s -> s.skip(Map.of())));
 	}
 
 	/** Ends the run as failed ("aborted by user"); the executor then terminates. */
