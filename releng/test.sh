@@ -55,6 +55,7 @@ compiler_warnings() {
 }
 stage "Compiler warnings (null analysis, unused code, ...: none allowed)" compiler_warnings
 stage "Eclipse project files up to date (releng/eclipse/project-files.sh --check)" releng/eclipse/project-files.sh --check
+stage "EPL-2.0 headers on every Java and Python source (releng/license-headers.py --check)" releng/license-headers.py --check
 
 if [ -x "$QONTINUI_PRODUCT/qontinui-runner" ] && grep -q "BUILD SUCCESS" .work/maven.log; then
   stage "Product tests: headless runner and installing from the update site (pytest)" \
