@@ -302,6 +302,10 @@ def _esc(token: str) -> str:
     return token.replace("~", "~0").replace("/", "~1")
 
 
+# Indexes (monitors, ...) are 32-bit ints in the workbench's model: a larger one is a wrong type on both sides.
+INDEX_MAX = 2**31 - 1
+
+
 def _is_number(v: Any) -> bool:
     return isinstance(v, (int, float)) and not isinstance(v, bool)
 
@@ -599,7 +603,7 @@ def _check_value(value: Any, expected: str, ptr: str, rep: _Report) -> bool:
             return True
         elif alt == "integer" and isinstance(value, int) and not isinstance(value, bool):
             return True
-        elif alt == "index" and isinstance(value, int) and not isinstance(value, bool) and value >= 0:
+        elif alt == "index" and isinstance(value, int) and not isinstance(value, bool) and 0 <= value <= INDEX_MAX:
             return True
         elif alt.startswith("enum<") and isinstance(value, str):
             allowed = vocab.enum_values(alt[5:-1])

@@ -101,7 +101,8 @@ public final class ValueShapes {
 				}
 			}
 			case "index" -> {
-				if (value.isIntegralNumber() && value.bigIntegerValue().signum() >= 0) {
+				// 32-bit, like the model's fields (and the executor's INDEX_MAX): a larger one is a wrong type.
+				if (value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0) {
 					return true;
 				}
 			}
