@@ -20,6 +20,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.WeakHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -159,19 +160,7 @@ public final class RunUploader implements RunTracker.Listener {
 	/** Sends the queued uploads in a job. */
 	public Job flush() {
 		WebBuilderConnection connection = WebBuilderConnection.getDefault();
-		Job job = new Job("Uploading queued run results to Web Builder") {
-			@Override
-			protected IStatus run(IProgressMonitor monitor) {
-				return sendQueued(connection, monitor);
-			}
-
-			@Override
-			public boolean belongsTo(Object family) {
-				return family == FAMILY;
-			}
-		};
-		schedule(job);
-		return job;
+		return uploadJob("Uploading queued run results to Web Builder", monitor -> sendQueued(connection, monitor));
 	}
 
 	/**
@@ -180,15 +169,22 @@ public final class RunUploader implements RunTracker.Listener {
 	 */
 	public Job retryDead() {
 		WebBuilderConnection connection = WebBuilderConnection.getDefault();
-		Job job = new Job("Retrying refused run uploads") {
+		return uploadJob("Retrying refused run uploads", monitor -> {
+			try {
+				connection.getUploadQueue().retryDead();
+			} catch (IOException e) {
+				return Status.error("Cannot put the refused uploads back in the queue: " + SecretMask.mask(e.getMessage()));
+			}
+			return sendQueued(connection, monitor);
+		});
+	}
+
+	/** A job of the upload family (so tests and shutdown can wait for every upload), scheduled. */
+	private Job uploadJob(String name, Function<IProgressMonitor, IStatus> work) {
+		Job job = new Job(name) {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
-				try {
-					connection.getUploadQueue().retryDead();
-				} catch (IOException e) {
-					return Status.error("Cannot put the refused uploads back in the queue: " + SecretMask.mask(e.getMessage()));
-				}
-				return sendQueued(connection, monitor);
+				return work.apply(monitor);
 			}
 
 			@Override
