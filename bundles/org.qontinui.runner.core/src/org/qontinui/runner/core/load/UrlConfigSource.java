@@ -56,7 +56,8 @@ public final class UrlConfigSource {
 	public record Fetched(byte[] body, Origin origin, String warning) {
 	}
 
-	private final HttpClient client;
+	/** Made at the first fetch: most loads read files, and a client's selector thread delays the JVM's exit. */
+	private HttpClient client;
 	private final BearerToken token;
 	private final ConfigCache cache;
 	private final long maxBytes;
@@ -79,7 +80,13 @@ public final class UrlConfigSource {
 		this.cache = cache;
 		this.maxBytes = maxBytes;
 		this.timeout = timeout;
-		this.client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+	}
+
+	private synchronized HttpClient client() {
+		if (client == null) {
+			client = HttpClient.newBuilder().connectTimeout(timeout).followRedirects(HttpClient.Redirect.NEVER).build();
+		}
+		return client;
 	}
 
 	public Fetched fetch(URI uri) throws ConfigLoadException {
@@ -95,7 +102,7 @@ public final class UrlConfigSource {
 		cached.map(ConfigCache.Entry::etag).ifPresent(etag -> request.header("If-None-Match", etag));
 
 		HttpResponse<byte[]> response;
-		CompletableFuture<HttpResponse<byte[]>> future = client.sendAsync(request.build(), this::subscriberFor);
+		CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request.build(), this::subscriberFor);
 		try {
 			response = future.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
 		} catch (TimeoutException e) {
