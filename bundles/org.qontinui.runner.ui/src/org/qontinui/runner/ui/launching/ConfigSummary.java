@@ -26,7 +26,7 @@ record ConfigSummary(List<Entry> workflows, List<Entry> states) {
 
 	record Entry(String id, String name) {
 		String label() {
-			return name == null || name.isBlank() || name.equals(id) ? id : name + " [" + id + "]";
+			return name == null || name.isBlank() || name.equals(id) ? id : name + " [" + id + "]"; //$NON-NLS-1$//$NON-NLS-2$
 		}
 	}
 
@@ -34,19 +34,19 @@ record ConfigSummary(List<Entry> workflows, List<Entry> states) {
 
 	static ConfigSummary read(Path file) throws IOException {
 		JsonNode root = JSON.readTree(Files.readString(file));
-		List<Entry> workflows = entries(root.path("workflows"));
+		List<Entry> workflows = entries(root.path("workflows")); //$NON-NLS-1$
 		if (workflows.isEmpty()) {
-			workflows = entries(root.path("processes"));
+			workflows = entries(root.path("processes")); //$NON-NLS-1$
 		}
-		return new ConfigSummary(workflows, entries(root.path("states")));
+		return new ConfigSummary(workflows, entries(root.path("states"))); //$NON-NLS-1$
 	}
 
 	private static List<Entry> entries(JsonNode array) {
 		List<Entry> list = new ArrayList<>();
 		for (JsonNode n : array) {
-			String id = n.path("id").asText("");
+			String id = n.path("id").asText(""); //$NON-NLS-1$//$NON-NLS-2$
 			if (!id.isEmpty()) {
-				list.add(new Entry(id, n.path("name").asText("")));
+				list.add(new Entry(id, n.path("name").asText(""))); //$NON-NLS-1$//$NON-NLS-2$
 			}
 		}
 		return list;

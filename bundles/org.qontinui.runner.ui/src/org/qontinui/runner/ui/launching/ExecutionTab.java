@@ -18,6 +18,7 @@ import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Button;
@@ -34,10 +35,10 @@ import org.qontinui.runner.ui.preferences.QontinuiPreferences;
 /** Where the run looks and acts: backend, screenshots to replay, monitor, failure strategy, speed. */
 public class ExecutionTab extends AbstractLaunchConfigurationTab {
 
-	static final String[] BACKENDS = { "x11", "screenshots", "mock" };
-	static final String[] STRATEGIES = { "", "stop", "continue", "pause" };
-	private static final String[] STRATEGY_LABELS = { "As the configuration says", "Stop the run",
-			"Continue with the next action", "Pause (suspend like a breakpoint)" };
+	static final String[] BACKENDS = { "x11", "screenshots", "mock" }; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+	static final String[] STRATEGIES = { "", "stop", "continue", "pause" }; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
+	private static final String[] STRATEGY_LABELS = { Messages.ExecutionTab_strategyDefault,
+			Messages.ExecutionTab_strategyStop, Messages.ExecutionTab_strategyContinue, Messages.ExecutionTab_strategyPause };
 
 	private Combo backend;
 	private Text screenshots;
@@ -52,19 +53,19 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 		GridLayoutFactory.swtDefaults().numColumns(3).applyTo(root);
 		setControl(root);
 
-		label(root, "Backend:");
+		label(root, Messages.ExecutionTab_backend);
 		backend = new Combo(root, SWT.READ_ONLY);
-		backend.setItems("x11 - the real screen, mouse and keyboard", "screenshots - replay a folder of screenshots",
-				"mock - no screen, states found as the model says");
+		backend.setItems(Messages.ExecutionTab_backendX11, Messages.ExecutionTab_backendScreenshots,
+				Messages.ExecutionTab_backendMock);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(backend);
 		backend.addListener(SWT.Selection, e -> changed());
 
-		label(root, "Screenshot folder:");
+		label(root, Messages.ExecutionTab_screenshotFolder);
 		screenshots = new Text(root, SWT.BORDER);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(screenshots);
 		screenshots.addModifyListener(e -> changed());
 		Button browse = new Button(root, SWT.PUSH);
-		browse.setText("Browse...");
+		browse.setText(Messages.ExecutionTab_browse);
 		browse.addListener(SWT.Selection, e -> {
 			String dir = new DirectoryDialog(getShell()).open();
 			if (dir != null) {
@@ -72,26 +73,26 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 			}
 		});
 
-		label(root, "Monitor:");
+		label(root, Messages.ExecutionTab_monitor);
 		monitor = new Spinner(root, SWT.BORDER);
 		monitor.setValues(0, 0, 16, 0, 1, 1);
 		GridDataFactory.swtDefaults().span(2, 1).applyTo(monitor);
 		monitor.addModifyListener(e -> changed());
 
-		label(root, "On failure:");
+		label(root, Messages.ExecutionTab_onFailure);
 		strategy = new Combo(root, SWT.READ_ONLY);
 		strategy.setItems(STRATEGY_LABELS);
 		GridDataFactory.fillDefaults().span(2, 1).applyTo(strategy);
 		strategy.addListener(SWT.Selection, e -> changed());
 
-		label(root, "Slow step (ms between actions):");
+		label(root, Messages.ExecutionTab_slowStep);
 		slowStep = new Spinner(root, SWT.BORDER);
 		slowStep.setValues(0, 0, 10000, 0, 100, 500);
 		GridDataFactory.swtDefaults().span(2, 1).applyTo(slowStep);
 		slowStep.addModifyListener(e -> changed());
 
 		record = new Button(root, SWT.CHECK);
-		record.setText("Record the frame each action saw (the run folder can be replayed later, with Step Back)");
+		record.setText(Messages.ExecutionTab_record);
 		GridDataFactory.swtDefaults().span(3, 1).applyTo(record);
 		record.addListener(SWT.Selection, e -> changed());
 	}
@@ -115,14 +116,14 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 		try {
 			backend.select(Math.max(0, indexOf(BACKENDS,
 					configuration.getAttribute(LaunchAttributes.BACKEND, QontinuiPreferences.defaultBackend()))));
-			screenshots.setText(configuration.getAttribute(LaunchAttributes.SCREENSHOTS, ""));
+			screenshots.setText(configuration.getAttribute(LaunchAttributes.SCREENSHOTS, "")); //$NON-NLS-1$
 			monitor.setSelection(configuration.getAttribute(LaunchAttributes.MONITOR, 0));
-			strategy.select(Math.max(0, indexOf(STRATEGIES, configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, ""))));
+			strategy.select(Math.max(0, indexOf(STRATEGIES, configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, "")))); //$NON-NLS-1$
 			slowStep.setSelection(configuration.getAttribute(LaunchAttributes.SLOW_STEP_MS, 0));
 			record.setSelection(configuration.getAttribute(LaunchAttributes.RECORD, false));
 			screenshots.setEnabled(backend.getSelectionIndex() == 1);
 		} catch (CoreException e) {
-			QontinuiUiPlugin.log("Cannot read launch configuration", e);
+			QontinuiUiPlugin.log("Cannot read launch configuration", e); //$NON-NLS-1$
 		}
 	}
 
@@ -151,11 +152,11 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 		if (backend.getSelectionIndex() == 1) {
 			String dir = screenshots.getText().trim();
 			if (dir.isEmpty()) {
-				setErrorMessage("The screenshots backend needs a folder of screenshots to replay");
+				setErrorMessage(Messages.ExecutionTab_screenshotsNeeded);
 				return false;
 			}
 			if (!Files.isDirectory(Path.of(dir))) {
-				setErrorMessage("Screenshot folder does not exist: " + dir);
+				setErrorMessage(NLS.bind(Messages.ExecutionTab_screenshotFolderMissing, dir));
 				return false;
 			}
 		}
@@ -164,11 +165,11 @@ public class ExecutionTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public String getName() {
-		return "Execution";
+		return Messages.ExecutionTab_name;
 	}
 
 	@Override
 	public Image getImage() {
-		return QontinuiUiPlugin.image("monitor");
+		return QontinuiUiPlugin.image("monitor"); //$NON-NLS-1$
 	}
 }

@@ -25,6 +25,7 @@ import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
 import org.eclipse.jface.window.Window;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Button;
@@ -53,7 +54,7 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 		GridLayoutFactory.swtDefaults().applyTo(root);
 		setControl(root);
 
-		Group configGroup = group(root, "Configuration");
+		Group configGroup = group(root, Messages.MainTab_configuration);
 		GridLayoutFactory.swtDefaults().numColumns(3).applyTo(configGroup);
 		configText = new Text(configGroup, SWT.BORDER);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(configText);
@@ -62,19 +63,19 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 			updateLaunchConfigurationDialog();
 		});
 		Button workspace = new Button(configGroup, SWT.PUSH);
-		workspace.setText("Workspace...");
+		workspace.setText(Messages.MainTab_workspace);
 		workspace.addListener(SWT.Selection, e -> browseWorkspace());
 		Button file = new Button(configGroup, SWT.PUSH);
-		file.setText("File System...");
+		file.setText(Messages.MainTab_fileSystem);
 		file.addListener(SWT.Selection, e -> browseFile());
 
-		Group workflowGroup = group(root, "Workflow to run");
+		Group workflowGroup = group(root, Messages.MainTab_workflow);
 		GridLayoutFactory.swtDefaults().applyTo(workflowGroup);
 		workflowCombo = new Combo(workflowGroup, SWT.DROP_DOWN);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(workflowCombo);
 		workflowCombo.addModifyListener(e -> updateLaunchConfigurationDialog());
 
-		Group statesGroup = group(root, "Initial states (ids, comma separated; empty = as the configuration says)");
+		Group statesGroup = group(root, Messages.MainTab_initialStates);
 		GridLayoutFactory.swtDefaults().applyTo(statesGroup);
 		initialStatesText = new Text(statesGroup, SWT.BORDER);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(initialStatesText);
@@ -92,16 +93,16 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 
 	private void browseWorkspace() {
 		ResourceSelectionDialog dialog = new ResourceSelectionDialog(getShell(),
-				ResourcesPlugin.getWorkspace().getRoot(), "Select a Qontinui configuration (.json)");
+				ResourcesPlugin.getWorkspace().getRoot(), Messages.MainTab_selectConfiguration);
 		if (dialog.open() == Window.OK && dialog.getResult().length > 0
 				&& dialog.getResult()[0] instanceof IFile f) {
-			configText.setText("${workspace_loc:" + f.getFullPath() + "}");
+			configText.setText("${workspace_loc:" + f.getFullPath() + "}"); //$NON-NLS-1$//$NON-NLS-2$
 		}
 	}
 
 	private void browseFile() {
 		FileDialog dialog = new FileDialog(getShell(), SWT.OPEN);
-		dialog.setFilterExtensions(new String[] { "*.json", "*" });
+		dialog.setFilterExtensions(new String[] { "*.json", "*" }); //$NON-NLS-1$//$NON-NLS-2$
 		String path = dialog.open();
 		if (path != null) {
 			configText.setText(path);
@@ -111,7 +112,7 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 	/** The configuration's file, with variables expanded, or {@code null}. */
 	private Path configPath() {
 		String raw = configText.getText().trim();
-		if (raw.isEmpty() || raw.startsWith("http://") || raw.startsWith("https://")) {
+		if (raw.isEmpty() || raw.startsWith("http://") || raw.startsWith("https://")) { //$NON-NLS-1$//$NON-NLS-2$
 			return null;
 		}
 		try {
@@ -135,9 +136,10 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 		workflowCombo.removeAll();
 		if (summary != null) {
 			summary.workflows().forEach(w -> workflowCombo.add(w.id()));
-			statesHint.setText("States: " + String.join(", ", summary.states().stream().map(ConfigSummary.Entry::label).toList()));
+			statesHint.setText(NLS.bind(Messages.MainTab_states,
+					String.join(", ", summary.states().stream().map(ConfigSummary.Entry::label).toList()))); //$NON-NLS-1$
 		} else {
-			statesHint.setText("");
+			statesHint.setText(""); //$NON-NLS-1$
 		}
 		workflowCombo.setText(current);
 		statesHint.getParent().layout(true);
@@ -145,18 +147,18 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public void setDefaults(ILaunchConfigurationWorkingCopy configuration) {
-		configuration.setAttribute(LaunchAttributes.CONFIG, "");
+		configuration.setAttribute(LaunchAttributes.CONFIG, ""); //$NON-NLS-1$
 	}
 
 	@Override
 	public void initializeFrom(ILaunchConfiguration configuration) {
 		try {
-			configText.setText(configuration.getAttribute(LaunchAttributes.CONFIG, ""));
+			configText.setText(configuration.getAttribute(LaunchAttributes.CONFIG, "")); //$NON-NLS-1$
 			readSummary();
-			workflowCombo.setText(configuration.getAttribute(LaunchAttributes.WORKFLOW, ""));
-			initialStatesText.setText(String.join(", ", configuration.getAttribute(LaunchAttributes.INITIAL_STATES, List.of())));
+			workflowCombo.setText(configuration.getAttribute(LaunchAttributes.WORKFLOW, "")); //$NON-NLS-1$
+			initialStatesText.setText(String.join(", ", configuration.getAttribute(LaunchAttributes.INITIAL_STATES, List.of()))); //$NON-NLS-1$
 		} catch (CoreException e) {
-			QontinuiUiPlugin.log("Cannot read launch configuration", e);
+			QontinuiUiPlugin.log("Cannot read launch configuration", e); //$NON-NLS-1$
 		}
 	}
 
@@ -165,7 +167,7 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 		configuration.setAttribute(LaunchAttributes.CONFIG, configText.getText().trim());
 		configuration.setAttribute(LaunchAttributes.WORKFLOW, workflowCombo.getText().trim());
 		List<String> states = new ArrayList<>();
-		Arrays.stream(initialStatesText.getText().split(",")).map(String::trim).filter(s -> !s.isEmpty())
+		Arrays.stream(initialStatesText.getText().split(",")).map(String::trim).filter(s -> !s.isEmpty()) //$NON-NLS-1$
 				.forEach(states::add);
 		configuration.setAttribute(LaunchAttributes.INITIAL_STATES, states);
 	}
@@ -175,30 +177,30 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 		setErrorMessage(null);
 		String raw = configText.getText().trim();
 		if (raw.isEmpty()) {
-			setErrorMessage("Choose a configuration file");
+			setErrorMessage(Messages.MainTab_chooseConfiguration);
 			return false;
 		}
-		if (raw.startsWith("http://") || raw.startsWith("https://")) {
+		if (raw.startsWith("http://") || raw.startsWith("https://")) { //$NON-NLS-1$//$NON-NLS-2$
 			return true;
 		}
 		Path path = configPath();
 		if (path == null || !Files.isRegularFile(path)) {
-			setErrorMessage("Configuration file does not exist: " + raw);
+			setErrorMessage(NLS.bind(Messages.MainTab_configurationMissing, raw));
 			return false;
 		}
 		if (summary == null) {
-			setErrorMessage("Not a readable JSON configuration: " + raw);
+			setErrorMessage(NLS.bind(Messages.MainTab_notJson, raw));
 			return false;
 		}
 		String workflow = workflowCombo.getText().trim();
 		if (!workflow.isEmpty() && summary.workflows().stream().noneMatch(w -> w.id().equals(workflow) || workflow.equals(w.name()))) {
-			setErrorMessage("No workflow '" + workflow + "' in " + path.getFileName());
+			setErrorMessage(NLS.bind(Messages.MainTab_noWorkflow, workflow, path.getFileName()));
 			return false;
 		}
-		for (String state : initialStatesText.getText().split(",")) {
+		for (String state : initialStatesText.getText().split(",")) { //$NON-NLS-1$
 			String id = state.trim();
 			if (!id.isEmpty() && summary.states().stream().noneMatch(s -> s.id().equals(id))) {
-				setErrorMessage("No state '" + id + "' in " + path.getFileName());
+				setErrorMessage(NLS.bind(Messages.MainTab_noState, id, path.getFileName()));
 				return false;
 			}
 		}
@@ -207,11 +209,11 @@ public class MainTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public String getName() {
-		return "Main";
+		return Messages.MainTab_name;
 	}
 
 	@Override
 	public Image getImage() {
-		return QontinuiUiPlugin.image("config");
+		return QontinuiUiPlugin.image("config"); //$NON-NLS-1$
 	}
 }

@@ -18,6 +18,7 @@ import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.ui.AbstractLaunchConfigurationTab;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.widgets.Composite;
@@ -38,12 +39,12 @@ public class PythonTab extends AbstractLaunchConfigurationTab {
 		Composite root = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(root);
 		setControl(root);
-		new Label(root, SWT.NONE).setText("Interpreter (empty = preference, " + QontinuiPreferences.python() + "):");
+		new Label(root, SWT.NONE).setText(NLS.bind(Messages.PythonTab_interpreter, QontinuiPreferences.python()));
 		interpreter = new Text(root, SWT.BORDER);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(interpreter);
 		interpreter.addModifyListener(e -> updateLaunchConfigurationDialog());
 		Label l = new Label(root, SWT.NONE);
-		l.setText("Extra PYTHONPATH folders (one per line):");
+		l.setText(Messages.PythonTab_extraPath);
 		GridDataFactory.swtDefaults().span(2, 1).applyTo(l);
 		extraPath = new Text(root, SWT.BORDER | SWT.MULTI | SWT.V_SCROLL);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, true).hint(SWT.DEFAULT, 80).applyTo(extraPath);
@@ -52,16 +53,16 @@ public class PythonTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public void setDefaults(ILaunchConfigurationWorkingCopy configuration) {
-		configuration.setAttribute(LaunchAttributes.PYTHON, "");
+		configuration.setAttribute(LaunchAttributes.PYTHON, ""); //$NON-NLS-1$
 	}
 
 	@Override
 	public void initializeFrom(ILaunchConfiguration configuration) {
 		try {
-			interpreter.setText(configuration.getAttribute(LaunchAttributes.PYTHON, ""));
-			extraPath.setText(configuration.getAttribute(LaunchAttributes.EXTRA_PYTHON_PATH, ""));
+			interpreter.setText(configuration.getAttribute(LaunchAttributes.PYTHON, "")); //$NON-NLS-1$
+			extraPath.setText(configuration.getAttribute(LaunchAttributes.EXTRA_PYTHON_PATH, "")); //$NON-NLS-1$
 		} catch (CoreException e) {
-			QontinuiUiPlugin.log("Cannot read launch configuration", e);
+			QontinuiUiPlugin.log("Cannot read launch configuration", e); //$NON-NLS-1$
 		}
 	}
 
@@ -76,12 +77,12 @@ public class PythonTab extends AbstractLaunchConfigurationTab {
 		setErrorMessage(null);
 		String python = interpreter.getText().trim();
 		if (!python.isEmpty() && !Files.isExecutable(Path.of(python))) {
-			setErrorMessage("Interpreter is not an executable file: " + python);
+			setErrorMessage(NLS.bind(Messages.PythonTab_notExecutable, python));
 			return false;
 		}
-		for (String line : extraPath.getText().split("\\R")) {
+		for (String line : extraPath.getText().split("\\R")) { //$NON-NLS-1$
 			if (!line.isBlank() && !Files.isDirectory(Path.of(line.trim()))) {
-				setErrorMessage("Not a folder: " + line.trim());
+				setErrorMessage(NLS.bind(Messages.PythonTab_notFolder, line.trim()));
 				return false;
 			}
 		}
@@ -90,11 +91,11 @@ public class PythonTab extends AbstractLaunchConfigurationTab {
 
 	@Override
 	public String getName() {
-		return "Python";
+		return Messages.PythonTab_name;
 	}
 
 	@Override
 	public Image getImage() {
-		return QontinuiUiPlugin.image("config");
+		return QontinuiUiPlugin.image("config"); //$NON-NLS-1$
 	}
 }

@@ -18,6 +18,7 @@ import org.eclipse.debug.ui.ILaunchShortcut;
 import org.eclipse.jface.dialogs.MessageDialog;
 import org.eclipse.jface.viewers.ISelection;
 import org.eclipse.jface.viewers.IStructuredSelection;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorPart;
 import org.eclipse.ui.PlatformUI;
 import org.qontinui.runner.ui.model.ConfigNode;
@@ -50,10 +51,10 @@ public class QontinuiLaunchShortcut implements ILaunchShortcut {
 
 	private static void launch(Path config, String mode) {
 		try {
-			QontinuiLaunches.launch(config, "", mode);
+			QontinuiLaunches.launch(config, "", mode); //$NON-NLS-1$
 		} catch (CoreException e) {
-			MessageDialog.openError(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(), "Qontinui",
-					"Cannot launch " + config + ": " + e.getMessage());
+			MessageDialog.openError(PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell(),
+					Messages.LaunchShortcut_title, NLS.bind(Messages.LaunchShortcut_cannotLaunch, config, e.getMessage()));
 		}
 	}
 }

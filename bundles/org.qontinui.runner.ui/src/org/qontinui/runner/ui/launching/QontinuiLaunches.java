@@ -21,6 +21,7 @@ import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.launcher.LaunchAttributes;
 import org.qontinui.runner.ui.preferences.QontinuiPreferences;
@@ -35,22 +36,25 @@ public final class QontinuiLaunches {
 	public static ILaunchConfiguration configurationFor(Path config, String workflow) throws CoreException {
 		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
 		ILaunchConfigurationType type = manager.getLaunchConfigurationType(QontinuiDebugCore.LAUNCH_TYPE_ID);
-		String wanted = workflow == null ? "" : workflow;
+		String wanted = workflow == null ? "" : workflow; //$NON-NLS-1$
 		for (ILaunchConfiguration c : manager.getLaunchConfigurations(type)) {
-			if (config.toString().equals(c.getAttribute(LaunchAttributes.CONFIG, ""))
-					&& wanted.equals(c.getAttribute(LaunchAttributes.WORKFLOW, ""))) {
+			if (config.toString().equals(c.getAttribute(LaunchAttributes.CONFIG, "")) //$NON-NLS-1$
+					&& wanted.equals(c.getAttribute(LaunchAttributes.WORKFLOW, ""))) { //$NON-NLS-1$
 				return c;
 			}
 		}
-		String base = config.getFileName().toString().replaceAll("\\.json$", "") + (wanted.isEmpty() ? "" : " - " + wanted);
+		String base = config.getFileName().toString().replaceAll("\\.json$", ""); //$NON-NLS-1$//$NON-NLS-2$
+		if (!wanted.isEmpty()) {
+			base = NLS.bind(Messages.QontinuiLaunches_nameWithWorkflow, base, wanted);
+		}
 		ILaunchConfigurationWorkingCopy wc = type.newInstance(null, manager.generateLaunchConfigurationName(base));
 		wc.setAttribute(LaunchAttributes.CONFIG, config.toString());
 		wc.setAttribute(LaunchAttributes.WORKFLOW, wanted);
 		wc.setAttribute(LaunchAttributes.BACKEND, QontinuiPreferences.defaultBackend());
-		Path screenshots = config.resolveSibling("screenshots");
-		if (Files.isDirectory(screenshots) && !"x11".equals(System.getProperty("qontinui.backend", ""))) {
+		Path screenshots = config.resolveSibling("screenshots"); //$NON-NLS-1$
+		if (Files.isDirectory(screenshots) && !"x11".equals(System.getProperty("qontinui.backend", ""))) { //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 			// A configuration delivered with its screenshots (like the demo) replays them by default.
-			wc.setAttribute(LaunchAttributes.BACKEND, "screenshots");
+			wc.setAttribute(LaunchAttributes.BACKEND, "screenshots"); //$NON-NLS-1$
 			wc.setAttribute(LaunchAttributes.SCREENSHOTS, screenshots.toString());
 		}
 		return wc.doSave();
@@ -63,8 +67,8 @@ public final class QontinuiLaunches {
 
 	/** Runs the configuration with the executor going straight to the given states (GO_TO_STATE). */
 	public static void goToStates(Path config, List<String> stateIds, String mode) throws CoreException {
-		ILaunchConfigurationWorkingCopy wc = configurationFor(config, "").copy(
-				config.getFileName() + " - go to " + String.join(",", stateIds));
+		ILaunchConfigurationWorkingCopy wc = configurationFor(config, "").copy( //$NON-NLS-1$
+				NLS.bind(Messages.QontinuiLaunches_goToStates, config.getFileName(), String.join(",", stateIds))); //$NON-NLS-1$
 		wc.setAttribute(LaunchAttributes.GO_TO_STATES, List.copyOf(stateIds));
 		DebugUITools.launch(wc, Objects.requireNonNullElse(mode, ILaunchManager.RUN_MODE));
 	}
