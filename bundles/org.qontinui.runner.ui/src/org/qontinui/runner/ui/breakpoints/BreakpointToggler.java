@@ -17,6 +17,7 @@ import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.jface.dialogs.MessageDialog;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.breakpoints.ActionBreakpoint;
@@ -69,7 +70,8 @@ public final class BreakpointToggler {
 			}
 		} catch (CoreException e) {
 			if (shell != null) {
-				MessageDialog.openError(shell, "Breakpoint", "Cannot toggle the breakpoint: " + e.getMessage());
+				MessageDialog.openError(shell, Messages.BreakpointToggler_title,
+						NLS.bind(Messages.BreakpointToggler_cannotToggle, e.getMessage()));
 			}
 		}
 	}
@@ -83,22 +85,22 @@ public final class BreakpointToggler {
 		case TRANSITION -> new TransitionBreakpoint(resource, node.elementId(), name, line);
 		case WORKFLOW -> new WorkflowBreakpoint(resource, node.elementId(), name, line);
 		case ACTION -> new ActionBreakpoint(resource, node.elementId(), name, line);
-		default -> throw new CoreException(Status.error("No breakpoints on " + node.kind()));
+		default -> throw new CoreException(Status.error(NLS.bind(Messages.BreakpointToggler_notSupported, node.kind())));
 		};
 	}
 
 	private static String nameOf(ConfigElementNode node) {
 		String label = node.label();
-		int bracket = label.indexOf("  [");
+		int bracket = label.indexOf("  ["); //$NON-NLS-1$
 		return bracket > 0 ? label.substring(0, bracket).strip() : node.elementId();
 	}
 
 	static String kindName(Kind kind) {
 		return switch (kind) {
-		case STATE -> "state";
-		case TRANSITION -> "transition";
-		case WORKFLOW -> "workflow";
-		case ACTION -> "action";
+		case STATE -> "state"; //$NON-NLS-1$
+		case TRANSITION -> "transition"; //$NON-NLS-1$
+		case WORKFLOW -> "workflow"; //$NON-NLS-1$
+		case ACTION -> "action"; //$NON-NLS-1$
 		default -> null;
 		};
 	}

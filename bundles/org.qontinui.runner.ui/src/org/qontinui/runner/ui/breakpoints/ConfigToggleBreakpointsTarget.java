@@ -19,6 +19,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.debug.ui.actions.IToggleBreakpointsTarget;
 import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.ISelection;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IWorkbenchPart;
 import org.eclipse.ui.texteditor.ITextEditor;
 import org.qontinui.runner.ui.OpenConfigurations;
@@ -39,8 +40,8 @@ public class ConfigToggleBreakpointsTarget implements IToggleBreakpointsTarget {
 		}
 		ConfigElementNode node = elementAt(file, text.getStartLine() + 1);
 		if (node == null) {
-			throw new CoreException(Status.error("No state, transition, workflow or action on line "
-					+ (text.getStartLine() + 1) + " of " + file.getName()));
+			throw new CoreException(Status.error(NLS.bind(Messages.ConfigToggleBreakpointsTarget_noElement,
+					text.getStartLine() + 1, file.getName())));
 		}
 		BreakpointToggler.toggle(node, part.getSite().getShell());
 	}
@@ -51,7 +52,7 @@ public class ConfigToggleBreakpointsTarget implements IToggleBreakpointsTarget {
 		try {
 			config = OpenConfigurations.read(file.getLocation().toPath(), new NullProgressMonitor());
 		} catch (IOException e) {
-			throw new CoreException(Status.error("Cannot read " + file.getName(), e));
+			throw new CoreException(Status.error(NLS.bind(Messages.ConfigToggleBreakpointsTarget_cannotRead, file.getName()), e));
 		}
 		ConfigElementNode best = null;
 		int bestLine = -1;
@@ -75,7 +76,7 @@ public class ConfigToggleBreakpointsTarget implements IToggleBreakpointsTarget {
 			return null;
 		}
 		IFile file = Adapters.adapt(editor.getEditorInput(), IFile.class);
-		return file != null && "json".equalsIgnoreCase(file.getFileExtension()) ? file : null;
+		return file != null && "json".equalsIgnoreCase(file.getFileExtension()) ? file : null; //$NON-NLS-1$
 	}
 
 	@Override

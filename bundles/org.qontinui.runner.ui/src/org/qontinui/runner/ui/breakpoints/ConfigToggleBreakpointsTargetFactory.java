@@ -19,7 +19,7 @@ import org.eclipse.ui.IWorkbenchPart;
 /** Offers {@link ConfigToggleBreakpointsTarget} for text editors on {@code .json} files (see plugin.xml). */
 public class ConfigToggleBreakpointsTargetFactory implements IToggleBreakpointsTargetFactory {
 
-	public static final String ID = "org.qontinui.runner.ui.toggleBreakpointsTarget";
+	public static final String ID = "org.qontinui.runner.ui.toggleBreakpointsTarget"; //$NON-NLS-1$
 
 	@Override
 	public Set<String> getToggleTargets(IWorkbenchPart part, ISelection selection) {
@@ -38,11 +38,11 @@ public class ConfigToggleBreakpointsTargetFactory implements IToggleBreakpointsT
 
 	@Override
 	public String getToggleTargetName(String targetID) {
-		return "Qontinui Breakpoints";
+		return Messages.ConfigToggleBreakpointsTargetFactory_name;
 	}
 
 	@Override
 	public String getToggleTargetDescription(String targetID) {
-		return "Breakpoints on the state, transition, workflow or action of a Qontinui configuration";
+		return Messages.ConfigToggleBreakpointsTargetFactory_description;
 	}
 }

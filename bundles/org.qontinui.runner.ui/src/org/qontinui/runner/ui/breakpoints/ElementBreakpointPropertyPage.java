@@ -12,6 +12,7 @@ package org.qontinui.runner.ui.breakpoints;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.jface.layout.GridDataFactory;
 import org.eclipse.jface.layout.GridLayoutFactory;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.widgets.Button;
 import org.eclipse.swt.widgets.Composite;
@@ -43,20 +44,21 @@ public class ElementBreakpointPropertyPage extends PropertyPage {
 		Composite root = new Composite(parent, SWT.NONE);
 		GridLayoutFactory.fillDefaults().numColumns(2).applyTo(root);
 		Label what = new Label(root, SWT.WRAP);
-		what.setText(bp.kind() + " " + bp.getElementName() + " [" + bp.getElementId() + "]");
+		what.setText(NLS.bind(Messages.ElementBreakpointPropertyPage_element,
+				new Object[] { bp.kind(), bp.getElementName(), bp.getElementId() }));
 		GridDataFactory.fillDefaults().span(2, 1).applyTo(what);
 
 		enabled = new Button(root, SWT.CHECK);
-		enabled.setText("Enabled");
+		enabled.setText(Messages.ElementBreakpointPropertyPage_enabled);
 		GridDataFactory.fillDefaults().span(2, 1).applyTo(enabled);
 
-		new Label(root, SWT.NONE).setText("Condition:");
+		new Label(root, SWT.NONE).setText(Messages.ElementBreakpointPropertyPage_condition);
 		condition = new Text(root, SWT.BORDER);
-		condition.setMessage("suspend only when this expression is true (empty: always)");
+		condition.setMessage(Messages.ElementBreakpointPropertyPage_conditionHint);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(condition);
 
 		useHitCount = new Button(root, SWT.CHECK);
-		useHitCount.setText("Hit count:");
+		useHitCount.setText(Messages.ElementBreakpointPropertyPage_hitCount);
 		hitCount = new Spinner(root, SWT.BORDER);
 		hitCount.setValues(1, 1, 1_000_000, 0, 1, 10);
 		useHitCount.addListener(SWT.Selection, e -> hitCount.setEnabled(useHitCount.getSelection()));
@@ -81,7 +83,7 @@ public class ElementBreakpointPropertyPage extends PropertyPage {
 			bp.setHitCount(useHitCount.getSelection() ? hitCount.getSelection() : 0);
 			return true;
 		} catch (CoreException e) {
-			setErrorMessage("Cannot change the breakpoint: " + e.getMessage());
+			setErrorMessage(NLS.bind(Messages.ElementBreakpointPropertyPage_cannotChange, e.getMessage()));
 			return false;
 		}
 	}

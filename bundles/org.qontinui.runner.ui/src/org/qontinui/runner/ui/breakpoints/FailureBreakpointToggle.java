@@ -19,6 +19,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.IBreakpointManager;
 import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.commands.IElementUpdater;
 import org.eclipse.ui.menus.UIElement;
 import org.qontinui.runner.debug.QontinuiDebugCore;
@@ -30,8 +31,8 @@ import org.qontinui.runner.debug.breakpoints.FailureBreakpoint;
  */
 public class FailureBreakpointToggle extends AbstractHandler implements IElementUpdater {
 
-	public static final String COMMAND = "org.qontinui.runner.ui.toggleFailureBreakpoint";
-	public static final String FILTER_PARAMETER = "org.qontinui.runner.ui.failureFilter";
+	public static final String COMMAND = "org.qontinui.runner.ui.toggleFailureBreakpoint"; //$NON-NLS-1$
+	public static final String FILTER_PARAMETER = "org.qontinui.runner.ui.failureFilter"; //$NON-NLS-1$
 
 	@Override
 	public Object execute(ExecutionEvent event) throws ExecutionException {
@@ -50,7 +51,7 @@ public class FailureBreakpointToggle extends AbstractHandler implements IElement
 				manager.addBreakpoint(new FailureBreakpoint(ResourcesPlugin.getWorkspace().getRoot(), filter));
 			}
 		} catch (CoreException e) {
-			throw new ExecutionException("Cannot toggle " + FailureBreakpoint.label(filter), e);
+			throw new ExecutionException(NLS.bind(Messages.FailureBreakpointToggle_cannotToggle, FailureBreakpoint.label(filter)), e);
 		}
 	}
 
