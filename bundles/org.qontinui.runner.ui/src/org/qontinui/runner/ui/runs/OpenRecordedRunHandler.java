@@ -17,6 +17,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.ui.DebugUITools;
 import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.DirectoryDialog;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.handlers.HandlerUtil;
@@ -28,8 +29,8 @@ public class OpenRecordedRunHandler extends AbstractHandler {
 	public Object execute(ExecutionEvent event) {
 		Shell shell = HandlerUtil.getActiveShell(event);
 		DirectoryDialog dialog = new DirectoryDialog(shell);
-		dialog.setText("Debug Recorded Run");
-		dialog.setMessage("A run folder recorded with --record (it holds run.json and frames/)");
+		dialog.setText(Messages.OpenRecordedRunHandler_title);
+		dialog.setMessage(Messages.OpenRecordedRunHandler_message);
 		String folder = dialog.open();
 		if (folder == null) {
 			return null;
@@ -37,7 +38,8 @@ public class OpenRecordedRunHandler extends AbstractHandler {
 		try {
 			DebugUITools.launch(RecordedRuns.configuration(Path.of(folder)), ILaunchManager.DEBUG_MODE);
 		} catch (CoreException e) {
-			ErrorDialog.openError(shell, "Debug Recorded Run", "Cannot replay " + folder, e.getStatus());
+			ErrorDialog.openError(shell, Messages.OpenRecordedRunHandler_title,
+					NLS.bind(Messages.OpenRecordedRunHandler_cannotReplay, folder), e.getStatus());
 		}
 		return null;
 	}

@@ -21,6 +21,7 @@ import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchConfigurationType;
 import org.eclipse.debug.core.ILaunchConfigurationWorkingCopy;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 import org.qontinui.runner.debug.launcher.LaunchAttributes;
 import org.qontinui.runner.runs.RunFolder;
@@ -41,25 +42,25 @@ public final class RecordedRuns {
 	public static ILaunchConfigurationWorkingCopy configuration(Path folder) throws CoreException {
 		RunFolder run = new RunFolder(folder);
 		if (!run.isRecorded()) {
-			throw new CoreException(Status.error(folder + " is not a recorded run: it has no " + RunFolder.MANIFEST
-					+ " and frames/ (record runs with --record or the launch's Record option)"));
+			throw new CoreException(Status.error(NLS.bind(Messages.RecordedRuns_notRecorded, folder, RunFolder.MANIFEST)));
 		}
 		JsonNode manifest;
 		try {
 			manifest = run.manifest();
 		} catch (IOException e) {
-			throw new CoreException(Status.error("Cannot read " + folder.resolve(RunFolder.MANIFEST) + ": " + e.getMessage(), e));
+			throw new CoreException(Status.error(
+					NLS.bind(Messages.RecordedRuns_cannotRead, folder.resolve(RunFolder.MANIFEST), e.getMessage()), e));
 		}
-		Path config = folder.resolve(manifest.path("config").asText("config.json"));
+		Path config = folder.resolve(manifest.path("config").asText("config.json")); //$NON-NLS-1$//$NON-NLS-2$
 		if (!Files.isRegularFile(config)) {
-			throw new CoreException(Status.error("The recorded configuration " + config + " is missing"));
+			throw new CoreException(Status.error(NLS.bind(Messages.RecordedRuns_configurationMissing, config)));
 		}
 		ILaunchManager manager = DebugPlugin.getDefault().getLaunchManager();
 		ILaunchConfigurationType type = manager.getLaunchConfigurationType(QontinuiDebugCore.LAUNCH_TYPE_ID);
 		ILaunchConfigurationWorkingCopy wc = type.newInstance(null,
-				manager.generateLaunchConfigurationName("Replay " + folder.getFileName()));
+				manager.generateLaunchConfigurationName(NLS.bind(Messages.RecordedRuns_launchName, folder.getFileName())));
 		wc.setAttribute(LaunchAttributes.CONFIG, config.toString());
-		wc.setAttribute(LaunchAttributes.WORKFLOW, manifest.path("workflow").asText(""));
+		wc.setAttribute(LaunchAttributes.WORKFLOW, manifest.path("workflow").asText("")); //$NON-NLS-1$//$NON-NLS-2$
 		wc.setAttribute(LaunchAttributes.REPLAY, folder.toString());
 		return wc;
 	}
@@ -73,7 +74,7 @@ public final class RecordedRuns {
 	public static boolean isReplay(ILaunch launch) {
 		ILaunchConfiguration c = launch == null ? null : launch.getLaunchConfiguration();
 		try {
-			return c != null && !c.getAttribute(LaunchAttributes.REPLAY, "").isBlank();
+			return c != null && !c.getAttribute(LaunchAttributes.REPLAY, "").isBlank(); //$NON-NLS-1$
 		} catch (CoreException e) {
 			return false;
 		}

@@ -15,6 +15,7 @@ import java.util.List;
 
 import org.eclipse.core.runtime.Status;
 import org.eclipse.jface.dialogs.ErrorDialog;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.widgets.Shell;
 import org.eclipse.ui.PartInitException;
 import org.eclipse.ui.PlatformUI;
@@ -30,7 +31,7 @@ import org.qontinui.runner.runs.report.ReportedRun;
  */
 public final class RunReports {
 
-	public static final String FILE = "report.html";
+	public static final String FILE = "report.html"; //$NON-NLS-1$
 
 	private RunReports() {
 	}
@@ -43,13 +44,13 @@ public final class RunReports {
 	public static Path write(Path runDir, Path config, String workflow, boolean passed, String failure, double seconds)
 			throws IOException {
 		if (runDir == null || !new RunFolder(runDir).hasEvents()) {
-			throw new IOException("no run record (" + RunFolder.EVENTS + ") in " + runDir);
+			throw new IOException(NLS.bind(Messages.RunReports_noRecord, RunFolder.EVENTS, runDir));
 		}
 		Path file = runDir.resolve(FILE);
 		String name = config == null ? runDir.getFileName().toString() : config.getFileName().toString();
-		ReportedRun run = new ReportedRun(name + (workflow == null || workflow.isBlank() ? "" : "#" + workflow), config,
+		ReportedRun run = new ReportedRun(name + (workflow == null || workflow.isBlank() ? "" : "#" + workflow), config, //$NON-NLS-1$//$NON-NLS-2$
 				workflow, passed, failure, seconds, runDir, null);
-		HtmlReport.write(file, "Qontinui run: " + run.id(), List.of(run));
+		HtmlReport.write(file, NLS.bind(Messages.RunReports_title, run.id()), List.of(run));
 		return file;
 	}
 
@@ -59,11 +60,11 @@ public final class RunReports {
 		try {
 			Path file = write(runDir, config, workflow, passed, failure, seconds);
 			IWebBrowser browser = PlatformUI.getWorkbench().getBrowserSupport().createBrowser(
-					IWorkbenchBrowserSupport.AS_EDITOR | IWorkbenchBrowserSupport.LOCATION_BAR, "org.qontinui.runner.report",
-					"Run report", file.toString());
+					IWorkbenchBrowserSupport.AS_EDITOR | IWorkbenchBrowserSupport.LOCATION_BAR, "org.qontinui.runner.report", //$NON-NLS-1$
+					Messages.RunReports_browserName, file.toString());
 			browser.openURL(file.toUri().toURL());
 		} catch (IOException | PartInitException e) {
-			ErrorDialog.openError(shell, "Open HTML Report", "Cannot open the run's report",
+			ErrorDialog.openError(shell, Messages.RunReports_openTitle, Messages.RunReports_cannotOpen,
 					Status.error(e.getMessage() == null ? e.toString() : e.getMessage(), e));
 		}
 	}

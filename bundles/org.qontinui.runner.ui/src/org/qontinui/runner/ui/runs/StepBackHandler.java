@@ -17,6 +17,7 @@ import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IDebugElement;
 import org.eclipse.debug.core.model.IThread;
 import org.eclipse.debug.ui.DebugUITools;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.debug.model.QontinuiThread;
 
 /** Step Back (Debug view toolbar): the previous action of a replayed recording. */
@@ -26,12 +27,12 @@ public class StepBackHandler extends AbstractHandler {
 	public Object execute(ExecutionEvent event) throws ExecutionException {
 		QontinuiThread thread = replayThread();
 		if (thread == null) {
-			throw new ExecutionException("Step Back needs a suspended replay of a recorded run");
+			throw new ExecutionException(Messages.StepBackHandler_noReplay);
 		}
 		try {
 			thread.stepBack();
 		} catch (DebugException e) {
-			throw new ExecutionException("Step Back failed: " + e.getMessage(), e);
+			throw new ExecutionException(NLS.bind(Messages.StepBackHandler_failed, e.getMessage()), e);
 		}
 		return null;
 	}
