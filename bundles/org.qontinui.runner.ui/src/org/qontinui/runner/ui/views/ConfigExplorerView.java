@@ -182,18 +182,18 @@ public class ConfigExplorerView extends ViewPart
 	// --- actions ------------------------------------------------------------------------------------
 
 	private void createActions() {
-		Action open = new Action(Messages.ConfigExplorer_open, QontinuiUiPlugin.imageDescriptor("config")) {
+		Action open = new Action(Messages.ConfigExplorer_open, QontinuiUiPlugin.imageDescriptor("config")) { //$NON-NLS-1$
 			@Override
 			public void run() {
 				FileDialog dialog = new FileDialog(getSite().getShell(), SWT.OPEN);
-				dialog.setFilterExtensions(new String[] { "*.json", "*" });
+				dialog.setFilterExtensions(new String[] { "*.json", "*" }); //$NON-NLS-1$//$NON-NLS-2$
 				String file = dialog.open();
 				if (file != null) {
 					OpenConfigurations.getDefault().open(Path.of(file));
 				}
 			}
 		};
-		Action reload = new Action(Messages.ConfigExplorer_reload, QontinuiUiPlugin.imageDescriptor("reload")) {
+		Action reload = new Action(Messages.ConfigExplorer_reload, QontinuiUiPlugin.imageDescriptor("reload")) { //$NON-NLS-1$
 			@Override
 			public void run() {
 				OpenConfigurations.getDefault().all().forEach(c -> OpenConfigurations.getDefault().open(c.path()));
@@ -220,8 +220,8 @@ public class ConfigExplorerView extends ViewPart
 			menu.add(launchAction(Messages.ConfigExplorer_runWorkflow, root, n.elementId(), ILaunchManager.RUN_MODE));
 			menu.add(launchAction(Messages.ConfigExplorer_debugWorkflow, root, n.elementId(), ILaunchManager.DEBUG_MODE));
 		} else {
-			menu.add(launchAction(Messages.ConfigExplorer_run, root, "", ILaunchManager.RUN_MODE));
-			menu.add(launchAction(Messages.ConfigExplorer_debug, root, "", ILaunchManager.DEBUG_MODE));
+			menu.add(launchAction(Messages.ConfigExplorer_run, root, "", ILaunchManager.RUN_MODE)); //$NON-NLS-1$
+			menu.add(launchAction(Messages.ConfigExplorer_debug, root, "", ILaunchManager.DEBUG_MODE)); //$NON-NLS-1$
 		}
 		if (element instanceof ConfigElementNode n && n.kind() == Kind.STATE) {
 			menu.add(new Action(Messages.ConfigExplorer_goToState) {
@@ -230,7 +230,7 @@ public class ConfigExplorerView extends ViewPart
 					try {
 						QontinuiLaunches.goToStates(root.path(), List.of(n.elementId()), ILaunchManager.RUN_MODE);
 					} catch (CoreException e) {
-						QontinuiUiPlugin.log("Cannot start navigation", e);
+						QontinuiUiPlugin.log("Cannot start navigation", e); //$NON-NLS-1$
 					}
 				}
 			});
@@ -246,14 +246,14 @@ public class ConfigExplorerView extends ViewPart
 			});
 		}
 		menu.add(new Separator());
-		menu.add(new Action(Messages.ConfigExplorer_showInDiagram, QontinuiUiPlugin.imageDescriptor("diagram")) {
+		menu.add(new Action(Messages.ConfigExplorer_showInDiagram, QontinuiUiPlugin.imageDescriptor("diagram")) { //$NON-NLS-1$
 			@Override
 			public void run() {
 				ShowInPart.show(getSite().getPage(), QontinuiPerspective.STATE_DIAGRAM,
 						new ShowInContext(root, new StructuredSelection(element)), true, true);
 			}
 		});
-		MenuManager showIn = new MenuManager(Messages.ConfigExplorer_showIn, "org.eclipse.ui.navigate.showInQuickMenu");
+		MenuManager showIn = new MenuManager(Messages.ConfigExplorer_showIn, "org.eclipse.ui.navigate.showInQuickMenu"); //$NON-NLS-1$
 		showIn.add(ContributionItemFactory.VIEWS_SHOW_IN.create(getSite().getWorkbenchWindow()));
 		menu.add(showIn);
 		menu.add(new Action(Messages.ConfigExplorer_openInEditor) {
@@ -268,7 +268,7 @@ public class ConfigExplorerView extends ViewPart
 				OpenConfigurations.getDefault().close(root);
 			}
 		});
-		menu.add(new Separator("additions"));
+		menu.add(new Separator("additions")); //$NON-NLS-1$
 	}
 
 	private Action launchAction(String label, ConfigNode root, String workflow, String mode) {
@@ -281,7 +281,7 @@ public class ConfigExplorerView extends ViewPart
 				try {
 					QontinuiLaunches.launch(root.path(), workflow, mode);
 				} catch (CoreException e) {
-					QontinuiUiPlugin.log("Cannot launch " + root.path(), e);
+					QontinuiUiPlugin.log("Cannot launch " + root.path(), e); //$NON-NLS-1$
 				}
 			}
 		};
@@ -293,10 +293,10 @@ public class ConfigExplorerView extends ViewPart
 		if (root == null) {
 			return;
 		}
-		String pointer = element instanceof ConfigElementNode n ? n.pointer() : "";
+		String pointer = element instanceof ConfigElementNode n ? n.pointer() : ""; //$NON-NLS-1$
 		IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
 		try {
-			IEditorPart editor = root.file() != null ? IDE.openEditor(page, root.file(), "org.eclipse.ui.DefaultTextEditor")
+			IEditorPart editor = root.file() != null ? IDE.openEditor(page, root.file(), "org.eclipse.ui.DefaultTextEditor") //$NON-NLS-1$
 					: IDE.openEditorOnFileStore(page, EFS.getLocalFileSystem().fromLocalFile(root.path().toFile()));
 			TextPosition pos = root.positionOf(pointer);
 			if (editor instanceof ITextEditor text && pos.isKnown()) {
@@ -305,7 +305,7 @@ public class ConfigExplorerView extends ViewPart
 				text.selectAndReveal(offset, 0);
 			}
 		} catch (PartInitException | BadLocationException e) {
-			QontinuiUiPlugin.log("Cannot open " + root.path(), e);
+			QontinuiUiPlugin.log("Cannot open " + root.path(), e); //$NON-NLS-1$
 		}
 	}
 
@@ -366,7 +366,7 @@ public class ConfigExplorerView extends ViewPart
 			if (element instanceof ConfigElementNode n) {
 				String text = n.label();
 				if (BreakpointToggler.hasBreakpoint(n)) {
-					text = "\u25CF " + text;
+					text = "\u25CF " + text; //$NON-NLS-1$
 				}
 				return text;
 			}
@@ -377,13 +377,13 @@ public class ConfigExplorerView extends ViewPart
 		public Image getImage(Object element) {
 			List<Diagnostic> problems = problems(element);
 			if (problems.stream().anyMatch(Diagnostic::isError)) {
-				return QontinuiUiPlugin.image("error");
+				return QontinuiUiPlugin.image("error"); //$NON-NLS-1$
 			}
 			if (problems.stream().anyMatch(d -> d.severity() == Diagnostic.Severity.WARNING)) {
-				return QontinuiUiPlugin.image("warning");
+				return QontinuiUiPlugin.image("warning"); //$NON-NLS-1$
 			}
 			if (element instanceof ConfigNode) {
-				return QontinuiUiPlugin.image("config");
+				return QontinuiUiPlugin.image("config"); //$NON-NLS-1$
 			}
 			ConfigElementNode n = (ConfigElementNode) element;
 			Image thumb = switch (n.kind()) {
@@ -402,13 +402,13 @@ public class ConfigExplorerView extends ViewPart
 				}
 			}
 			return QontinuiUiPlugin.image(switch (n.kind()) {
-			case METADATA -> "metadata";
-			case GROUP -> "folder";
-			case STATE -> ((State) n.element()).isInitial() ? "state_initial" : "state";
-			case STATE_IMAGE, IMAGE -> "image";
-			case TRANSITION -> "transition";
-			case WORKFLOW -> "workflow";
-			case ACTION -> "action";
+			case METADATA -> "metadata"; //$NON-NLS-1$
+			case GROUP -> "folder"; //$NON-NLS-1$
+			case STATE -> ((State) n.element()).isInitial() ? "state_initial" : "state"; //$NON-NLS-1$//$NON-NLS-2$
+			case STATE_IMAGE, IMAGE -> "image"; //$NON-NLS-1$
+			case TRANSITION -> "transition"; //$NON-NLS-1$
+			case WORKFLOW -> "workflow"; //$NON-NLS-1$
+			case ACTION -> "action"; //$NON-NLS-1$
 			});
 		}
 
@@ -419,8 +419,8 @@ public class ConfigExplorerView extends ViewPart
 				return element instanceof ConfigNode c ? c.path().toString() : null;
 			}
 			StringBuilder text = new StringBuilder();
-			problems.stream().limit(10).forEach(d -> text.append(d.severity()).append(": ").append(d.message())
-					.append(d.line() > 0 ? NLS.bind(Messages.ConfigExplorer_atLine, d.line()) : "").append('\n'));
+			problems.stream().limit(10).forEach(d -> text.append(d.severity()).append(": ").append(d.message()) //$NON-NLS-1$
+					.append(d.line() > 0 ? NLS.bind(Messages.ConfigExplorer_atLine, d.line()) : "").append('\n')); //$NON-NLS-1$
 			if (problems.size() > 10) {
 				text.append(NLS.bind(Messages.ConfigExplorer_andMore, problems.size() - 10));
 			}

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Base64;
-import java.util.Locale;
 import java.util.function.Function;
 
 import org.eclipse.jface.action.Action;
@@ -25,6 +24,7 @@ import org.eclipse.jface.viewers.ArrayContentProvider;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Font;
 import org.eclipse.swt.graphics.FontData;
@@ -52,7 +52,7 @@ import org.qontinui.runner.ui.runs.RunReports;
 public class ExecutionMonitorView extends ViewPart implements RunTracker.Listener {
 
 	public static final String ID = QontinuiPerspective.EXECUTION_MONITOR;
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault());
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("MM-dd HH:mm:ss").withZone(ZoneId.systemDefault()); //$NON-NLS-1$
 
 	private Label status;
 	private Label elapsed;
@@ -88,32 +88,32 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(counts);
 
 		Group match = new Group(parent, SWT.NONE);
-		match.setText("Last match");
+		match.setText(Messages.ExecutionMonitor_lastMatch);
 		GridLayoutFactory.swtDefaults().numColumns(3).applyTo(match);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, false).applyTo(match);
 		matchImage = new Label(match, SWT.NONE);
-		matchImage.setToolTipText("The template looked for");
+		matchImage.setToolTipText(Messages.ExecutionMonitor_templateTooltip);
 		GridDataFactory.swtDefaults().hint(64, 48).applyTo(matchImage);
 		foundImage = new Label(match, SWT.BORDER);
-		foundImage.setToolTipText("What the screen showed at the best match");
+		foundImage.setToolTipText(Messages.ExecutionMonitor_foundTooltip);
 		GridDataFactory.swtDefaults().hint(64, 48).applyTo(foundImage);
 		matchText = new Label(match, SWT.WRAP);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(matchText);
 
 		Label h = new Label(parent, SWT.NONE);
-		h.setText("Past runs");
+		h.setText(Messages.ExecutionMonitor_pastRuns);
 		GridDataFactory.fillDefaults().span(2, 1).applyTo(h);
 		history = new TableViewer(parent, SWT.BORDER | SWT.FULL_SELECTION | SWT.V_SCROLL);
 		history.getTable().setHeaderVisible(true);
 		GridDataFactory.fillDefaults().span(2, 1).grab(true, true).applyTo(history.getControl());
-		column("Started", 110, r -> TIME.format(r.started()));
-		column("Configuration", 160, r -> Path.of(r.config()).getFileName() + (r.workflow() == null || r.workflow().isBlank() ? "" : " / " + r.workflow()));
-		column("Duration", 70, r -> RunTracker.format(Duration.ofMillis(r.durationMs())));
-		column("Result", 80, RunTracker.PastRun::result);
-		column("Actions", 80, r -> r.passed() + " ok, " + r.failed() + " failed");
+		column(Messages.ExecutionMonitor_started, 110, r -> TIME.format(r.started()));
+		column(Messages.ExecutionMonitor_configuration, 160, r -> withWorkflow(Path.of(r.config()).getFileName(), r.workflow()));
+		column(Messages.ExecutionMonitor_duration, 70, r -> RunTracker.format(Duration.ofMillis(r.durationMs())));
+		column(Messages.ExecutionMonitor_result, 80, r -> resultLabel(r.result()));
+		column(Messages.ExecutionMonitor_actions, 80, r -> NLS.bind(Messages.ExecutionMonitor_actionCounts, r.passed(), r.failed()));
 		history.setContentProvider(ArrayContentProvider.getInstance());
 		history.addDoubleClickListener(e -> openReport());
-		getViewSite().getActionBars().getToolBarManager().add(new Action("Open HTML Report") {
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.ExecutionMonitor_openReport) {
 			@Override
 			public void run() {
 				openReport();
@@ -175,32 +175,35 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 		RunRecord r = RunTracker.getDefault().current();
 		history.setInput(RunTracker.getDefault().history());
 		if (r == null) {
-			status.setText("No run yet");
-			where.setText("Run or debug a configuration to watch it here.");
+			status.setText(Messages.ExecutionMonitor_noRun);
+			where.setText(Messages.ExecutionMonitor_noRunHint);
 			return;
 		}
-		status.setText(r.status().name().charAt(0) + r.status().name().substring(1).toLowerCase(Locale.ROOT)
-				+ ": " + r.config().getFileName() + (r.workflow() == null || r.workflow().isBlank() ? "" : " / " + r.workflow()));
+		status.setText(NLS.bind(Messages.ExecutionMonitor_status, statusLabel(r.status()),
+				withWorkflow(r.config().getFileName(), r.workflow())));
 		elapsed.setText(RunTracker.format(r.elapsed()));
-		where.setText("States: " + (r.activeStates().isEmpty() ? "-" : String.join(", ", r.activeStates()))
-				+ "\nTransition: " + orDash(r.currentTransition()) + "    Workflow: " + orDash(r.currentWorkflow())
-				+ "    Action: " + orDash(r.currentAction())
-				+ (r.failure() != null ? "\nFailure: " + r.failure() : ""));
+		String at = NLS.bind(Messages.ExecutionMonitor_where, new Object[] {
+				r.activeStates().isEmpty() ? "-" : String.join(", ", r.activeStates()), //$NON-NLS-1$//$NON-NLS-2$
+				orDash(r.currentTransition()), orDash(r.currentWorkflow()), orDash(r.currentAction()) });
+		where.setText(r.failure() != null ? NLS.bind(Messages.ExecutionMonitor_whereWithFailure, at, r.failure()) : at);
 		int done = r.actionsPassed() + r.actionsFailed();
 		int total = Math.max(done, totalActions(r));
 		progress.setMaximum(Math.max(total, 1));
 		progress.setSelection(r.status().isFinal() && r.status() == RunRecord.Status.PASSED ? Math.max(total, 1) : done);
-		counts.setText(r.actionsPassed() + " actions passed, " + r.actionsFailed() + " failed"
-				+ (total > 0 ? " (" + done + " of about " + total + ")" : ""));
+		counts.setText(total > 0
+				? NLS.bind(Messages.ExecutionMonitor_countsOfTotal,
+						new Object[] { r.actionsPassed(), r.actionsFailed(), done, total })
+				: NLS.bind(Messages.ExecutionMonitor_counts, r.actionsPassed(), r.actionsFailed()));
 		MatchEvent m = r.lastMatch();
 		if (m != null) {
 			ConfigNode c = OpenConfigurations.getDefault().find(r.config());
 			Image template = c == null ? null : thumbnails.get(c, m.imageId(), 48);
 			matchImage.setImage(template);
 			showFound(m.regionPng());
-			String loc = m.location() == null ? "-" : "(" + m.location().x() + ", " + m.location().y() + ")";
-			matchText.setText(String.format("%s %s%nscore %.3f vs threshold %.3f%nat %s in %.0f ms",
-					m.found() ? "Found" : "NOT found", m.imageId(), m.score(), m.threshold(), loc, m.durationMs()));
+			String loc = m.location() == null ? "-" : "(" + m.location().x() + ", " + m.location().y() + ")"; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
+			matchText.setText(NLS.bind(m.found() ? Messages.ExecutionMonitor_found : Messages.ExecutionMonitor_notFound,
+					new Object[] { m.imageId(), String.format("%.3f", m.score()), String.format("%.3f", m.threshold()), //$NON-NLS-1$//$NON-NLS-2$
+							loc, String.format("%.0f", m.durationMs()) })); //$NON-NLS-1$
 		}
 		status.getParent().layout(true, true);
 	}
@@ -237,7 +240,7 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 		Object selected = history.getStructuredSelection().getFirstElement();
 		if (selected instanceof RunTracker.PastRun past && !past.runDirectory().isEmpty()) {
 			RunReports.open(getSite().getShell(), Path.of(past.runDirectory()), Path.of(past.config()), past.workflow(),
-					"passed".equals(past.result()), null, past.durationMs() / 1000.0);
+					"passed".equals(past.result()), null, past.durationMs() / 1000.0); //$NON-NLS-1$
 			return;
 		}
 		RunRecord r = RunTracker.getDefault().current();
@@ -258,8 +261,37 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 				.mapToInt(w -> w.getActions().size()).sum();
 	}
 
+	/** "config.json / workflow", or the file alone. */
+	private static String withWorkflow(Object config, String workflow) {
+		return workflow == null || workflow.isBlank() ? String.valueOf(config)
+				: NLS.bind(Messages.ExecutionMonitor_configWithWorkflow, config, workflow);
+	}
+
+	static String statusLabel(RunRecord.Status status) {
+		return switch (status) {
+		case STARTING -> Messages.ExecutionMonitor_starting;
+		case RUNNING -> Messages.ExecutionMonitor_running;
+		case SUSPENDED -> Messages.ExecutionMonitor_suspended;
+		case PASSED -> Messages.ExecutionMonitor_passed;
+		case FAILED -> Messages.ExecutionMonitor_failed;
+		case CRASHED -> Messages.ExecutionMonitor_crashed;
+		case TERMINATED -> Messages.ExecutionMonitor_terminated;
+		default -> status.name(); // a status newer than this view
+		};
+	}
+
+	/** A past run's result (a status name, lower case) as the status line says it. */
+	private static String resultLabel(String result) {
+		for (RunRecord.Status s : RunRecord.Status.values()) {
+			if (s.name().equalsIgnoreCase(result)) {
+				return statusLabel(s);
+			}
+		}
+		return result;
+	}
+
 	private static String orDash(String s) {
-		return s == null || s.isBlank() ? "-" : s;
+		return s == null || s.isBlank() ? "-" : s; //$NON-NLS-1$
 	}
 
 	/** For tests: the status line. */

@@ -16,6 +16,7 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Color;
 import org.eclipse.swt.widgets.Display;
@@ -35,15 +36,15 @@ import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
  */
 public final class RunConsole extends IOConsole implements RunRecord.Listener {
 
-	public static final String TYPE = "org.qontinui.runner.ui.runConsole";
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+	public static final String TYPE = "org.qontinui.runner.ui.runConsole"; //$NON-NLS-1$
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault()); //$NON-NLS-1$
 
 	private final RunRecord record;
 	private final Map<RunEvent.Level, IOConsoleOutputStream> streams = new EnumMap<>(RunEvent.Level.class);
 
 	private RunConsole(RunRecord record) {
-		super("Qontinui run: " + record.config().getFileName() + " (" + TIME.format(record.started()) + ")", TYPE,
-				QontinuiUiPlugin.imageDescriptor("run"), true);
+		super(NLS.bind(Messages.RunConsole_name, record.config().getFileName(), TIME.format(record.started())), TYPE,
+				QontinuiUiPlugin.imageDescriptor("run"), true); //$NON-NLS-1$
 		this.record = record;
 		for (RunEvent.Level level : RunEvent.Level.values()) {
 			streams.put(level, newOutputStream());
@@ -88,7 +89,7 @@ public final class RunConsole extends IOConsole implements RunRecord.Listener {
 
 	private void write(RunEvent e) {
 		try {
-			streams.get(e.level()).write(TIME.format(e.time()) + " " + e.kind().name().toLowerCase(Locale.ROOT) + "  "
+			streams.get(e.level()).write(TIME.format(e.time()) + " " + e.kind().name().toLowerCase(Locale.ROOT) + "  " //$NON-NLS-1$//$NON-NLS-2$
 					+ SecretMask.mask(e.message()) + System.lineSeparator());
 		} catch (IOException ex) {
 			// the console was closed

@@ -29,7 +29,7 @@ public final class RunLogFilter {
 
 	private RunEvent.Level minimum = RunEvent.Level.INFO;
 	private final Set<Shown> kinds = EnumSet.allOf(Shown.class);
-	private String search = "";
+	private String search = ""; //$NON-NLS-1$
 
 	public void setMinimum(RunEvent.Level level) {
 		minimum = level;
@@ -52,7 +52,7 @@ public final class RunLogFilter {
 	}
 
 	public void setSearch(String text) {
-		search = text == null ? "" : text.trim().toLowerCase(Locale.ROOT);
+		search = text == null ? "" : text.trim().toLowerCase(Locale.ROOT); //$NON-NLS-1$
 	}
 
 	static Shown shownKind(RunEvent e) {

@@ -28,6 +28,7 @@ import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.StructuredSelection;
 import org.eclipse.jface.viewers.TableViewer;
 import org.eclipse.jface.viewers.TableViewerColumn;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.custom.ScrolledComposite;
 import org.eclipse.swt.graphics.Image;
@@ -61,7 +62,7 @@ import org.qontinui.runner.ui.model.ConfigElementNode.Kind;
 public class RunLogView extends ViewPart implements RunTracker.Listener {
 
 	public static final String ID = QontinuiPerspective.RUN_LOG;
-	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault());
+	private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("HH:mm:ss.SSS").withZone(ZoneId.systemDefault()); //$NON-NLS-1$
 
 	private final RunLogFilter filter = new RunLogFilter();
 	private TableViewer table;
@@ -86,7 +87,8 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 			refreshTable();
 		});
 		levelCombo = new Combo(bar, SWT.READ_ONLY);
-		levelCombo.setItems("Debug and up", "Info and up", "Warnings and errors", "Errors only");
+		levelCombo.setItems(Messages.RunLog_levelDebug, Messages.RunLog_levelInfo, Messages.RunLog_levelWarning,
+				Messages.RunLog_levelError);
 		levelCombo.select(1);
 		levelCombo.addListener(SWT.Selection, e -> {
 			filter.setMinimum(RunEvent.Level.values()[levelCombo.getSelectionIndex()]);
@@ -94,7 +96,7 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 		});
 		for (RunLogFilter.Shown kind : RunLogFilter.Shown.values()) {
 			Button check = new Button(bar, SWT.CHECK);
-			check.setText(kind.name().charAt(0) + kind.name().substring(1).toLowerCase(Locale.ROOT));
+			check.setText(label(kind));
 			check.setSelection(true);
 			check.setData(kind);
 			check.addListener(SWT.Selection, e -> {
@@ -103,7 +105,7 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 			});
 		}
 		Label l = new Label(bar, SWT.NONE);
-		l.setText("Search:");
+		l.setText(Messages.RunLog_search);
 		searchText = new Text(bar, SWT.BORDER | SWT.SEARCH | SWT.ICON_CANCEL);
 		GridDataFactory.fillDefaults().grab(true, false).applyTo(searchText);
 		searchText.addModifyListener(e -> {
@@ -115,31 +117,33 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(table.getControl());
 		table.getTable().setHeaderVisible(true);
 		table.getTable().setLinesVisible(true);
-		column("Time", 95, e -> TIME.format(e.time()), null);
-		column("Level", 70, e -> e.level().name().toLowerCase(Locale.ROOT), e -> QontinuiUiPlugin.image(switch (e.level()) {
-		case ERROR -> "error";
-		case WARNING -> "warning";
-		default -> "info";
+		column(Messages.RunLog_time, 95, e -> TIME.format(e.time()), null);
+		column(Messages.RunLog_level, 70, e -> e.level().name().toLowerCase(Locale.ROOT), e -> QontinuiUiPlugin.image(switch (e.level()) {
+		case ERROR -> "error"; //$NON-NLS-1$
+		case WARNING -> "warning"; //$NON-NLS-1$
+		default -> "info"; //$NON-NLS-1$
 		}));
-		column("Kind", 80, e -> e.kind().name().toLowerCase(Locale.ROOT), null);
-		column("Score / threshold", 110, e -> Double.isNaN(e.score()) ? "" : String.format("%.3f / %.3f", e.score(), e.threshold()), null);
-		column("Message", 700, e -> SecretMask.mask(e.message()) + (e.screenshot() != null ? "  [double-click: screenshot]" : ""), null);
+		column(Messages.RunLog_kind, 80, e -> e.kind().name().toLowerCase(Locale.ROOT), null);
+		column(Messages.RunLog_score, 110, e -> Double.isNaN(e.score()) ? "" : String.format("%.3f / %.3f", e.score(), e.threshold()), null); //$NON-NLS-1$//$NON-NLS-2$
+		column(Messages.RunLog_message, 700, e -> e.screenshot() != null
+				? NLS.bind(Messages.RunLog_withScreenshot, SecretMask.mask(e.message()))
+				: SecretMask.mask(e.message()), null);
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		table.addDoubleClickListener(e -> open((RunEvent) table.getStructuredSelection().getFirstElement()));
 
-		getViewSite().getActionBars().getToolBarManager().add(new Action("Export JSON Lines...") {
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.RunLog_exportJsonLines) {
 			@Override
 			public void run() {
 				export(true);
 			}
 		});
-		getViewSite().getActionBars().getToolBarManager().add(new Action("Export Text...") {
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.RunLog_exportText) {
 			@Override
 			public void run() {
 				export(false);
 			}
 		});
-		getViewSite().getActionBars().getToolBarManager().add(new Action("Open HTML Report") {
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.RunLog_openReport) {
 			@Override
 			public void run() {
 				openReport();
@@ -147,6 +151,17 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 		});
 		RunTracker.getDefault().addListener(this);
 		refreshRuns();
+	}
+
+	/** The check box of a kind of entries. */
+	private static String label(RunLogFilter.Shown kind) {
+		return switch (kind) {
+		case STATE -> Messages.RunLog_kindState;
+		case ACTION -> Messages.RunLog_kindAction;
+		case MATCH -> Messages.RunLog_kindMatch;
+		case ERROR -> Messages.RunLog_kindError;
+		case OTHER -> Messages.RunLog_kindOther;
+		};
 	}
 
 	private void column(String title, int width, Function<RunEvent, String> text,
@@ -201,7 +216,7 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 			runs = all;
 			List<String> items = new ArrayList<>();
 			for (RunRecord r : runs) {
-				items.add(TIME.format(r.started()) + "  " + r.config().getFileName());
+				items.add(TIME.format(r.started()) + "  " + r.config().getFileName()); //$NON-NLS-1$
 			}
 			runCombo.setItems(items.toArray(String[]::new));
 			shown = runs.isEmpty() ? null : runs.get(runs.size() - 1);
@@ -231,14 +246,15 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 
 	private void export(boolean jsonLines) {
 		FileDialog dialog = new FileDialog(getSite().getShell(), SWT.SAVE);
-		dialog.setFilterExtensions(new String[] { jsonLines ? "*.jsonl" : "*.txt" });
+		dialog.setFilterExtensions(new String[] { jsonLines ? "*.jsonl" : "*.txt" }); //$NON-NLS-1$//$NON-NLS-2$
 		dialog.setOverwrite(true);
 		String file = dialog.open();
 		if (file != null) {
 			try {
 				export(Path.of(file), jsonLines);
 			} catch (IOException e) {
-				MessageDialog.openError(getSite().getShell(), "Export", "Cannot write " + file + ": " + e.getMessage());
+				MessageDialog.openError(getSite().getShell(), Messages.RunLog_exportTitle,
+						NLS.bind(Messages.RunLog_cannotWrite, file, e.getMessage()));
 			}
 		}
 	}
@@ -317,7 +333,7 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 				image = new Image(parent.getDisplay(), path);
 				label.setImage(image);
 			} catch (RuntimeException e) {
-				label.setText("Cannot open " + path + ": " + e.getMessage());
+				label.setText(NLS.bind(Messages.RunLog_cannotOpenScreenshot, path, e.getMessage()));
 			}
 			label.pack();
 			scroll.setContent(label);
