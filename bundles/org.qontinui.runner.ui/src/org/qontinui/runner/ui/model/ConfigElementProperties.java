@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.views.properties.IPropertyDescriptor;
 import org.eclipse.ui.views.properties.IPropertySource;
 import org.eclipse.ui.views.properties.PropertyDescriptor;
@@ -47,20 +48,21 @@ final class ConfigElementProperties implements IPropertySource {
 	@Override
 	public IPropertyDescriptor[] getPropertyDescriptors() {
 		List<IPropertyDescriptor> list = new ArrayList<>();
-		PropertyDescriptor pointer = new PropertyDescriptor("$pointer", "JSON pointer");
-		pointer.setCategory("Location");
+		PropertyDescriptor pointer = new PropertyDescriptor("$pointer", Messages.ConfigElementProperties_pointer); //$NON-NLS-1$
+		pointer.setCategory(Messages.ConfigElementProperties_location);
 		list.add(pointer);
-		PropertyDescriptor line = new PropertyDescriptor("$line", "Line");
-		line.setCategory("Location");
+		PropertyDescriptor line = new PropertyDescriptor("$line", Messages.ConfigElementProperties_line); //$NON-NLS-1$
+		line.setCategory(Messages.ConfigElementProperties_location);
 		list.add(line);
 		var contributed = contribution();
 		if (contributed != null) {
-			PropertyDescriptor plugin = new PropertyDescriptor("$plugin", "Provided by plugin");
-			plugin.setCategory("Action type");
+			PropertyDescriptor plugin = new PropertyDescriptor("$plugin", Messages.ConfigElementProperties_plugin); //$NON-NLS-1$
+			plugin.setCategory(Messages.ConfigElementProperties_actionType);
 			list.add(plugin);
 			if (contributed.configDescription() != null) {
-				PropertyDescriptor config = new PropertyDescriptor("$configDescription", "Config fields");
-				config.setCategory("Action type");
+				PropertyDescriptor config = new PropertyDescriptor("$configDescription", //$NON-NLS-1$
+						Messages.ConfigElementProperties_configFields);
+				config.setCategory(Messages.ConfigElementProperties_actionType);
 				list.add(config);
 			}
 		}
@@ -78,9 +80,9 @@ final class ConfigElementProperties implements IPropertySource {
 
 	private static String categoryOf(String name) {
 		return switch (name) {
-		case "id", "name", "type", "description" -> "Element";
-		case "config" -> "Action configuration";
-		default -> "Fields";
+		case "id", "name", "type", "description" -> Messages.ConfigElementProperties_element; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
+		case "config" -> Messages.ConfigElementProperties_actionConfiguration; //$NON-NLS-1$
+		default -> Messages.ConfigElementProperties_fields;
 		};
 	}
 
@@ -94,31 +96,31 @@ final class ConfigElementProperties implements IPropertySource {
 
 	@Override
 	public Object getPropertyValue(Object id) {
-		if ("$plugin".equals(id)) {
+		if ("$plugin".equals(id)) { //$NON-NLS-1$
 			var c = contribution();
-			return c == null ? "" : c.plugin() + " (" + c.bundle() + ")";
+			return c == null ? "" : c.plugin() + " (" + c.bundle() + ")"; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 		}
-		if ("$configDescription".equals(id)) {
+		if ("$configDescription".equals(id)) { //$NON-NLS-1$
 			var c = contribution();
-			return c == null || c.configDescription() == null ? "" : c.configDescription().replaceAll("\\s+", " ").strip();
+			return c == null || c.configDescription() == null ? "" : c.configDescription().replaceAll("\\s+", " ").strip(); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 		}
-		if ("$pointer".equals(id)) {
+		if ("$pointer".equals(id)) { //$NON-NLS-1$
 			return node.pointer();
 		}
-		if ("$line".equals(id)) {
+		if ("$line".equals(id)) { //$NON-NLS-1$
 			var pos = node.root().positionOf(node.pointer());
-			return pos.isKnown() ? pos.toString() : "";
+			return pos.isKnown() ? pos.toString() : ""; //$NON-NLS-1$
 		}
 		JsonNode json = json();
 		JsonNode value = json == null ? null : json.get((String) id);
 		if (value == null) {
-			return "";
+			return ""; //$NON-NLS-1$
 		}
-		if ("data".equals(id) && value.isTextual()) {
-			return "(base64, " + value.asText().length() + " characters)";
+		if ("data".equals(id) && value.isTextual()) { //$NON-NLS-1$
+			return NLS.bind(Messages.ConfigElementProperties_base64, value.asText().length());
 		}
 		String text = value.isValueNode() ? value.asText() : value.toString();
-		return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text;
+		return text.length() > MAX_SHOWN ? text.substring(0, MAX_SHOWN) + "..." : text; //$NON-NLS-1$
 	}
 
 	@Override

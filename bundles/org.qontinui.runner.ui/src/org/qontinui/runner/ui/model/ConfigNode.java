@@ -100,7 +100,7 @@ public final class ConfigNode implements IAdaptable {
 	/** The diagnostics at or below a JSON pointer. */
 	public List<Diagnostic> diagnosticsUnder(String pointer) {
 		return diagnostics.stream()
-				.filter(d -> d.pointer() != null && (d.pointer().equals(pointer) || d.pointer().startsWith(pointer + "/")))
+				.filter(d -> d.pointer() != null && (d.pointer().equals(pointer) || d.pointer().startsWith(pointer + "/"))) //$NON-NLS-1$
 				.toList();
 	}
 
@@ -112,7 +112,7 @@ public final class ConfigNode implements IAdaptable {
 		QontinuiConfig c = config();
 		String title = c != null && c.getMetadata() != null ? c.getMetadata().getName() : null;
 		return title == null || title.isBlank() ? path.getFileName().toString()
-				: title + " (" + path.getFileName() + ")";
+				: title + " (" + path.getFileName() + ")"; //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	@Override

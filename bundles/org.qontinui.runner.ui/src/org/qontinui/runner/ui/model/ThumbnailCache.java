@@ -47,7 +47,7 @@ public final class ThumbnailCache {
 		if (imageId == null || config.index() == null) {
 			return null;
 		}
-		String key = config.path() + "|" + imageId + "|" + maxWidth + "x" + maxHeight;
+		String key = config.path() + "|" + imageId + "|" + maxWidth + "x" + maxHeight; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 		if (images.containsKey(key)) {
 			return images.get(key);
 		}
