@@ -22,6 +22,7 @@ import org.eclipse.debug.core.model.IValue;
 import org.eclipse.debug.ui.IDebugModelPresentation;
 import org.eclipse.debug.ui.IValueDetailListener;
 import org.eclipse.jface.viewers.LabelProvider;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.ui.IEditorInput;
 import org.eclipse.ui.ide.FileStoreEditorInput;
@@ -49,10 +50,10 @@ public class QontinuiModelPresentation extends LabelProvider implements IDebugMo
 		if (element instanceof ElementBreakpoint bp) {
 			String text = bp.getMarker().getAttribute(IMarker.MESSAGE, bp.functionName());
 			if (!bp.getCondition().isBlank()) {
-				text += " [if " + bp.getCondition() + "]";
+				text = NLS.bind(Messages.QontinuiModelPresentation_condition, text, bp.getCondition());
 			}
 			if (bp.getHitCount() > 0) {
-				text += " [hit count " + bp.getHitCount() + "]";
+				text = NLS.bind(Messages.QontinuiModelPresentation_hitCount, text, bp.getHitCount());
 			}
 			return withVerification(bp, text);
 		}
@@ -60,14 +61,15 @@ public class QontinuiModelPresentation extends LabelProvider implements IDebugMo
 			try {
 				return withVerification(bp, FailureBreakpoint.label(bp.getFilter()));
 			} catch (CoreException e) {
-				return "Failure breakpoint";
+				return Messages.QontinuiModelPresentation_failureBreakpoint;
 			}
 		}
 		if (element instanceof QontinuiThread t) {
 			return t.getName();
 		}
 		if (element instanceof QontinuiStackFrame f) {
-			return f.getName() + (f.getLineNumber() > 0 ? "  (line " + f.getLineNumber() + ")" : "");
+			return f.getLineNumber() > 0 ? NLS.bind(Messages.QontinuiModelPresentation_frameAtLine, f.getName(), f.getLineNumber())
+					: f.getName();
 		}
 		return null; // the debug platform's default label
 	}
@@ -77,24 +79,25 @@ public class QontinuiModelPresentation extends LabelProvider implements IDebugMo
 		if (!Boolean.FALSE.equals(InstalledBreakpoints.verification(bp))) {
 			return text;
 		}
-		String why = bp.getMarker().getAttribute(InstalledBreakpoints.VERIFICATION_MESSAGE, "");
-		return text + " (not installed" + (why.isBlank() ? "" : ": " + why) + ")";
+		String why = bp.getMarker().getAttribute(InstalledBreakpoints.VERIFICATION_MESSAGE, ""); //$NON-NLS-1$
+		return why.isBlank() ? NLS.bind(Messages.QontinuiModelPresentation_notInstalled, text)
+				: NLS.bind(Messages.QontinuiModelPresentation_notInstalledBecause, text, why);
 	}
 
 	@Override
 	public Image getImage(Object element) {
 		if (element instanceof FailureBreakpoint) {
-			return QontinuiUiPlugin.image("failure_breakpoint");
+			return QontinuiUiPlugin.image("failure_breakpoint"); //$NON-NLS-1$
 		}
 		if (element instanceof IBreakpoint) {
-			return QontinuiUiPlugin.image("breakpoint");
+			return QontinuiUiPlugin.image("breakpoint"); //$NON-NLS-1$
 		}
 		if (element instanceof QontinuiStackFrame f) {
 			return QontinuiUiPlugin.image(switch (f.kind()) {
-			case "state" -> "state";
-			case "transition" -> "transition";
-			case "workflow" -> "workflow";
-			default -> "action";
+			case "state" -> "state"; //$NON-NLS-1$//$NON-NLS-2$
+			case "transition" -> "transition"; //$NON-NLS-1$//$NON-NLS-2$
+			case "workflow" -> "workflow"; //$NON-NLS-1$//$NON-NLS-2$
+			default -> "action"; //$NON-NLS-1$
 			});
 		}
 		return null;
@@ -129,6 +132,6 @@ public class QontinuiModelPresentation extends LabelProvider implements IDebugMo
 
 	@Override
 	public String getEditorId(IEditorInput input, Object element) {
-		return "org.eclipse.ui.DefaultTextEditor";
+		return "org.eclipse.ui.DefaultTextEditor"; //$NON-NLS-1$
 	}
 }
