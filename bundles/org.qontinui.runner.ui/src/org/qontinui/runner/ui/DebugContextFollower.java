@@ -49,10 +49,10 @@ public final class DebugContextFollower implements IDebugContextListener {
 		}
 		ConfigNode config = OpenConfigurations.getDefault().find(Path.of(frame.getSourcePath()));
 		Kind kind = switch (frame.kind()) {
-		case "action" -> Kind.ACTION;
-		case "state" -> Kind.STATE;
-		case "transition" -> Kind.TRANSITION;
-		case "workflow" -> Kind.WORKFLOW;
+		case "action" -> Kind.ACTION; //$NON-NLS-1$
+		case "state" -> Kind.STATE; //$NON-NLS-1$
+		case "transition" -> Kind.TRANSITION; //$NON-NLS-1$
+		case "workflow" -> Kind.WORKFLOW; //$NON-NLS-1$
 		default -> null;
 		};
 		if (config != null && kind != null) {

@@ -28,6 +28,7 @@ import org.eclipse.core.runtime.IStatus;
 import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.load.ConfigDocument;
 import org.qontinui.runner.core.load.ConfigReader;
 import org.qontinui.runner.core.validation.Diagnostic;
@@ -41,8 +42,8 @@ import org.qontinui.runner.ui.model.ConfigNode;
 public final class OpenConfigurations {
 
 	/** Problem marker type of configuration diagnostics. */
-	public static final String MARKER_TYPE = "org.qontinui.runner.ui.configProblem";
-	public static final String POINTER_ATTRIBUTE = "org.qontinui.runner.pointer";
+	public static final String MARKER_TYPE = "org.qontinui.runner.ui.configProblem"; //$NON-NLS-1$
+	public static final String POINTER_ATTRIBUTE = "org.qontinui.runner.pointer"; //$NON-NLS-1$
 
 	/** Told when a configuration was opened, reloaded or closed; called on any thread. */
 	public interface Listener {
@@ -75,13 +76,13 @@ public final class OpenConfigurations {
 
 	/** Opens (or re-reads) a configuration file in the background; returns the job. */
 	public Job open(Path path) {
-		Job job = Job.create("Opening configuration " + path.getFileName(), monitor -> {
+		Job job = Job.create(NLS.bind(Messages.OpenConfigurations_opening, path.getFileName()), monitor -> {
 			try {
 				ConfigNode node = read(path, monitor);
 				replace(node);
 				return Status.OK_STATUS;
 			} catch (IOException e) {
-				return Status.error("Cannot read " + path + ": " + e.getMessage(), e);
+				return Status.error(NLS.bind(Messages.OpenConfigurations_cannotRead, path, e.getMessage()), e);
 			}
 		});
 		job.setUser(true);
@@ -91,7 +92,7 @@ public final class OpenConfigurations {
 
 	/** Reads, validates and builds the explorer tree of a configuration, on the calling thread. */
 	public static ConfigNode read(Path path, IProgressMonitor monitor) throws IOException {
-		SubMonitor progress = SubMonitor.convert(monitor, "Reading " + path.getFileName(), 3);
+		SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.OpenConfigurations_reading, path.getFileName()), 3);
 		String text = Files.readString(path, StandardCharsets.UTF_8);
 		progress.worked(1);
 		ConfigDocument document = new ConfigReader().read(text);
@@ -141,13 +142,13 @@ public final class OpenConfigurations {
 		if (file == null || !file.exists()) {
 			return;
 		}
-		WorkspaceJob job = new WorkspaceJob("Updating problems of " + file.getName()) {
+		WorkspaceJob job = new WorkspaceJob(NLS.bind(Messages.OpenConfigurations_updatingProblems, file.getName())) {
 			@Override
 			public IStatus runInWorkspace(IProgressMonitor monitor) throws CoreException {
 				file.deleteMarkers(MARKER_TYPE, false, IResource.DEPTH_ZERO);
 				for (Diagnostic d : node.diagnostics()) {
 					IMarker marker = file.createMarker(MARKER_TYPE);
-					marker.setAttribute(IMarker.MESSAGE, d.message() + (d.pointer() == null || d.pointer().isEmpty() ? "" : " (" + d.pointer() + ")"));
+					marker.setAttribute(IMarker.MESSAGE, d.message() + (d.pointer() == null || d.pointer().isEmpty() ? "" : " (" + d.pointer() + ")")); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 					marker.setAttribute(IMarker.SEVERITY, switch (d.severity()) {
 					case ERROR -> IMarker.SEVERITY_ERROR;
 					case WARNING -> IMarker.SEVERITY_WARNING;
@@ -156,8 +157,8 @@ public final class OpenConfigurations {
 					if (d.line() > 0) {
 						marker.setAttribute(IMarker.LINE_NUMBER, d.line());
 					}
-					marker.setAttribute(IMarker.LOCATION, d.pointer() == null ? "" : d.pointer());
-					marker.setAttribute(POINTER_ATTRIBUTE, d.pointer() == null ? "" : d.pointer());
+					marker.setAttribute(IMarker.LOCATION, d.pointer() == null ? "" : d.pointer()); //$NON-NLS-1$
+					marker.setAttribute(POINTER_ATTRIBUTE, d.pointer() == null ? "" : d.pointer()); //$NON-NLS-1$
 				}
 				return Status.OK_STATUS;
 			}

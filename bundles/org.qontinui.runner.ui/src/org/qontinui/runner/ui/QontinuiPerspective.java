@@ -21,30 +21,30 @@ import org.eclipse.ui.console.IConsoleConstants;
  */
 public class QontinuiPerspective implements IPerspectiveFactory {
 
-	public static final String ID = "org.qontinui.runner.ui.perspective";
-	public static final String CONFIG_EXPLORER = "org.qontinui.runner.ui.configExplorer";
-	public static final String STATE_DIAGRAM = "org.qontinui.runner.ui.stateDiagram";
-	public static final String EXECUTION_MONITOR = "org.qontinui.runner.ui.executionMonitor";
-	public static final String RUN_LOG = "org.qontinui.runner.ui.runLog";
+	public static final String ID = "org.qontinui.runner.ui.perspective"; //$NON-NLS-1$
+	public static final String CONFIG_EXPLORER = "org.qontinui.runner.ui.configExplorer"; //$NON-NLS-1$
+	public static final String STATE_DIAGRAM = "org.qontinui.runner.ui.stateDiagram"; //$NON-NLS-1$
+	public static final String EXECUTION_MONITOR = "org.qontinui.runner.ui.executionMonitor"; //$NON-NLS-1$
+	public static final String RUN_LOG = "org.qontinui.runner.ui.runLog"; //$NON-NLS-1$
 
 	@Override
 	public void createInitialLayout(IPageLayout layout) {
 		String editor = layout.getEditorArea();
 
-		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.22f, editor);
+		IFolderLayout left = layout.createFolder("left", IPageLayout.LEFT, 0.22f, editor); //$NON-NLS-1$
 		left.addView(CONFIG_EXPLORER);
 		left.addView(IPageLayout.ID_PROJECT_EXPLORER);
 
-		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.68f, editor);
+		IFolderLayout bottom = layout.createFolder("bottom", IPageLayout.BOTTOM, 0.68f, editor); //$NON-NLS-1$
 		bottom.addView(IConsoleConstants.ID_CONSOLE_VIEW);
 		bottom.addView(RUN_LOG);
 		bottom.addView(IPageLayout.ID_PROBLEM_VIEW);
 		bottom.addView(IPageLayout.ID_PROP_SHEET);
 
-		IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.72f, editor);
+		IFolderLayout right = layout.createFolder("right", IPageLayout.RIGHT, 0.72f, editor); //$NON-NLS-1$
 		right.addView(IDebugUIConstants.ID_DEBUG_VIEW);
 		right.addView(EXECUTION_MONITOR);
-		IFolderLayout rightBottom = layout.createFolder("rightBottom", IPageLayout.BOTTOM, 0.45f, "right");
+		IFolderLayout rightBottom = layout.createFolder("rightBottom", IPageLayout.BOTTOM, 0.45f, "right"); //$NON-NLS-1$//$NON-NLS-2$
 		rightBottom.addView(IDebugUIConstants.ID_VARIABLE_VIEW);
 		rightBottom.addView(IDebugUIConstants.ID_BREAKPOINT_VIEW);
 		rightBottom.addView(IDebugUIConstants.ID_EXPRESSION_VIEW);

@@ -29,6 +29,7 @@ import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchesListener2;
 import org.eclipse.debug.core.model.IProcess;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.debug.launcher.QontinuiLaunchDelegate;
 import org.qontinui.runner.debug.model.QontinuiProcess;
 import org.qontinui.runner.runs.RunEvent;
@@ -139,7 +140,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 		}
 		PastRun past = new PastRun(record.started(), record.config().toString(), record.workflow(),
 				record.elapsed().toMillis(), record.status().name().toLowerCase(Locale.ROOT), record.actionsPassed(),
-				record.actionsFailed(), record.runDirectory() == null ? "" : record.runDirectory().toString());
+				record.actionsFailed(), record.runDirectory() == null ? "" : record.runDirectory().toString()); //$NON-NLS-1$
 		history.add(past);
 		appendHistory(past);
 		applyRetention(QontinuiPreferences.logRetentionRuns());
@@ -187,7 +188,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 
 	private static Path historyFile() {
 		try {
-			return Platform.getStateLocation(QontinuiUiPlugin.getDefault().getBundle()).toPath().resolve("run-history.jsonl");
+			return Platform.getStateLocation(QontinuiUiPlugin.getDefault().getBundle()).toPath().resolve("run-history.jsonl"); //$NON-NLS-1$
 		} catch (RuntimeException e) {
 			return null;
 		}
@@ -203,15 +204,15 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 			for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
 				try {
 					JsonNode n = JSON.readTree(line);
-					list.add(new PastRun(Instant.parse(n.path("started").asText()), n.path("config").asText(),
-							n.path("workflow").asText(), n.path("durationMs").asLong(), n.path("result").asText(),
-							n.path("passed").asInt(), n.path("failed").asInt(), n.path("runDirectory").asText("")));
+					list.add(new PastRun(Instant.parse(n.path("started").asText()), n.path("config").asText(), //$NON-NLS-1$//$NON-NLS-2$
+							n.path("workflow").asText(), n.path("durationMs").asLong(), n.path("result").asText(), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+							n.path("passed").asInt(), n.path("failed").asInt(), n.path("runDirectory").asText(""))); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
 				} catch (IOException | RuntimeException e) {
 					// a damaged line loses only itself
 				}
 			}
 		} catch (IOException e) {
-			QontinuiUiPlugin.log("Cannot read run history " + file, e);
+			QontinuiUiPlugin.log("Cannot read run history " + file, e); //$NON-NLS-1$
 		}
 		return list;
 	}
@@ -224,7 +225,7 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 		try {
 			Files.deleteIfExists(file);
 		} catch (IOException e) {
-			QontinuiUiPlugin.log("Cannot trim run history " + file, e);
+			QontinuiUiPlugin.log("Cannot trim run history " + file, e); //$NON-NLS-1$
 			return;
 		}
 		runs.forEach(RunTracker::appendHistory);
@@ -236,18 +237,18 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 			return;
 		}
 		ObjectNode n = JSON.createObjectNode();
-		n.put("started", run.started().toString());
-		n.put("runDirectory", run.runDirectory());
-		n.put("config", run.config());
-		n.put("workflow", run.workflow());
-		n.put("durationMs", run.durationMs());
-		n.put("result", run.result());
-		n.put("passed", run.passed());
-		n.put("failed", run.failed());
+		n.put("started", run.started().toString()); //$NON-NLS-1$
+		n.put("runDirectory", run.runDirectory()); //$NON-NLS-1$
+		n.put("config", run.config()); //$NON-NLS-1$
+		n.put("workflow", run.workflow()); //$NON-NLS-1$
+		n.put("durationMs", run.durationMs()); //$NON-NLS-1$
+		n.put("result", run.result()); //$NON-NLS-1$
+		n.put("passed", run.passed()); //$NON-NLS-1$
+		n.put("failed", run.failed()); //$NON-NLS-1$
 		try {
-			Files.writeString(file, n + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+			Files.writeString(file, n + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE, StandardOpenOption.APPEND); //$NON-NLS-1$
 		} catch (IOException e) {
-			QontinuiUiPlugin.log("Cannot write run history " + file, e);
+			QontinuiUiPlugin.log("Cannot write run history " + file, e); //$NON-NLS-1$
 		}
 	}
 
@@ -255,8 +256,8 @@ public final class RunTracker implements ILaunchesListener2, RunRecord.Listener 
 	public static String format(Duration d) {
 		long ms = d.toMillis();
 		if (ms < 60_000) {
-			return String.format("%.1f s", ms / 1000.0);
+			return NLS.bind(Messages.RunTracker_seconds, String.format("%.1f", ms / 1000.0)); //$NON-NLS-1$
 		}
-		return (ms / 60_000) + " min " + (ms % 60_000) / 1000 + " s";
+		return NLS.bind(Messages.RunTracker_minutes, ms / 60_000, (ms % 60_000) / 1000);
 	}
 }

@@ -39,7 +39,7 @@ public final class ShowInPart {
 			try {
 				view = page.showView(viewId, null, activate ? IWorkbenchPage.VIEW_ACTIVATE : IWorkbenchPage.VIEW_VISIBLE);
 			} catch (PartInitException e) {
-				QontinuiUiPlugin.log("Cannot open the view " + viewId, e);
+				QontinuiUiPlugin.log("Cannot open the view " + viewId, e); //$NON-NLS-1$
 			}
 		}
 		IShowInTarget target = Adapters.adapt(view, IShowInTarget.class);

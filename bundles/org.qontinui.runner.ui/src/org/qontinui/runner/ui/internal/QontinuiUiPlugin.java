@@ -22,7 +22,7 @@ import org.qontinui.runner.core.secure.SecretMask;
 /** The UI bundle's activator: its preference store and its shared images. */
 public class QontinuiUiPlugin extends AbstractUIPlugin {
 
-	public static final String PLUGIN_ID = "org.qontinui.runner.ui";
+	public static final String PLUGIN_ID = "org.qontinui.runner.ui"; //$NON-NLS-1$
 
 	private static QontinuiUiPlugin instance;
 
@@ -59,7 +59,7 @@ public class QontinuiUiPlugin extends AbstractUIPlugin {
 		if (contribution == null || contribution.icon() == null) {
 			return null;
 		}
-		String key = "contributed:" + type;
+		String key = "contributed:" + type; //$NON-NLS-1$
 		ImageRegistry registry = instance.getImageRegistry();
 		if (registry.getDescriptor(key) == null) {
 			registry.put(key, ImageDescriptor.createFromURL(contribution.icon()));
@@ -68,7 +68,7 @@ public class QontinuiUiPlugin extends AbstractUIPlugin {
 	}
 
 	public static ImageDescriptor imageDescriptor(String name) {
-		return imageDescriptorFromPlugin(PLUGIN_ID, "icons/" + name + ".png");
+		return imageDescriptorFromPlugin(PLUGIN_ID, "icons/" + name + ".png"); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	public static void log(String message, Throwable e) {
