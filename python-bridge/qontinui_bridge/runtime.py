@@ -98,13 +98,14 @@ class Variables:
         return {"local": self.local, "process": self.process, "global": self.globals}.get(
             (name or "local").lower(), self.local)
 
-    def get(self, name: str, default: Any = None) -> Any:
+    def get(self, name: str | None, default: Any = None) -> Any:
+        """The innermost scope's value of name; default when no scope has it (or name is None)."""
         for d in (self.local, self.process, self.globals):
             if name in d:
                 return d[name]
         return default
 
-    def has(self, name: str) -> bool:
+    def has(self, name: str | None) -> bool:
         return any(name in d for d in (self.local, self.process, self.globals))
 
     def set(self, name: str, value: Any, scope: str = "local") -> None:

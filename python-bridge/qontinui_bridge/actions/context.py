@@ -14,6 +14,7 @@ from ..vision import FindResult
 from .find import find_once, find_target, target_points
 
 if TYPE_CHECKING:
+    from ..backends.base import Backend
     from ..engine import Engine
 
 
@@ -34,7 +35,7 @@ class ActionContext:
         self.engine = engine
         self.action = action
         self.config: Config = engine.config
-        self.backend = engine.backend
+        self.backend: Backend = engine.backend
         self.variables: Variables = engine.vars
 
     def log(self, message: str) -> None:

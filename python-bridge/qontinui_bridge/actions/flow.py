@@ -9,8 +9,11 @@ from __future__ import annotations
 import time
 from typing import Any
 
+import numpy as np
+
 from ..expressions import compare, evaluate
 from ..runtime import ActionResult, LoopBreak, LoopContinue
+from ..vision import FindResult, Screen
 from .base import Handler, find_message, ms
 from .context import ActionContext
 
@@ -29,7 +32,9 @@ def act_wait(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     interval = ms(cfg.get("checkInterval"), 250)
     deadline = time.perf_counter() + max_wait
     while True:
-        frame = None
+        # What was looked at, for the interruption check: a find's bare array or the state check's Screen.
+        frame: np.ndarray | Screen | None = None
+        fr: FindResult | None
         if kind == "target":
             # Recorded once at the end: a miss's exact best score (diagnostics) costs a full search.
             r = ctx.find(cfg["target"], ctx.search_options(cfg["target"], cfg), timeout_ms=0, record=False)

@@ -36,13 +36,13 @@ def act_highlight(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     pause/terminate aware); other backends record it. The qontinui/highlight event is always sent."""
     target = cfg.get("target")
     ttype = target.get("type") if isinstance(target, dict) else None
-    if ttype in ("image", "stateImage"):
+    if isinstance(target, dict) and ttype in ("image", "stateImage"):
         r = ctx.find(target, ctx.search_options(target, cfg))
         if not r.found:
             return ActionResult(False, find_message(r), find=r)
         m = r.matches[0]
         region = {"x": m.x, "y": m.y, "width": m.width, "height": m.height}
-    elif ttype == "region" or ttype == "stateRegion":
+    elif isinstance(target, dict) and ttype in ("region", "stateRegion"):
         if ttype == "region":
             rr = target.get("region") or target
             reg = Region(int(rr["x"]), int(rr["y"]), int(rr["width"]), int(rr["height"]))
@@ -59,7 +59,8 @@ def act_highlight(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     except ValueError as exc:
         return ActionResult(False, f"HIGHLIGHT: {exc}")
     thickness = max(1, int(cfg.get("thickness") or 3))
-    duration_ms = max(0, int(round(float(cfg.get("duration") if cfg.get("duration") is not None else 1000))))
+    duration = cfg.get("duration")
+    duration_ms = max(0, int(round(float(duration if duration is not None else 1000))))
     color_text = "#%02X%02X%02X" % color
     ctx.emit("qontinui/highlight", {"actionId": ctx.action.id, "region": region, "color": color_text,
                                     "thickness": thickness, "durationMs": duration_ms})
