@@ -50,7 +50,7 @@ abstract class FailureRecoveryHandler extends AbstractHandler implements IDebugE
 	public final Object execute(ExecutionEvent event) throws ExecutionException {
 		QontinuiThread thread = failedThread();
 		if (thread == null) {
-			throw new ExecutionException(Messages.notSuspendedOnFailure);
+			throw new ExecutionException(Messages.FailureRecovery_notSuspended);
 		}
 		recover(thread, event);
 		return null;

@@ -23,6 +23,8 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * Replaces the pixels of one image asset ({@code images[].id}) in a configuration's text: its
  * {@code data} (raw base64 PNG), {@code width}, {@code height}, {@code format} and {@code hash} (SHA-256
@@ -54,12 +56,12 @@ public final class ImageAssetEdit {
 			throws IOException {
 		try (JsonParser p = new JsonFactory().createParser(json)) {
 			if (p.nextToken() != JsonToken.START_OBJECT) {
-				throw new IllegalArgumentException("the configuration is not a JSON object");
+				throw new IllegalArgumentException(Messages.ImageAssetEdit_notAnObject);
 			}
 			while (p.nextToken() == JsonToken.FIELD_NAME) {
 				String field = p.currentName();
 				JsonToken value = p.nextToken();
-				if ("images".equals(field) && value == JsonToken.START_ARRAY) {
+				if ("images".equals(field) && value == JsonToken.START_ARRAY) { //$NON-NLS-1$
 					while (p.nextToken() == JsonToken.START_OBJECT) {
 						List<Span> spans = image(p, imageId, base64, width, height);
 						if (spans != null) {
@@ -71,7 +73,7 @@ public final class ImageAssetEdit {
 				p.skipChildren();
 			}
 		}
-		throw new IllegalArgumentException("no image '" + imageId + "' in the configuration's images");
+		throw new IllegalArgumentException(NLS.bind(Messages.ImageAssetEdit_noImage, imageId));
 	}
 
 	/** Reads one image object; its spans when it is the one asked for, else null. */
@@ -91,15 +93,15 @@ public final class ImageAssetEdit {
 			p.finishToken(); // strings are read lazily: the end is known once the value is
 			int end = (int) p.currentLocation().getCharOffset();
 			switch (field) {
-			case "id" -> id = p.getText();
-			case "data" -> {
+			case "id" -> id = p.getText(); //$NON-NLS-1$
+			case "data" -> { //$NON-NLS-1$
 				spans.add(new Span(start, end, quoted(base64)));
 				hasData = true;
 			}
-			case "width" -> spans.add(new Span(start, end, Integer.toString(width)));
-			case "height" -> spans.add(new Span(start, end, Integer.toString(height)));
-			case "format" -> spans.add(new Span(start, end, quoted("png")));
-			case "hash" -> spans.add(new Span(start, end, quoted(sha256(base64))));
+			case "width" -> spans.add(new Span(start, end, Integer.toString(width))); //$NON-NLS-1$
+			case "height" -> spans.add(new Span(start, end, Integer.toString(height))); //$NON-NLS-1$
+			case "format" -> spans.add(new Span(start, end, quoted("png"))); //$NON-NLS-1$//$NON-NLS-2$
+			case "hash" -> spans.add(new Span(start, end, quoted(sha256(base64)))); //$NON-NLS-1$
 			default -> {
 				// other fields keep their text
 			}
@@ -109,7 +111,7 @@ public final class ImageAssetEdit {
 			return null;
 		}
 		if (!hasData) {
-			throw new IllegalArgumentException("image '" + imageId + "' has no data to replace");
+			throw new IllegalArgumentException(NLS.bind(Messages.ImageAssetEdit_noData, imageId));
 		}
 		return spans;
 	}
@@ -121,7 +123,7 @@ public final class ImageAssetEdit {
 	static String sha256(String text) {
 		try {
 			return HexFormat.of().formatHex(
-					MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII)));
+					MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.US_ASCII))); //$NON-NLS-1$
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);
 		}

@@ -67,25 +67,25 @@ final class RecaptureDialog extends TitleAreaDialog {
 	@Override
 	protected void configureShell(Shell shell) {
 		super.configureShell(shell);
-		shell.setText(Messages.recaptureTitle);
+		shell.setText(Messages.Recapture_title);
 	}
 
 	@Override
 	protected Control createDialogArea(Composite parent) {
-		setTitle(Messages.recaptureTitle + " (" + sourceLabel + ")");
-		setMessage(NLS.bind(Messages.recaptureMessage, new Object[] { actionId, imageId, configName }));
+		setTitle(NLS.bind(Messages.Recapture_titleWithSource, Messages.Recapture_title, sourceLabel));
+		setMessage(NLS.bind(Messages.Recapture_message, new Object[] { actionId, imageId, configName }));
 		Composite area = (Composite) super.createDialogArea(parent);
 		Composite body = new Composite(area, SWT.NONE);
 		GridLayoutFactory.swtDefaults().numColumns(2).applyTo(body);
 		GridDataFactory.fillDefaults().grab(true, true).applyTo(body);
 
-		new Label(body, SWT.NONE).setText(Messages.recaptureImage);
+		new Label(body, SWT.NONE).setText(Messages.Recapture_image);
 		Combo images = new Combo(body, SWT.READ_ONLY);
 		images.setItems(imageIds.toArray(String[]::new));
 		images.select(0);
 		images.addListener(SWT.Selection, e -> {
 			imageId = images.getText();
-			setMessage(NLS.bind(Messages.recaptureMessage, new Object[] { actionId, imageId, configName }));
+			setMessage(NLS.bind(Messages.Recapture_message, new Object[] { actionId, imageId, configName }));
 		});
 
 		ScrolledComposite scroll = new ScrolledComposite(body, SWT.H_SCROLL | SWT.V_SCROLL | SWT.BORDER);
@@ -131,7 +131,7 @@ final class RecaptureDialog extends TitleAreaDialog {
 		int w = Math.min(screen.width, Math.max(x0, x1)) - x;
 		int h = Math.min(screen.height, Math.max(y0, y1)) - y;
 		selection = w >= 4 && h >= 4 ? new Rectangle(x, y, w, h) : null;
-		status.setText(selection == null ? "" : NLS.bind(Messages.recaptureSelection,
+		status.setText(selection == null ? "" : NLS.bind(Messages.Recapture_selection, //$NON-NLS-1$
 				new Object[] { selection.width, selection.height, selection.x, selection.y }));
 		getButton(IDialogConstants.OK_ID).setEnabled(selection != null);
 	}

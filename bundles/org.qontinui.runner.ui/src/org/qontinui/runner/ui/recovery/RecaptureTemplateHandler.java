@@ -37,19 +37,19 @@ import org.qontinui.runner.debug.model.QontinuiThread;
  */
 public class RecaptureTemplateHandler extends FailureRecoveryHandler {
 
-	public static final String REGION = "org.qontinui.runner.ui.region";
-	public static final String IMAGE = "org.qontinui.runner.ui.imageId";
+	public static final String REGION = "org.qontinui.runner.ui.region"; //$NON-NLS-1$
+	public static final String IMAGE = "org.qontinui.runner.ui.imageId"; //$NON-NLS-1$
 
 	@Override
 	protected void recover(QontinuiThread thread, ExecutionEvent event) throws ExecutionException {
 		Failure failure = thread.failure();
 		if (failure == null || failure.imageIds().isEmpty()) {
-			throw new ExecutionException(NLS.bind(Messages.recaptureNoImage, failure == null ? "?" : failure.actionId()));
+			throw new ExecutionException(NLS.bind(Messages.Recapture_noImage, failure == null ? "?" : failure.actionId())); //$NON-NLS-1$
 		}
 		List<String> imageIds = failure.imageIds();
 		Path config = ((QontinuiDebugTarget) thread.getDebugTarget()).configPath();
 		if (!Files.isWritable(config)) {
-			throw new ExecutionException(NLS.bind(Messages.recaptureNoConfig, config));
+			throw new ExecutionException(NLS.bind(Messages.Recapture_noConfig, config));
 		}
 		Display display = HandlerUtil.getActiveShell(event) != null ? HandlerUtil.getActiveShell(event).getDisplay()
 				: Display.getCurrent();
@@ -60,7 +60,7 @@ public class RecaptureTemplateHandler extends FailureRecoveryHandler {
 		Rectangle region = parseRegion(event.getParameter(REGION));
 		if (region == null) {
 			RecaptureDialog dialog = new RecaptureDialog(HandlerUtil.getActiveShell(event), screen,
-					fromScreenshot ? Messages.recaptureScreenshot : Messages.recaptureLiveScreen, failure.actionId(),
+					fromScreenshot ? Messages.Recapture_screenshot : Messages.Recapture_liveScreen, failure.actionId(),
 					imageIds, config.getFileName().toString());
 			if (dialog.open() != Window.OK || dialog.selection() == null) {
 				return;
@@ -72,7 +72,7 @@ public class RecaptureTemplateHandler extends FailureRecoveryHandler {
 		try {
 			png = TemplateImages.cropToPng(screen, region);
 		} catch (IllegalArgumentException e) {
-			throw new ExecutionException(NLS.bind(Messages.recaptureFailed, imageId, e.getMessage()), e);
+			throw new ExecutionException(NLS.bind(Messages.Recapture_failed, imageId, e.getMessage()), e);
 		}
 		Rectangle clipped = region.intersection(new Rectangle(0, 0, screen.width, screen.height));
 		RecaptureTemplateOperation operation = new RecaptureTemplateOperation(config, imageId, png, clipped.width,
@@ -89,7 +89,7 @@ public class RecaptureTemplateHandler extends FailureRecoveryHandler {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		String[] parts = text.split(",");
+		String[] parts = text.split(","); //$NON-NLS-1$
 		try {
 			if (parts.length == 4) {
 				return new Rectangle(Integer.parseInt(parts[0].trim()), Integer.parseInt(parts[1].trim()),
@@ -98,6 +98,6 @@ public class RecaptureTemplateHandler extends FailureRecoveryHandler {
 		} catch (NumberFormatException e) {
 			// reported below
 		}
-		throw new ExecutionException("region must be x,y,width,height: " + text);
+		throw new ExecutionException(NLS.bind(Messages.Recapture_badRegion, text));
 	}
 }

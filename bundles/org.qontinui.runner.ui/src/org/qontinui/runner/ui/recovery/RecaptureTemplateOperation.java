@@ -48,7 +48,7 @@ public final class RecaptureTemplateOperation extends AbstractOperation {
 	/** @param thread the run to retry, or null to change the file only */
 	public RecaptureTemplateOperation(Path config, String imageId, byte[] png, int width, int height,
 			QontinuiThread thread) {
-		super(NLS.bind(Messages.recaptureOperation, imageId));
+		super(NLS.bind(Messages.Recapture_operation, imageId));
 		this.config = config;
 		this.imageId = imageId;
 		this.png = png.clone();
@@ -64,11 +64,11 @@ public final class RecaptureTemplateOperation extends AbstractOperation {
 			after = ImageAssetEdit.replace(before, imageId, png, width, height);
 			write(after);
 		} catch (IOException | CoreException | IllegalArgumentException e) {
-			throw new ExecutionException(NLS.bind(Messages.recaptureFailed, imageId, e.getMessage()), e);
+			throw new ExecutionException(NLS.bind(Messages.Recapture_failed, imageId, e.getMessage()), e);
 		}
 		if (thread != null) {
 			thread.recapture(imageId, png).exceptionally(error -> {
-				QontinuiDebugCore.log("The executor did not take the recaptured " + imageId, error);
+				QontinuiDebugCore.log("The executor did not take the recaptured " + imageId, error); //$NON-NLS-1$
 				return null;
 			});
 		}
@@ -90,7 +90,7 @@ public final class RecaptureTemplateOperation extends AbstractOperation {
 			write(text);
 			return Status.OK_STATUS;
 		} catch (IOException | CoreException e) {
-			throw new ExecutionException(NLS.bind(Messages.recaptureFailed, imageId, e.getMessage()), e);
+			throw new ExecutionException(NLS.bind(Messages.Recapture_failed, imageId, e.getMessage()), e);
 		}
 	}
 

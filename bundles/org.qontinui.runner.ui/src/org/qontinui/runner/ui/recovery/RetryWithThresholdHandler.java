@@ -26,7 +26,7 @@ import org.qontinui.runner.debug.model.QontinuiThread;
  */
 public class RetryWithThresholdHandler extends FailureRecoveryHandler {
 
-	public static final String THRESHOLD = "org.qontinui.runner.ui.threshold";
+	public static final String THRESHOLD = "org.qontinui.runner.ui.threshold"; //$NON-NLS-1$
 
 	@Override
 	protected void recover(QontinuiThread thread, ExecutionEvent event) throws ExecutionException {
@@ -34,7 +34,7 @@ public class RetryWithThresholdHandler extends FailureRecoveryHandler {
 		Double threshold = given != null ? parse(given) : ask(thread, event);
 		if (threshold == null) {
 			if (given != null) {
-				throw new ExecutionException(Messages.thresholdInvalid + " (" + given + ")");
+				throw new ExecutionException(NLS.bind(Messages.RetryWithThreshold_invalidValue, Messages.RetryWithThreshold_invalid, given));
 			}
 			return; // cancelled
 		}
@@ -45,11 +45,11 @@ public class RetryWithThresholdHandler extends FailureRecoveryHandler {
 		Failure failure = thread.failure();
 		double was = failure != null && failure.threshold() != null ? failure.threshold() : 0.9;
 		String best = failure != null && failure.bestScore() != null
-				? String.format(Locale.ROOT, "%.3f", failure.bestScore()) : "?";
-		String proposal = String.format(Locale.ROOT, "%.2f", Math.max(0.05, was - 0.1));
-		InputDialog dialog = new InputDialog(HandlerUtil.getActiveShell(event), Messages.thresholdTitle,
-				NLS.bind(Messages.thresholdPrompt, String.format(Locale.ROOT, "%.2f", was), best), proposal,
-				text -> parse(text) == null ? Messages.thresholdInvalid : null);
+				? String.format(Locale.ROOT, "%.3f", failure.bestScore()) : "?"; //$NON-NLS-1$//$NON-NLS-2$
+		String proposal = String.format(Locale.ROOT, "%.2f", Math.max(0.05, was - 0.1)); //$NON-NLS-1$
+		InputDialog dialog = new InputDialog(HandlerUtil.getActiveShell(event), Messages.RetryWithThreshold_title,
+				NLS.bind(Messages.RetryWithThreshold_prompt, String.format(Locale.ROOT, "%.2f", was), best), proposal, //$NON-NLS-1$
+				text -> parse(text) == null ? Messages.RetryWithThreshold_invalid : null);
 		return dialog.open() == Window.OK ? parse(dialog.getValue()) : null;
 	}
 

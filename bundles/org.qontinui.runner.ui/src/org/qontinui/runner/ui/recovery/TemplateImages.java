@@ -11,6 +11,7 @@ package org.qontinui.runner.ui.recovery;
 
 import java.io.ByteArrayOutputStream;
 
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.GC;
 import org.eclipse.swt.graphics.Image;
@@ -29,8 +30,8 @@ final class TemplateImages {
 	static byte[] cropToPng(ImageData screen, Rectangle region) {
 		Rectangle r = region.intersection(new Rectangle(0, 0, screen.width, screen.height));
 		if (r.width <= 0 || r.height <= 0) {
-			throw new IllegalArgumentException("the region " + region + " is outside the " + screen.width + "x"
-					+ screen.height + " image");
+			throw new IllegalArgumentException(
+					NLS.bind(Messages.TemplateImages_outside, new Object[] { region, screen.width, screen.height }));
 		}
 		ImageData out = new ImageData(r.width, r.height, screen.depth, screen.palette);
 		int[] row = new int[r.width];
