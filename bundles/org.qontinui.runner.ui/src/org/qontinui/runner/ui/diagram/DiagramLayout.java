@@ -76,12 +76,12 @@ public final class DiagramLayout {
 			List<Transition> transitions = new ArrayList<>();
 			for (int i = 0; i < 30; i++) {
 				State s = new State();
-				s.setId("s" + i);
+				s.setId("s" + i); //$NON-NLS-1$
 				states.add(s);
 				OutgoingTransition t = new OutgoingTransition();
-				t.setId("t" + i);
-				t.setFromState("s" + i);
-				t.setToState("s" + (i * 7 + 3) % 30);
+				t.setId("t" + i); //$NON-NLS-1$
+				t.setFromState("s" + i); //$NON-NLS-1$
+				t.setToState("s" + (i * 7 + 3) % 30); //$NON-NLS-1$
 				transitions.add(t);
 			}
 			tiny.setStates(states);
@@ -183,6 +183,6 @@ public final class DiagramLayout {
 
 	static String label(Transition t) {
 		String name = t.getName();
-		return name != null && !name.isBlank() ? name : t.getId() == null ? "" : t.getId();
+		return name != null && !name.isBlank() ? name : t.getId() == null ? "" : t.getId(); //$NON-NLS-1$
 	}
 }

@@ -33,6 +33,8 @@ final class Messages extends NLS {
 	public static String StateDiagram_activeSeen;
 	public static String StateDiagram_activeAssumed;
 	public static String StateDiagram_assumedLegend;
+	public static String StateDiagram_svgAssumed;
+	public static String StateDiagram_svgSeen;
 
 	static {
 		NLS.initializeMessages(BUNDLE_NAME, Messages.class);

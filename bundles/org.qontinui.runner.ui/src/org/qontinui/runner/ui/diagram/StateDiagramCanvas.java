@@ -402,8 +402,8 @@ public class StateDiagramCanvas extends Canvas {
 		}
 		gc.drawText(n.name(), textX, y + 5, true);
 		if (order != null && !order.isEmpty()) {
-			String text = order.size() > 4 ? order.subList(0, 3) + "..." : order.toString();
-			text = text.replace("[", "").replace("]", "");
+			String text = order.size() > 4 ? order.subList(0, 3) + "..." : order.toString(); //$NON-NLS-1$
+			text = text.replace("[", "").replace("]", ""); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
 			Point size = gc.textExtent(text);
 			gc.setBackground(trailColor);
 			gc.fillRoundRectangle(x + w - size.x - 12, y + h - size.y - 6, size.x + 8, size.y + 2, 8, 8);

@@ -243,13 +243,13 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 
 	private void createActions() {
 		IToolBarManager toolbar = getViewSite().getActionBars().getToolBarManager();
-		toolbar.add(toolbarAction(Messages.StateDiagram_zoomIn, "zoom_in", () -> canvas.zoomBy(1.25)));
-		toolbar.add(toolbarAction(Messages.StateDiagram_zoomOut, "zoom_out", () -> canvas.zoomBy(0.8)));
-		toolbar.add(toolbarAction(Messages.StateDiagram_fit, "zoom_fit", canvas::fit));
+		toolbar.add(toolbarAction(Messages.StateDiagram_zoomIn, "zoom_in", () -> canvas.zoomBy(1.25))); //$NON-NLS-1$
+		toolbar.add(toolbarAction(Messages.StateDiagram_zoomOut, "zoom_out", () -> canvas.zoomBy(0.8))); //$NON-NLS-1$
+		toolbar.add(toolbarAction(Messages.StateDiagram_fit, "zoom_fit", canvas::fit)); //$NON-NLS-1$
 		getViewSite().getActionBars().getMenuManager().add(new Action(Messages.StateDiagram_exportPng) {
 			@Override
 			public void run() {
-				String file = ask("*.png");
+				String file = ask("*.png"); //$NON-NLS-1$
 				if (file != null) {
 					exportPng(Path.of(file));
 				}
@@ -258,7 +258,7 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 		getViewSite().getActionBars().getMenuManager().add(new Action(Messages.StateDiagram_exportSvg) {
 			@Override
 			public void run() {
-				String file = ask("*.svg");
+				String file = ask("*.svg"); //$NON-NLS-1$
 				if (file != null) {
 					exportSvg(Path.of(file));
 				}
@@ -283,7 +283,7 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 					try {
 						QontinuiLaunches.goToStates(shown.path(), List.of(state), ILaunchManager.RUN_MODE);
 					} catch (CoreException e) {
-						QontinuiUiPlugin.log("Cannot start navigation", e);
+						QontinuiUiPlugin.log("Cannot start navigation", e); //$NON-NLS-1$
 					}
 				}
 			});
@@ -293,7 +293,7 @@ public class StateDiagramView extends ViewPart implements OpenConfigurations.Lis
 					selectInExplorer(state);
 				}
 			});
-			MenuManager showIn = new MenuManager(Messages.StateDiagram_showIn, "org.eclipse.ui.navigate.showInQuickMenu");
+			MenuManager showIn = new MenuManager(Messages.StateDiagram_showIn, "org.eclipse.ui.navigate.showInQuickMenu"); //$NON-NLS-1$
 			showIn.add(ContributionItemFactory.VIEWS_SHOW_IN.create(getSite().getWorkbenchWindow()));
 			m.add(new Separator());
 			m.add(showIn);

@@ -21,9 +21,9 @@ public class QontinuiPreferenceInitializer extends AbstractPreferenceInitializer
 	public void initializeDefaultPreferences() {
 		IEclipsePreferences node = DefaultScope.INSTANCE.getNode(QontinuiPreferences.NODE);
 		node.put(QontinuiPreferences.PYTHON, PythonSources.defaultInterpreter().toString());
-		node.put(QontinuiPreferences.DEFAULT_BACKEND, "x11");
+		node.put(QontinuiPreferences.DEFAULT_BACKEND, "x11"); //$NON-NLS-1$
 		node.putBoolean(QontinuiPreferences.SCREENSHOT_ON_ERROR, true);
 		node.putInt(QontinuiPreferences.LOG_RETENTION_RUNS, 50);
-		node.put(QontinuiPreferences.WEB_BUILDER_URL, "https://app.qontinui.io");
+		node.put(QontinuiPreferences.WEB_BUILDER_URL, "https://app.qontinui.io"); //$NON-NLS-1$
 	}
 }

@@ -38,8 +38,8 @@ import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 public class QontinuiPreferencePage extends FieldEditorPreferencePage implements IWorkbenchPreferencePage {
 
 	/** Secure storage node and key of the web builder token. */
-	public static final String SECURE_NODE = "org.qontinui.runner/webbuilder";
-	public static final String SECURE_TOKEN_KEY = "token";
+	public static final String SECURE_NODE = "org.qontinui.runner/webbuilder"; //$NON-NLS-1$
+	public static final String SECURE_TOKEN_KEY = "token"; //$NON-NLS-1$
 
 	private FileFieldEditor python;
 	private Text token;
@@ -78,8 +78,8 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 		python.setValidateStrategy(StringFieldEditor.VALIDATE_ON_FOCUS_LOST);
 		addField(python);
 		addField(new ComboFieldEditor(QontinuiPreferences.DEFAULT_BACKEND, Messages.Preferences_backend,
-				new String[][] { { Messages.Preferences_backendX11, "x11" }, { Messages.Preferences_backendScreenshots, "screenshots" },
-						{ Messages.Preferences_backendMock, "mock" } },
+				new String[][] { { Messages.Preferences_backendX11, "x11" }, { Messages.Preferences_backendScreenshots, "screenshots" }, //$NON-NLS-1$//$NON-NLS-2$
+						{ Messages.Preferences_backendMock, "mock" } }, //$NON-NLS-1$
 				getFieldEditorParent()));
 		addField(new BooleanFieldEditor(QontinuiPreferences.SCREENSHOT_ON_ERROR, Messages.Preferences_screenshotOnError,
 				getFieldEditorParent()));
@@ -126,7 +126,7 @@ public class QontinuiPreferencePage extends FieldEditorPreferencePage implements
 					WebBuilderSignIn.tokens().write(token.getText());
 				}
 			} catch (RuntimeException e) {
-				QontinuiUiPlugin.log("Cannot store the web builder token in secure storage", e);
+				QontinuiUiPlugin.log("Cannot store the web builder token in secure storage", e); //$NON-NLS-1$
 				setErrorMessage(NLS.bind(Messages.Preferences_cannotStoreToken, e.getMessage()));
 				return false;
 			}

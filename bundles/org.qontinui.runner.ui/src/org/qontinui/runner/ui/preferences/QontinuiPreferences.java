@@ -24,10 +24,10 @@ public final class QontinuiPreferences {
 
 	public static final String NODE = LaunchAttributes.PREFERENCE_NODE;
 	public static final String PYTHON = LaunchAttributes.PREF_PYTHON;
-	public static final String DEFAULT_BACKEND = "defaultBackend";
+	public static final String DEFAULT_BACKEND = "defaultBackend"; //$NON-NLS-1$
 	public static final String SCREENSHOT_ON_ERROR = LaunchAttributes.PREF_SCREENSHOT_ON_ERROR;
 	public static final String LOG_RETENTION_RUNS = LaunchAttributes.PREF_LOG_RETENTION_RUNS;
-	public static final String WEB_BUILDER_URL = "webBuilderUrl";
+	public static final String WEB_BUILDER_URL = "webBuilderUrl"; //$NON-NLS-1$
 
 	private static ScopedPreferenceStore store;
 
@@ -55,6 +55,6 @@ public final class QontinuiPreferences {
 	}
 
 	public static String defaultBackend() {
-		return get(DEFAULT_BACKEND, "x11");
+		return get(DEFAULT_BACKEND, "x11"); //$NON-NLS-1$
 	}
 }
