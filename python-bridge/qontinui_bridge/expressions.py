@@ -30,14 +30,15 @@ try:  # python3-regex: backtracking with a timeout (the stdlib re has none)
 except ImportError:  # pragma: no cover - setup.sh installs it
     _regex = None
 
-_BIN = {ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul,
-        ast.Div: operator.truediv, ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod,
-        ast.Pow: operator.pow}
-_CMP = {ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
-        ast.Gt: operator.gt, ast.GtE: operator.ge, ast.In: lambda a, b: a in b,
-        ast.NotIn: lambda a, b: a not in b}
-_FUNCS = {"len": len, "str": str, "int": int, "float": float, "abs": abs, "min": min, "max": max,
-          "round": round, "bool": bool, "sum": sum, "sorted": sorted, "list": list}
+_BIN: dict[type[ast.operator], Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add, ast.Sub: operator.sub, ast.Mult: operator.mul, ast.Div: operator.truediv,
+    ast.FloorDiv: operator.floordiv, ast.Mod: operator.mod, ast.Pow: operator.pow}
+_CMP: dict[type[ast.cmpop], Callable[[Any, Any], Any]] = {
+    ast.Eq: operator.eq, ast.NotEq: operator.ne, ast.Lt: operator.lt, ast.LtE: operator.le,
+    ast.Gt: operator.gt, ast.GtE: operator.ge, ast.In: lambda a, b: a in b, ast.NotIn: lambda a, b: a not in b}
+_FUNCS: dict[str, Callable[..., Any]] = {
+    "len": len, "str": str, "int": int, "float": float, "abs": abs, "min": min, "max": max,
+    "round": round, "bool": bool, "sum": sum, "sorted": sorted, "list": list}
 _CONSTS = {"true": True, "false": False, "null": None, "True": True, "False": False, "None": None}
 
 # The cancel check of the run this thread belongs to (see cancel_scope).
@@ -92,7 +93,7 @@ class _Evaluation:
             raise ExpressionError(f"result longer than {self.max_len} items")
         return value
 
-    def binop(self, op: type, left: Any, right: Any) -> Any:
+    def binop(self, op: type[ast.operator], left: Any, right: Any) -> Any:
         num = (int, float)
         if op is ast.Pow and isinstance(left, num) and isinstance(right, num):
             if abs(right) > self.max_exponent:

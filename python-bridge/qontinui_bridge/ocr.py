@@ -226,9 +226,9 @@ def match_words(words: list[Word], text: str | None = None, regex: str | None = 
         toks = [_norm(w.text, case_sensitive) for w in line]
         phrase = " ".join(target)
         if match_type == "contains":
-            run = _smallest_run(toks, phrase)
-            if run is not None:
-                found.append(line[run[0]:run[1]])
+            span = _smallest_run(toks, phrase)
+            if span is not None:
+                found.append(line[span[0]:span[1]])
             sim = difflib.SequenceMatcher(None, " ".join(toks), phrase).ratio()
             if sim > best_sim:
                 best_sim, best_run = sim, line

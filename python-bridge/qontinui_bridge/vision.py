@@ -144,15 +144,15 @@ class FindResult:
         self._exact()
         return self._best_score
 
+    @best_score.setter
+    def best_score(self, value: float) -> None:
+        self._resolve, self._best_score = None, value
+
     @property
     def score_bound(self) -> float:
         """The best score known without another search: exact when found, else a lower bound
         (state detection logs it for every candidate without paying a full search per state)."""
         return self._best_score
-
-    @best_score.setter
-    def best_score(self, value: float) -> None:
-        self._resolve, self._best_score = None, value
 
     @property
     def best_location(self) -> tuple[int, int] | None:
@@ -185,7 +185,7 @@ class FindResult:
 
     def diagnostics(self) -> dict[str, Any]:
         loc = self.best_location
-        d = {"found": self.found, "score": round(self.best_score, 4), "threshold": self.threshold,
+        d: dict[str, Any] = {"found": self.found, "score": round(self.best_score, 4), "threshold": self.threshold,
              "location": {"x": loc[0], "y": loc[1]} if loc else None,
              "imageId": self.image_id, "durationMs": round(self.duration_ms, 2),
              "method": self.method, "matches": [m.to_dict() for m in self.matches[:20]]}
