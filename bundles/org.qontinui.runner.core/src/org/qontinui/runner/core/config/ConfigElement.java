@@ -14,12 +14,8 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiConsumer;
 
-import org.qontinui.runner.core.internal.json.ConfigJsonMapper;
-
-import com.fasterxml.jackson.annotation.JsonAnyGetter;
-import com.fasterxml.jackson.annotation.JsonAnySetter;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.JsonNode;
 
 /**
@@ -29,11 +25,10 @@ import com.fasterxml.jackson.databind.JsonNode;
  */
 public abstract class ConfigElement {
 
-	@JsonIgnore
-	private Map<String, JsonNode> otherProperties;
+	// Transient: not JSON properties (a key of the same name is read as an other property).
+	private transient Map<String, JsonNode> otherProperties;
 	/** canonical property name -> key it was read under; null while everything is canonical. */
-	@JsonIgnore
-	private Map<String, String> spellings;
+	private transient Map<String, String> spellings;
 
 	/**
 	 * Alternative keys accepted for this element's properties, mapped to the canonical (field)
@@ -43,11 +38,20 @@ public abstract class ConfigElement {
 		return Map.of();
 	}
 
-	@JsonAnySetter
-	private void readOtherProperty(String key, JsonNode value) {
+	/**
+	 * Reads {@code key}, a key this element defines no property for. The first alternative spelling
+	 * ({@link #aliases()}) of a property is read as that property: {@code setProperty} sets it from
+	 * {@code value}, and {@code key} becomes its {@link #spellingOf(String) spelling}. Any other key
+	 * (a second alternative spelling of the same property too) is kept as an
+	 * {@link #getOtherProperties() other property}. The configuration reader calls this for every
+	 * such key, in the order of the file.
+	 *
+	 * @param setProperty sets a property of this element, by canonical name, from a JSON value
+	 */
+	public void readOtherProperty(String key, JsonNode value, BiConsumer<String, JsonNode> setProperty) {
 		String canonical = aliases().get(key);
 		if (canonical != null && (spellings == null || !spellings.containsKey(canonical))) {
-			ConfigJsonMapper.readInto(this, canonical, value);
+			setProperty.accept(canonical, value);
 			if (spellings == null) {
 				spellings = new HashMap<>(4);
 			}
@@ -55,11 +59,6 @@ public abstract class ConfigElement {
 			return;
 		}
 		setOtherProperty(key, value);
-	}
-
-	@JsonAnyGetter
-	private Map<String, JsonNode> otherPropertiesForJson() {
-		return otherProperties == null ? Map.of() : otherProperties;
 	}
 
 	/** Properties the model does not define, in the order they were read. */

@@ -12,11 +12,7 @@ package org.qontinui.runner.core.config;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-
 /** Runs when {@code toState} becomes active. */
-@JsonDeserialize(using = JsonDeserializer.None.class)
 public class IncomingTransition extends Transition {
 
 	private static final Map<String, String> ALIASES = Map.of("to_state", "toState", "execute_after",

@@ -12,11 +12,7 @@ package org.qontinui.runner.core.config;
 import java.util.List;
 import java.util.Map;
 
-import com.fasterxml.jackson.databind.JsonDeserializer;
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-
 /** Leaves {@code fromState}; activates {@code toState} and {@code activateStates}. */
-@JsonDeserialize(using = JsonDeserializer.None.class)
 public class OutgoingTransition extends Transition {
 
 	private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("from_state", "fromState"),

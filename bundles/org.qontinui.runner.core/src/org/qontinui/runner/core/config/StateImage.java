@@ -13,7 +13,6 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.annotation.JsonCreator;
-import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.databind.util.StdConverter;
 
 /**
@@ -35,8 +34,8 @@ public class StateImage extends ConfigElement {
 	private Boolean shared;
 	private List<SearchRegion> searchRegions;
 	private List<Integer> monitors;
-	@JsonIgnore
-	private String shorthandImageId;
+	// Transient: not a JSON property (a key of the same name is read as an other property).
+	private transient String shorthandImageId;
 
 	public StateImage() {
 	}

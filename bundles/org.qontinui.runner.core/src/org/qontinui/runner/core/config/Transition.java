@@ -11,16 +11,11 @@ package org.qontinui.runner.core.config;
 
 import java.util.List;
 
-import org.qontinui.runner.core.internal.json.TransitionDeserializer;
-
-import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-
 /**
  * A move between states, running {@link #getWorkflowIds() workflows} in order. The concrete class
  * is chosen from {@code type} (any known spelling) or, when that is missing or unknown, from the
  * presence of {@code fromState}; {@code type} itself is kept as read.
  */
-@JsonDeserialize(using = TransitionDeserializer.class)
 public abstract class Transition extends ConfigElement {
 
 	private String id;

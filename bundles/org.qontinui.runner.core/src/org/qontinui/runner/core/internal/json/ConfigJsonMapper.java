@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 import org.qontinui.runner.core.config.ConfigElement;
+import org.qontinui.runner.core.config.Transition;
 
 import com.fasterxml.jackson.annotation.JsonAutoDetect.Visibility;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -26,6 +27,7 @@ import com.fasterxml.jackson.databind.BeanDescription;
 import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.PropertyName;
@@ -40,8 +42,10 @@ import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 
 /**
  * The one {@link ObjectMapper} configured for the configuration model: fields only (the model's
- * public accessors are not JSON properties), nulls left out (absent stays absent), and each
- * property written under the spelling it was read with.
+ * public accessors are not JSON properties; its transient fields are not properties either), nulls
+ * left out (absent stays absent), and each property written under the spelling it was read with.
+ * The model itself is plain Java: how it binds (other properties, the transition class) is
+ * configured here, with {@link ConfigElementMixIn} and {@link TransitionDeserializer}.
  */
 public final class ConfigJsonMapper {
 
@@ -65,7 +69,7 @@ public final class ConfigJsonMapper {
 	}
 
 	/** Sets one property of {@code element} from a tree value, as if read under its canonical name. */
-	public static void readInto(ConfigElement element, String property, JsonNode value) {
+	private static void readInto(ConfigElement element, String property, JsonNode value) {
 		ObjectNode holder = MAPPER.createObjectNode();
 		holder.set(property, value);
 		try {
@@ -84,6 +88,8 @@ public final class ConfigJsonMapper {
 		mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 		mapper.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
 		SimpleModule module = new SimpleModule("qontinui-config");
+		module.setMixInAnnotation(ConfigElement.class, ConfigElementMixIn.class);
+		module.addDeserializer(Transition.class, new TransitionDeserializer());
 		module.setSerializerModifier(new BeanSerializerModifier() {
 			private static final long serialVersionUID = 1L;
 
@@ -99,7 +105,29 @@ public final class ConfigJsonMapper {
 		});
 		mapper.registerModule(module);
 		mapper.addHandler(new TypeProblemHandler());
+		mapper.addHandler(new OtherPropertyHandler());
 		return mapper;
+	}
+
+	/**
+	 * Hands a key the element has no property for to {@link ConfigElement#readOtherProperty}: an
+	 * alternative spelling is bound to its property, anything else kept as other property. (The
+	 * model has no any-setter, so every such key comes here; a model field that is not a JSON
+	 * property is {@code transient}, never {@code @JsonIgnore}, which would drop a key of its name.)
+	 */
+	private static final class OtherPropertyHandler extends DeserializationProblemHandler {
+
+		@Override
+		public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+				JsonDeserializer<?> deserializer, Object beanOrClass, String propertyName) throws IOException {
+			if (!(beanOrClass instanceof ConfigElement element)) {
+				return false;
+			}
+			JsonNode value = context.readTree(parser);
+			element.readOtherProperty(propertyName, value, (property, propertyValue) -> readInto(element, property,
+					propertyValue));
+			return true;
+		}
 	}
 
 	/** Writes a property under the key the element was read with (e.g. {@code is_initial}). */

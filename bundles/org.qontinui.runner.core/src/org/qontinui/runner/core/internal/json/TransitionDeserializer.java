@@ -21,12 +21,15 @@ import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 
-/** Picks the transition class from any spelling of {@code type}, else from {@code fromState}. */
-public final class TransitionDeserializer extends StdDeserializer<Transition> {
+/**
+ * Picks the transition class from any spelling of {@code type}, else from {@code fromState}.
+ * Registered for {@link Transition} only, so its subclasses are read as plain beans.
+ */
+final class TransitionDeserializer extends StdDeserializer<Transition> {
 
 	private static final long serialVersionUID = 1L;
 
-	public TransitionDeserializer() {
+	TransitionDeserializer() {
 		super(Transition.class);
 	}
 
