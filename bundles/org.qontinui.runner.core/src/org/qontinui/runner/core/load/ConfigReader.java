@@ -137,7 +137,8 @@ public final class ConfigReader {
 		} catch (JsonProcessingException e) {
 			JsonLocation location = e.getLocation();
 			TextPosition position = location == null ? new TextPosition(1, 1)
-					: new TextPosition(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr()));
+					: new CodePointColumns(text).of(
+							new TextPosition(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr())));
 			diagnostics.add(diagnostic("malformed-json", "", "malformed JSON: " + plain(e), position));
 			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		} catch (Exception e) {
@@ -220,7 +221,10 @@ public final class ConfigReader {
 		return true;
 	}
 
-	/** 1-based line and column of a character offset; only {@code \n} ends a line (as in the executor). */
+	/**
+	 * 1-based line and column of a character offset; only {@code \n} ends a line and columns count code
+	 * points (as in the executor: an emoji is one column, not two UTF-16 units).
+	 */
 	static TextPosition positionAt(String text, int offset) {
 		int line = 1;
 		int lineStart = 0;
@@ -230,7 +234,53 @@ public final class ConfigReader {
 				lineStart = i + 1;
 			}
 		}
-		return new TextPosition(line, offset - lineStart + 1);
+		return new TextPosition(line, text.codePointCount(lineStart, offset) + 1);
+	}
+
+	/**
+	 * Turns Jackson's columns (UTF-16 units) into code points, the executor's unit, so both sides name
+	 * the same column after a character outside the Basic Multilingual Plane. Most files have none: then
+	 * nothing is indexed.
+	 */
+	static final class CodePointColumns {
+		private final String text;
+		/** Line start offsets; empty when the text has no surrogate pair (made at the first position). */
+		private int[] lineStarts;
+
+		CodePointColumns(String text) {
+			this.text = text;
+		}
+
+		TextPosition of(TextPosition utf16) {
+			if (utf16.line() < 1 || utf16.column() < 1) {
+				return utf16;
+			}
+			int[] starts = lineStarts();
+			if (utf16.line() > starts.length) {
+				return utf16; // also: no surrogates, nothing to convert
+			}
+			int start = starts[utf16.line() - 1];
+			int end = Math.min(text.length(), start + utf16.column() - 1);
+			return new TextPosition(utf16.line(), text.codePointCount(start, end) + 1);
+		}
+
+		private synchronized int[] lineStarts() {
+			if (lineStarts == null) {
+				if (text.chars().noneMatch(c -> Character.isHighSurrogate((char) c))) {
+					lineStarts = new int[0];
+					return lineStarts;
+				}
+				List<Integer> starts = new ArrayList<>();
+				starts.add(0);
+				for (int i = 0, n = text.length(); i < n; i++) {
+					if (text.charAt(i) == '\n') {
+						starts.add(i + 1);
+					}
+				}
+				lineStarts = starts.stream().mapToInt(Integer::intValue).toArray();
+			}
+			return lineStarts;
+		}
 	}
 
 	private static void replaceNonFinite(JsonNode node, String pointer, Reporter reporter) {
@@ -305,11 +355,13 @@ public final class ConfigReader {
 	private static final class LazySourceMap implements SourceMap {
 		private final JsonFactory factory;
 		private final String text;
+		private final CodePointColumns columns;
 		private LocatingTreeReader.Result parsed;
 
 		LazySourceMap(JsonFactory factory, String text) {
 			this.factory = factory;
 			this.text = text;
+			this.columns = new CodePointColumns(text);
 		}
 
 		synchronized LocatingTreeReader.Result parsed() throws IOException {
@@ -324,7 +376,7 @@ public final class ConfigReader {
 		@Override
 		public TextPosition positionOf(String pointer) {
 			try {
-				return parsed().sourceMap().positionOf(pointer);
+				return columns.of(parsed().sourceMap().positionOf(pointer));
 			} catch (IOException e) {
 				return TextPosition.UNKNOWN;
 			}
