@@ -15,6 +15,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -47,6 +49,23 @@ public class ConfigLoaderTest {
 		assertEquals("state-login", index.stateImage("si-login-btn").orElseThrow().state().getId());
 		assertEquals("state-login", ((OutgoingTransition) index.transition("t-login-to-dash")
 				.orElseThrow()).getFromState());
+	}
+
+	/**
+	 * An HTTP client's selector thread sits in native code, and the JVM waits 300 ms for such threads at
+	 * every exit: loading a file must not make one (the headless runner's start-up, docs/benchmarks.md).
+	 */
+	@Test
+	void loadingAFileStartsNoHttpClient() throws Exception {
+		Set<Long> before = Thread.getAllStackTraces().keySet().stream().map(Thread::threadId).collect(Collectors.toSet());
+		Path file = directory.resolve("login.json");
+		Files.writeString(file, Fixtures.read("login-demo.v2.json"));
+		new ConfigLoader().load(file);
+		new ConfigLoader().load(file.toUri());
+		List<String> started = Thread.getAllStackTraces().keySet().stream()
+				.filter(t -> !before.contains(t.threadId()) && t.getName().startsWith("HttpClient")).map(Thread::getName)
+				.toList();
+		assertEquals(List.of(), started);
 	}
 
 	@Test
