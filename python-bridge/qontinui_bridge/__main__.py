@@ -15,7 +15,7 @@ from typing import Any, TextIO
 from .lifecycle import ProcessGuard  # first: it notes the parent pid before the slow imports (cv2)
 from .backends import create_backend  # noqa: I001
 from .config import ConfigError, load_config
-from .engine import Engine, RunControl
+from .engine import Emit, Engine, RunControl
 from .plugins import PluginError, available_types, load_plugins
 from .run_record import RunRecorder
 
@@ -122,7 +122,9 @@ def cmd_run(args: argparse.Namespace) -> int:
         return 2
     printer = LinePrinter(sys.stdout)
     recorder = RunRecorder(args.out, args.record) if args.out else None
-    emit = recorder.tap(printer) if recorder else printer
+    emit: Emit = printer
+    if recorder:
+        emit = recorder.tap(printer)
     control = RunControl()
     control.debug = False  # nobody can resume a suspended run from the command line
     # SIGTERM/SIGHUP or the parent's death end the run at its next poll (Ctrl-C stays KeyboardInterrupt).

@@ -587,9 +587,9 @@ class DapSession:
             return {"name": name, "value": secrets.MASK, "type": "secret", "variablesReference": 0,
                     "evaluateName": name}
         if isinstance(value, dict) and value:
-            ref = self._ref(lambda v=value: [self._var(str(k), x) for k, x in v.items()], value)
+            ref = self._ref(lambda: [self._var(str(k), x) for k, x in value.items()], value)
         elif isinstance(value, (list, tuple)) and value:
-            ref = self._ref(lambda v=value: [self._var(f"[{i}]", x) for i, x in enumerate(v)])
+            ref = self._ref(lambda: [self._var(f"[{i}]", x) for i, x in enumerate(value)])
         text = json.dumps(value, default=str) if not isinstance(value, str) else json.dumps(value)
         if len(text) > 200:
             text = text[:197] + "..."
@@ -598,10 +598,11 @@ class DapSession:
 
     @request("scopes", ScopesArguments)
     def on_scopes(self, req: dict[str, Any], args: ScopesArguments) -> None:
-        eng = self.engine
-        if eng is None:
+        engine = self.engine
+        if engine is None:
             self.writer.error(req, "not launched")
             return
+        eng: Engine = engine  # not Optional inside the scope providers below
         v = eng.vars
         scopes_ref = {
             "local": self._ref(lambda: [self._var(k, x) for k, x in v.local.items()], v.local),

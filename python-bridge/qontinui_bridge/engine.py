@@ -512,6 +512,8 @@ class Engine:
                        if any(p.image_id == image_id for p in s.patterns)), None)
             if si is None:
                 asset = self.config.images[image_id]
+                if asset.pixels is None:  # as in specs_for_image (a loaded config has the pixels of every image)
+                    return []
                 return [SearchSpec(image_id, asset.pixels, self.threshold_for(None, None, options),
                                    regions=parse_regions(options.get("searchRegions")))]
             specs = self.specs_for_image(si, options)
@@ -644,10 +646,10 @@ class Engine:
         attempts = 0
         for attempts in range(1, 2 + action.retry_count):
             self._interruptions_in_action = 0
-            timed = action.timeout_ms is not None and action.timeout_ms > 0
+            timeout_ms = action.timeout_ms or 0  # None or 0: no execution.timeout
+            timed = timeout_ms > 0
             if timed:
-                self._deadlines.append((time.perf_counter() + action.timeout_ms / 1000, action.id,
-                                        int(action.timeout_ms)))
+                self._deadlines.append((time.perf_counter() + timeout_ms / 1000, action.id, int(timeout_ms)))
             try:
                 result = handler(ctx, action.config)
             except ActionTimeout as exc:
