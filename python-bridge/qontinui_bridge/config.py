@@ -318,6 +318,21 @@ def _str_list(v: Any) -> list[str]:
     return [x for x in v if isinstance(x, str)] if isinstance(v, list) else []
 
 
+def _list_or_empty(v: Any) -> list[Any]:
+    """v when it is a JSON array, else a new empty list."""
+    return v if isinstance(v, list) else []
+
+
+def _object_or_empty(v: Any) -> dict[str, Any]:
+    """v when it is a JSON object, else a new empty dict."""
+    return v if isinstance(v, dict) else {}
+
+
+def _text(v: Any) -> str | None:
+    """v when it is a non-blank string (see _blank), else None."""
+    return None if _blank(v) else v
+
+
 # ----------------------------------------------------------------------------- line lookup
 _WS = re.compile(r"[ \t\n\r]*")
 
@@ -390,7 +405,7 @@ class _NonFinite(float):
     """NaN/Infinity as read from the text: kept so the tree walk can point at it."""
 
 
-class _JsonObject(dict):  # type: ignore[type-arg]
+class _JsonObject(dict[str, Any]):
     duplicates: list[str] = []
 
 
@@ -502,7 +517,7 @@ def migrate(root: dict[str, Any], rep: _Report, renames: _Renames) -> None:
             renames.add(f"/{new}", f"/{old}")
             rep("legacy-format", f"/{new}", f"v1 configuration: \"{old}\" read as \"{new}\" (re-export it as v2.0.0)")
             touched = True
-    for ti, t in enumerate(root.get("transitions") if isinstance(root.get("transitions"), list) else []):
+    for ti, t in enumerate(_list_or_empty(root.get("transitions"))):
         if not isinstance(t, dict):
             continue
         for old, new in v1["transition"].items():
@@ -512,7 +527,7 @@ def migrate(root: dict[str, Any], rep: _Report, renames: _Renames) -> None:
                 renames.add(f"/transitions/{ti}/{new}", f"/transitions/{ti}/{old}")
                 rep("legacy-format", f"/transitions/{ti}/{new}", f"v1 transition: \"{old}\" read as \"{new}\"")
                 touched = True
-    workflows = root.get("workflows") if isinstance(root.get("workflows"), list) else []
+    workflows = _list_or_empty(root.get("workflows"))
     for wi, w in enumerate(workflows):
         if not isinstance(w, dict):
             continue
@@ -523,7 +538,7 @@ def migrate(root: dict[str, Any], rep: _Report, renames: _Renames) -> None:
                 renames.add(f"/workflows/{wi}/{new}", f"/workflows/{wi}/{old}")
                 rep("legacy-format", f"/workflows/{wi}/{new}", f"v1 workflow: \"{old}\" read as \"{new}\"")
                 touched = True
-        for ai, a in enumerate(w.get("actions") if isinstance(w.get("actions"), list) else []):
+        for ai, a in enumerate(_list_or_empty(w.get("actions"))):
             if isinstance(a, dict) and isinstance(a.get("type"), str) and a["type"] in v1["actionTypes"]:
                 old_type = a["type"]
                 a["type"] = v1["actionTypes"][old_type]
@@ -667,7 +682,7 @@ class _Rules:
         self.region_ids: set[str] = set()
         self.string_ids: set[str] = set()
 
-    def lst(self, node: Any, key: str) -> list[Any]:
+    def lst(self, node: Any, key: str | None) -> list[Any]:
         v = node.get(key) if isinstance(node, dict) else None
         return v if isinstance(v, list) else []
 
@@ -717,8 +732,8 @@ class _Rules:
         return self.workflow_by_name.get(key)
 
     def check_id(self, node: dict[str, Any], ptr: str, what: str, seen: dict[str, str]) -> str | None:
-        iid = node.get("id")
-        if _blank(iid):
+        iid = _text(node.get("id"))
+        if iid is None:
             self.rep("missing-field", f"{ptr}/id", f"{what} has no \"id\"")
             return None
         first = seen.setdefault(iid, ptr)
@@ -875,13 +890,13 @@ class _Rules:
                 for a, action in enumerate(actions):
                     c = action.get("config") or {}
                     target = _get(c, "workflowId")
-                    if action.get("type") == "RUN_WORKFLOW" and self.workflow_ref(target) is not None:
-                        graph[wid].append((self.workflow_ref(target), f"{ptr}/actions/{a}/config/{_key(c, 'workflowId')}"))
+                    if action.get("type") == "RUN_WORKFLOW" and (ref := self.workflow_ref(target)) is not None:
+                        graph[wid].append((ref, f"{ptr}/actions/{a}/config/{_key(c, 'workflowId')}"))
         self.check_recursion(graph)
 
     def check_action(self, a: dict[str, Any], ptr: str, local: dict[str, int]) -> None:
-        atype = a.get("type")
-        c = a.get("config") if isinstance(a.get("config"), dict) else {}
+        atype: Any = a.get("type")  # any JSON value: checked below
+        c = _object_or_empty(a.get("config"))
         p = f"{ptr}/config"
         if _blank(atype):
             self.rep("missing-field", f"{ptr}/type", "action has no \"type\"")
@@ -1142,8 +1157,8 @@ class _Rules:
                 used.add(w["id"])
             for a in self.lst(w, "actions"):
                 c = a.get("config") if isinstance(a, dict) else None
-                if a.get("type") == "RUN_WORKFLOW" and self.workflow_ref(_get(c, "workflowId")) is not None:
-                    used.add(self.workflow_ref(_get(c, "workflowId")))
+                if a.get("type") == "RUN_WORKFLOW" and (ref := self.workflow_ref(_get(c, "workflowId"))) is not None:
+                    used.add(ref)
         for i, w in enumerate(workflows):
             if isinstance(w.get("id"), str) and not _blank(w["id"]) and w["id"] not in used:
                 self.rep("unused-workflow", f"/workflows/{i}", f"workflow \"{w['id']}\" is not run by any transition, "
@@ -1233,8 +1248,9 @@ class _ModelBuilder:
         out = []
         for r in items if isinstance(items, list) else []:
             if isinstance(r, dict):
-                b = r.get("bounds") if isinstance(r.get("bounds"), dict) else r
-                vals = [b.get(k) for k in ("x", "y", "width", "height")]
+                bounds = r.get("bounds")
+                b = bounds if isinstance(bounds, dict) else r
+                vals: list[Any] = [b.get(k) for k in ("x", "y", "width", "height")]
             elif isinstance(r, list) and len(r) == 4:
                 vals = r
             else:
@@ -1292,10 +1308,10 @@ class _ModelBuilder:
                                                _str_list(_get(w, "initialStateIds")), w.get("category"),
                                                vars_ if isinstance(vars_, dict) else {}, ptr))
         transitions = [self.transition(t, f"/transitions/{ti}") for ti, t in enumerate(self.lst(raw, "transitions"))]
-        categories = [{"name": c} if isinstance(c, str) else
-                      {**c, "automationEnabled": _get(c, "automationEnabled") is True}
-                      for c in self.lst(raw, "categories")]
-        metadata = raw.get("metadata") if isinstance(raw.get("metadata"), dict) else {}
+        categories: list[dict[str, Any]] = [
+            {"name": c} if isinstance(c, str) else {**c, "automationEnabled": _get(c, "automationEnabled") is True}
+            for c in self.lst(raw, "categories")]
+        metadata = _object_or_empty(raw.get("metadata"))
         return Config(self.path, str(raw.get("version", "")), str(metadata.get("name", "")), images, states,
                       state_images, transitions, workflows, categories, settings)
 
