@@ -16,10 +16,10 @@ import org.eclipse.core.runtime.ILog;
 /** Identifiers shared by the debug model, its launch configurations and the UI. */
 public final class QontinuiDebugCore {
 
-	public static final String PLUGIN_ID = "org.qontinui.runner.debug";
+	public static final String PLUGIN_ID = "org.qontinui.runner.debug"; //$NON-NLS-1$
 	/** Debug model identifier of every element and breakpoint. */
-	public static final String MODEL_ID = "org.qontinui.runner.debug.model";
-	public static final String LAUNCH_TYPE_ID = "org.qontinui.runner.debug.launchType";
+	public static final String MODEL_ID = "org.qontinui.runner.debug.model"; //$NON-NLS-1$
+	public static final String LAUNCH_TYPE_ID = "org.qontinui.runner.debug.launchType"; //$NON-NLS-1$
 
 	private QontinuiDebugCore() {
 	}
@@ -27,6 +27,6 @@ public final class QontinuiDebugCore {
 	/** Logs a failed request in the error log; the cause's message says what the executor answered. */
 	public static void log(String what, Throwable error) {
 		Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
-		ILog.of(QontinuiDebugCore.class).error(what + ": " + cause.getMessage(), cause);
+		ILog.of(QontinuiDebugCore.class).error(what + ": " + cause.getMessage(), cause); //$NON-NLS-1$
 	}
 }

@@ -15,7 +15,7 @@ import org.eclipse.core.runtime.CoreException;
 /** Suspends the run before the action touches mouse or keyboard. */
 public class ActionBreakpoint extends ElementBreakpoint {
 
-	public static final String MARKER_TYPE = "org.qontinui.runner.debug.actionBreakpointMarker";
+	public static final String MARKER_TYPE = "org.qontinui.runner.debug.actionBreakpointMarker"; //$NON-NLS-1$
 
 	public ActionBreakpoint() {
 	}
@@ -26,7 +26,7 @@ public class ActionBreakpoint extends ElementBreakpoint {
 
 	@Override
 	public String kind() {
-		return "action";
+		return "action"; //$NON-NLS-1$
 	}
 
 	@Override

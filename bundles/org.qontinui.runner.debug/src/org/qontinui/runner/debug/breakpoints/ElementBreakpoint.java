@@ -16,6 +16,7 @@ import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.model.IBreakpoint;
 import org.eclipse.debug.core.model.LineBreakpoint;
 import org.eclipse.lsp4j.debug.FunctionBreakpoint;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 
 /**
@@ -26,11 +27,11 @@ import org.qontinui.runner.debug.QontinuiDebugCore;
  */
 public abstract class ElementBreakpoint extends LineBreakpoint {
 
-	public static final String ELEMENT_ID = "org.qontinui.runner.debug.elementId";
-	public static final String ELEMENT_NAME = "org.qontinui.runner.debug.elementName";
-	public static final String CONDITION = "org.qontinui.runner.debug.condition";
+	public static final String ELEMENT_ID = "org.qontinui.runner.debug.elementId"; //$NON-NLS-1$
+	public static final String ELEMENT_NAME = "org.qontinui.runner.debug.elementName"; //$NON-NLS-1$
+	public static final String CONDITION = "org.qontinui.runner.debug.condition"; //$NON-NLS-1$
 	/** Stop on the n-th hit only; 0 stops every time. */
-	public static final String HIT_COUNT = "org.qontinui.runner.debug.hitCount";
+	public static final String HIT_COUNT = "org.qontinui.runner.debug.hitCount"; //$NON-NLS-1$
 
 	/** For the breakpoint manager, which re-creates breakpoints from their markers. */
 	protected ElementBreakpoint() {
@@ -58,8 +59,14 @@ public abstract class ElementBreakpoint extends LineBreakpoint {
 	protected abstract String markerType();
 
 	private String label(String id, String name) {
-		String kind = Character.toUpperCase(kind().charAt(0)) + kind().substring(1);
-		return kind + " breakpoint: " + (name == null || name.equals(id) ? id : name + " [" + id + "]");
+		String element = name == null || name.equals(id) ? id : name + " [" + id + "]"; //$NON-NLS-1$//$NON-NLS-2$
+		return switch (kind()) {
+		case "state" -> NLS.bind(Messages.ElementBreakpoint_state, element); //$NON-NLS-1$
+		case "transition" -> NLS.bind(Messages.ElementBreakpoint_transition, element); //$NON-NLS-1$
+		case "workflow" -> NLS.bind(Messages.ElementBreakpoint_workflow, element); //$NON-NLS-1$
+		case "action" -> NLS.bind(Messages.ElementBreakpoint_action, element); //$NON-NLS-1$
+		default -> NLS.bind(Messages.ElementBreakpoint_other, kind(), element);
+		};
 	}
 
 	@Override
@@ -68,7 +75,7 @@ public abstract class ElementBreakpoint extends LineBreakpoint {
 	}
 
 	public String getElementId() {
-		return getMarker().getAttribute(ELEMENT_ID, "");
+		return getMarker().getAttribute(ELEMENT_ID, ""); //$NON-NLS-1$
 	}
 
 	public String getElementName() {
@@ -76,11 +83,11 @@ public abstract class ElementBreakpoint extends LineBreakpoint {
 	}
 
 	public String getCondition() {
-		return getMarker().getAttribute(CONDITION, "");
+		return getMarker().getAttribute(CONDITION, ""); //$NON-NLS-1$
 	}
 
 	public void setCondition(String condition) throws CoreException {
-		setAttribute(CONDITION, condition == null ? "" : condition.trim());
+		setAttribute(CONDITION, condition == null ? "" : condition.trim()); //$NON-NLS-1$
 	}
 
 	public int getHitCount() {
@@ -93,7 +100,7 @@ public abstract class ElementBreakpoint extends LineBreakpoint {
 
 	/** The name the executor reports when this breakpoint stops the run. */
 	public String functionName() {
-		return kind() + ":" + getElementId();
+		return kind() + ":" + getElementId(); //$NON-NLS-1$
 	}
 
 	public FunctionBreakpoint toFunctionBreakpoint() {

@@ -15,6 +15,7 @@ import org.eclipse.core.resources.IWorkspaceRunnable;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.model.Breakpoint;
 import org.eclipse.debug.core.model.IBreakpoint;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.debug.QontinuiDebugCore;
 
 /**
@@ -24,12 +25,12 @@ import org.qontinui.runner.debug.QontinuiDebugCore;
  */
 public class FailureBreakpoint extends Breakpoint {
 
-	public static final String MARKER_TYPE = "org.qontinui.runner.debug.failureBreakpointMarker";
-	public static final String FILTER = "org.qontinui.runner.debug.filter";
+	public static final String MARKER_TYPE = "org.qontinui.runner.debug.failureBreakpointMarker"; //$NON-NLS-1$
+	public static final String FILTER = "org.qontinui.runner.debug.filter"; //$NON-NLS-1$
 
-	public static final String ACTION_FAILED = "actionFailed";
-	public static final String FIND_FAILED = "findFailed";
-	public static final String TRANSITION_FAILED = "transitionFailed";
+	public static final String ACTION_FAILED = "actionFailed"; //$NON-NLS-1$
+	public static final String FIND_FAILED = "findFailed"; //$NON-NLS-1$
+	public static final String TRANSITION_FAILED = "transitionFailed"; //$NON-NLS-1$
 
 	public FailureBreakpoint() {
 	}
@@ -50,15 +51,15 @@ public class FailureBreakpoint extends Breakpoint {
 
 	public static String label(String filter) {
 		return switch (filter) {
-		case ACTION_FAILED -> "Suspend when an action fails";
-		case FIND_FAILED -> "Suspend when a find fails";
-		case TRANSITION_FAILED -> "Suspend when a transition fails";
-		default -> "Suspend on " + filter;
+		case ACTION_FAILED -> Messages.FailureBreakpoint_actionFailed;
+		case FIND_FAILED -> Messages.FailureBreakpoint_findFailed;
+		case TRANSITION_FAILED -> Messages.FailureBreakpoint_transitionFailed;
+		default -> NLS.bind(Messages.FailureBreakpoint_other, filter);
 		};
 	}
 
 	public String getFilter() throws CoreException {
-		return ensureMarker().getAttribute(FILTER, "");
+		return ensureMarker().getAttribute(FILTER, ""); //$NON-NLS-1$
 	}
 
 	@Override

@@ -36,6 +36,7 @@ import org.eclipse.lsp4j.debug.ExceptionBreakpointsFilter;
 import org.eclipse.lsp4j.debug.FunctionBreakpoint;
 import org.eclipse.lsp4j.debug.SetExceptionBreakpointsArguments;
 import org.eclipse.lsp4j.debug.SetFunctionBreakpointsArguments;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorException;
 import org.qontinui.runner.debug.QontinuiDebugCore;
@@ -52,9 +53,9 @@ import org.qontinui.runner.debug.QontinuiDebugCore;
 public final class InstalledBreakpoints implements IBreakpointListener, IBreakpointManagerListener {
 
 	/** Marker attribute: the executor accepted the breakpoint (absent: no run has installed it yet). */
-	public static final String VERIFIED = "org.qontinui.runner.debug.verified";
+	public static final String VERIFIED = "org.qontinui.runner.debug.verified"; //$NON-NLS-1$
 	/** Marker attribute: why the executor did not accept the breakpoint. */
-	public static final String VERIFICATION_MESSAGE = "org.qontinui.runner.debug.verificationMessage";
+	public static final String VERIFICATION_MESSAGE = "org.qontinui.runner.debug.verificationMessage"; //$NON-NLS-1$
 
 	private final ExecutorConnection connection;
 	private final IBreakpointManager manager;
@@ -74,7 +75,7 @@ public final class InstalledBreakpoints implements IBreakpointListener, IBreakpo
 		this.connection = connection;
 		this.manager = manager;
 		this.sender = Executors.newSingleThreadExecutor(r -> {
-			Thread t = new Thread(r, "Qontinui breakpoints");
+			Thread t = new Thread(r, "Qontinui breakpoints"); //$NON-NLS-1$
 			t.setDaemon(true);
 			return t;
 		});
@@ -121,7 +122,7 @@ public final class InstalledBreakpoints implements IBreakpointListener, IBreakpo
 				try {
 					sendAll();
 				} catch (RuntimeException | LinkageError e) {
-					QontinuiDebugCore.log("Cannot install the breakpoints", e);
+					QontinuiDebugCore.log("Cannot install the breakpoints", e); //$NON-NLS-1$
 				}
 			}, sender);
 		} catch (RejectedExecutionException e) {
@@ -170,12 +171,12 @@ public final class InstalledBreakpoints implements IBreakpointListener, IBreakpo
 		eargs.setFilters(filters);
 		Map<Integer, IBreakpoint> ids = new HashMap<>();
 		try {
-			Breakpoint[] answered = connection.call("setFunctionBreakpoints", s -> s.setFunctionBreakpoints(fargs))
+			Breakpoint[] answered = connection.call("setFunctionBreakpoints", s -> s.setFunctionBreakpoints(fargs)) //$NON-NLS-1$
 					.getBreakpoints();
-			map(ids, answered, elements, "setFunctionBreakpoints");
+			map(ids, answered, elements, "setFunctionBreakpoints"); //$NON-NLS-1$
 			Breakpoint[] answeredFilters = connection
-					.call("setExceptionBreakpoints", s -> s.setExceptionBreakpoints(eargs)).getBreakpoints();
-			map(ids, answeredFilters, failures, "setExceptionBreakpoints");
+					.call("setExceptionBreakpoints", s -> s.setExceptionBreakpoints(eargs)).getBreakpoints(); //$NON-NLS-1$
+			map(ids, answeredFilters, failures, "setExceptionBreakpoints"); //$NON-NLS-1$
 		} catch (ExecutorException e) {
 			if (!disposed) {
 				elements.forEach(bp -> mark(bp, false, e.getMessage()));
@@ -183,7 +184,7 @@ public final class InstalledBreakpoints implements IBreakpointListener, IBreakpo
 			}
 		}
 		for (FailureBreakpoint bp : unknown) {
-			mark(bp, false, "the executor has no failure filter '" + filterOf(bp) + "'");
+			mark(bp, false, NLS.bind(Messages.InstalledBreakpoints_noFilter, filterOf(bp)));
 		}
 		for (IBreakpoint bp : disabled) {
 			clearMark(bp);
@@ -201,8 +202,8 @@ public final class InstalledBreakpoints implements IBreakpointListener, IBreakpo
 			return;
 		}
 		if (answered == null || answered.length != owners.size()) {
-			String message = "the executor answered " + (answered == null ? 0 : answered.length) + " breakpoint(s) to "
-					+ request + " with " + owners.size();
+			String message = NLS.bind(Messages.InstalledBreakpoints_answerMismatch,
+					new Object[] { answered == null ? 0 : answered.length, request, owners.size() });
 			owners.forEach(bp -> mark(bp, false, message));
 			return;
 		}
@@ -220,7 +221,7 @@ public final class InstalledBreakpoints implements IBreakpointListener, IBreakpo
 		try {
 			return bp.getFilter();
 		} catch (CoreException e) {
-			return "";
+			return ""; //$NON-NLS-1$
 		}
 	}
 

@@ -15,7 +15,7 @@ import org.eclipse.core.runtime.CoreException;
 /** Suspends the run when the state becomes active. */
 public class StateBreakpoint extends ElementBreakpoint {
 
-	public static final String MARKER_TYPE = "org.qontinui.runner.debug.stateBreakpointMarker";
+	public static final String MARKER_TYPE = "org.qontinui.runner.debug.stateBreakpointMarker"; //$NON-NLS-1$
 
 	public StateBreakpoint() {
 	}
@@ -26,7 +26,7 @@ public class StateBreakpoint extends ElementBreakpoint {
 
 	@Override
 	public String kind() {
-		return "state";
+		return "state"; //$NON-NLS-1$
 	}
 
 	@Override

@@ -15,7 +15,7 @@ import org.eclipse.core.runtime.CoreException;
 /** Suspends the run before the transition runs its workflows. */
 public class TransitionBreakpoint extends ElementBreakpoint {
 
-	public static final String MARKER_TYPE = "org.qontinui.runner.debug.transitionBreakpointMarker";
+	public static final String MARKER_TYPE = "org.qontinui.runner.debug.transitionBreakpointMarker"; //$NON-NLS-1$
 
 	public TransitionBreakpoint() {
 	}
@@ -26,7 +26,7 @@ public class TransitionBreakpoint extends ElementBreakpoint {
 
 	@Override
 	public String kind() {
-		return "transition";
+		return "transition"; //$NON-NLS-1$
 	}
 
 	@Override

@@ -15,7 +15,7 @@ import org.eclipse.core.runtime.CoreException;
 /** Suspends the run when the workflow starts. */
 public class WorkflowBreakpoint extends ElementBreakpoint {
 
-	public static final String MARKER_TYPE = "org.qontinui.runner.debug.workflowBreakpointMarker";
+	public static final String MARKER_TYPE = "org.qontinui.runner.debug.workflowBreakpointMarker"; //$NON-NLS-1$
 
 	public WorkflowBreakpoint() {
 	}
@@ -26,7 +26,7 @@ public class WorkflowBreakpoint extends ElementBreakpoint {
 
 	@Override
 	public String kind() {
-		return "workflow";
+		return "workflow"; //$NON-NLS-1$
 	}
 
 	@Override

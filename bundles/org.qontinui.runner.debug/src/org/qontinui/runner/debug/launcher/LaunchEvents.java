@@ -29,10 +29,10 @@ import org.osgi.service.event.EventAdmin;
 public final class LaunchEvents {
 
 	/** Topic of the event sent, synchronously, before the executor of a launch starts. */
-	public static final String STARTING = "org/qontinui/runner/launch/STARTING";
+	public static final String STARTING = "org/qontinui/runner/launch/STARTING"; //$NON-NLS-1$
 
 	/** Event property: the {@link ILaunch}. */
-	public static final String LAUNCH = "launch";
+	public static final String LAUNCH = "launch"; //$NON-NLS-1$
 
 	private LaunchEvents() {
 	}

@@ -36,6 +36,7 @@ import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfiguration;
 import org.eclipse.debug.core.ILaunchManager;
 import org.eclipse.debug.core.model.LaunchConfigurationDelegate;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorException;
 import org.qontinui.runner.bridge.ExecutorSettings;
@@ -66,9 +67,9 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 	public void launch(ILaunchConfiguration configuration, String mode, ILaunch launch, IProgressMonitor monitor)
 			throws CoreException {
 		LaunchEvents.starting(launch); // the bundles that follow runs start now (not with the workbench)
-		SubMonitor progress = SubMonitor.convert(monitor, "Starting Qontinui executor", 3);
-		String raw = configuration.getAttribute(LaunchAttributes.CONFIG, "").trim();
-		boolean web = raw.startsWith("https://") || raw.startsWith("http://");
+		SubMonitor progress = SubMonitor.convert(monitor, Messages.QontinuiLaunchDelegate_starting, 3);
+		String raw = configuration.getAttribute(LaunchAttributes.CONFIG, "").trim(); //$NON-NLS-1$
+		boolean web = raw.startsWith("https://") || raw.startsWith("http://"); //$NON-NLS-1$//$NON-NLS-2$
 		Path local = web ? null : resolveConfig(configuration);
 		Path runDir = newRunDirectory(local == null ? Path.of(webName(raw)) : local);
 		Path config = local == null ? download(raw, runDir) : local;
@@ -79,17 +80,17 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		try {
 			connection = ExecutorConnection.start(settings);
 		} catch (IOException e) {
-			throw new CoreException(Status.error("Cannot start the Python executor " + settings.python() + ": "
-					+ e.getMessage(), e));
+			throw new CoreException(Status.error(
+					NLS.bind(Messages.QontinuiLaunchDelegate_cannotStart, settings.python(), e.getMessage()), e));
 		}
 		boolean debug = ILaunchManager.DEBUG_MODE.equals(mode);
 		// The UI gives each run a Console coloured by level; the plain process console would repeat it.
-		launch.setAttribute(DebugPlugin.ATTR_CAPTURE_OUTPUT, "false");
-		RunRecord record = new RunRecord(config, configuration.getAttribute(LaunchAttributes.WORKFLOW, ""))
+		launch.setAttribute(DebugPlugin.ATTR_CAPTURE_OUTPUT, "false"); //$NON-NLS-1$
+		RunRecord record = new RunRecord(config, configuration.getAttribute(LaunchAttributes.WORKFLOW, "")) //$NON-NLS-1$
 				.runDirectory(runDir);
 		QontinuiProcess process = new QontinuiProcess(launch, connection,
-				settings.python() + " (" + config.getFileName() + ")", record);
-		process.setAttribute("org.qontinui.runner.runDirectory", runDir.toString());
+				settings.python() + " (" + config.getFileName() + ")", record); //$NON-NLS-1$//$NON-NLS-2$
+		process.setAttribute("org.qontinui.runner.runDirectory", runDir.toString()); //$NON-NLS-1$
 		LaunchArguments arguments = launchArguments(configuration, config, runDir, !debug);
 		try {
 			if (debug) {
@@ -104,16 +105,16 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 			progress.worked(1);
 		} catch (ExecutorException e) {
 			connection.terminate(Duration.ofSeconds(2));
-			String what = e.errorId() == ProtocolErrors.INVALID_CONFIG ? "The configuration is invalid"
-					: "The Qontinui executor refused the launch";
-			throw new CoreException(Status.error(what + ": " + e.getMessage(), e));
+			String what = e.errorId() == ProtocolErrors.INVALID_CONFIG ? Messages.QontinuiLaunchDelegate_invalidConfiguration
+					: Messages.QontinuiLaunchDelegate_refused;
+			throw new CoreException(Status.error(NLS.bind(what, e.getMessage()), e));
 		}
 	}
 
 	private static String webName(String url) {
 		String path = URI.create(url).getPath();
-		String last = path == null || path.isEmpty() ? "web-config" : path.substring(path.lastIndexOf('/') + 1);
-		return (last.isEmpty() ? "web-config" : last.replaceAll("[^A-Za-z0-9._-]", "_")) + (last.endsWith(".json") ? "" : ".json");
+		String last = path == null || path.isEmpty() ? "web-config" : path.substring(path.lastIndexOf('/') + 1); //$NON-NLS-1$
+		return (last.isEmpty() ? "web-config" : last.replaceAll("[^A-Za-z0-9._-]", "_")) + (last.endsWith(".json") ? "" : ".json"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$//$NON-NLS-6$
 	}
 
 	/**
@@ -131,25 +132,27 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 			Files.write(file, fetched.body());
 			return file;
 		} catch (ConfigLoadException e) {
-			throw new CoreException(Status.error("Cannot load the configuration from the web builder: " + SecretMask.mask(e.getMessage())));
+			throw new CoreException(Status.error(
+					NLS.bind(Messages.QontinuiLaunchDelegate_cannotLoadWeb, SecretMask.mask(e.getMessage()))));
 		} catch (IOException | IllegalArgumentException e) {
-			throw new CoreException(Status.error("Cannot load " + SecretMask.mask(url) + ": " + SecretMask.mask(e.getMessage())));
+			throw new CoreException(Status.error(NLS.bind(Messages.QontinuiLaunchDelegate_cannotLoad, SecretMask.mask(url),
+					SecretMask.mask(e.getMessage()))));
 		}
 	}
 
 	/** The plug-in's state location, else the user's private cache folder; never a shared temporary folder. */
 	private static Path webCacheFolder() {
 		try {
-			return Platform.getStateLocation(FrameworkUtil.getBundle(QontinuiLaunchDelegate.class)).toPath().resolve("web-cache");
+			return Platform.getStateLocation(FrameworkUtil.getBundle(QontinuiLaunchDelegate.class)).toPath().resolve("web-cache"); //$NON-NLS-1$
 		} catch (IllegalStateException e) {
-			return PrivateFolder.userCacheFolder("web-cache");
+			return PrivateFolder.userCacheFolder("web-cache"); //$NON-NLS-1$
 		}
 	}
 
 	static Path resolveConfig(ILaunchConfiguration configuration) throws CoreException {
-		String raw = configuration.getAttribute(LaunchAttributes.CONFIG, "");
+		String raw = configuration.getAttribute(LaunchAttributes.CONFIG, ""); //$NON-NLS-1$
 		if (raw.isBlank()) {
-			throw new CoreException(Status.error("No configuration file is set in launch '" + configuration.getName() + "'"));
+			throw new CoreException(Status.error(NLS.bind(Messages.QontinuiLaunchDelegate_noConfiguration, configuration.getName())));
 		}
 		String expanded = VariablesPlugin.getDefault().getStringVariableManager().performStringSubstitution(raw);
 		Path path = Paths.get(expanded);
@@ -161,7 +164,7 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 			}
 		}
 		if (!Files.isRegularFile(path)) {
-			throw new CoreException(Status.error("Configuration file not found: " + expanded));
+			throw new CoreException(Status.error(NLS.bind(Messages.QontinuiLaunchDelegate_configurationNotFound, expanded)));
 		}
 		return path.toAbsolutePath();
 	}
@@ -173,9 +176,9 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 		} catch (IOException e) {
 			throw new CoreException(Status.error(e.getMessage(), e));
 		}
-		String python = configuration.getAttribute(LaunchAttributes.PYTHON, "");
+		String python = configuration.getAttribute(LaunchAttributes.PYTHON, ""); //$NON-NLS-1$
 		List<Path> extra = new ArrayList<>();
-		for (String line : configuration.getAttribute(LaunchAttributes.EXTRA_PYTHON_PATH, "").split("\\R")) {
+		for (String line : configuration.getAttribute(LaunchAttributes.EXTRA_PYTHON_PATH, "").split("\\R")) { //$NON-NLS-1$//$NON-NLS-2$
 			if (!line.isBlank()) {
 				extra.add(Paths.get(line.trim()));
 			}
@@ -188,25 +191,25 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 	/** The preference when set, else {@code -Dqontinui.python}, else Debian's interpreter. */
 	static Path preferredInterpreter() {
 		String pref = Platform.getPreferencesService().getString(LaunchAttributes.PREFERENCE_NODE,
-				LaunchAttributes.PREF_PYTHON, "", null);
+				LaunchAttributes.PREF_PYTHON, "", null); //$NON-NLS-1$
 		return pref.isBlank() ? PythonSources.defaultInterpreter() : Paths.get(pref);
 	}
 
 	static LaunchArguments launchArguments(ILaunchConfiguration configuration, Path config, Path runDir,
 			boolean noDebug) throws CoreException {
 		LaunchArguments args = new LaunchArguments(config)
-				.workflow(configuration.getAttribute(LaunchAttributes.WORKFLOW, ""))
+				.workflow(configuration.getAttribute(LaunchAttributes.WORKFLOW, "")) //$NON-NLS-1$
 				.backend(configuration.getAttribute(LaunchAttributes.BACKEND, LaunchAttributes.DEFAULT_BACKEND))
-				.screenshots(configuration.getAttribute(LaunchAttributes.SCREENSHOTS, ""))
+				.screenshots(configuration.getAttribute(LaunchAttributes.SCREENSHOTS, "")) //$NON-NLS-1$
 				.initialStates(configuration.getAttribute(LaunchAttributes.INITIAL_STATES, List.of()))
 				.goToStates(configuration.getAttribute(LaunchAttributes.GO_TO_STATES, List.of()))
 				.runDir(runDir)
 				.noDebug(noDebug)
 				.monitor(configuration.getAttribute(LaunchAttributes.MONITOR, 0))
-				.failureStrategy(configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, ""))
+				.failureStrategy(configuration.getAttribute(LaunchAttributes.FAILURE_STRATEGY, "")) //$NON-NLS-1$
 				.slowStepMs(configuration.getAttribute(LaunchAttributes.SLOW_STEP_MS, 0))
 				.record(configuration.getAttribute(LaunchAttributes.RECORD, false));
-		String replay = configuration.getAttribute(LaunchAttributes.REPLAY, "");
+		String replay = configuration.getAttribute(LaunchAttributes.REPLAY, ""); //$NON-NLS-1$
 		if (!replay.isBlank()) {
 			args.replay(Path.of(replay)); // a recorded run folder: its configuration on its frames
 		}
@@ -229,9 +232,9 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 	/** Where every run's folder (screenshots, logs) is kept: the plug-in's state location. */
 	public static Path runsRoot() {
 		try {
-			return Platform.getStateLocation(FrameworkUtil.getBundle(QontinuiLaunchDelegate.class)).toPath().resolve("runs");
+			return Platform.getStateLocation(FrameworkUtil.getBundle(QontinuiLaunchDelegate.class)).toPath().resolve("runs"); //$NON-NLS-1$
 		} catch (IllegalStateException e) {
-			return Paths.get(System.getProperty("java.io.tmpdir"), QontinuiDebugCore.PLUGIN_ID, "runs");
+			return Paths.get(System.getProperty("java.io.tmpdir"), QontinuiDebugCore.PLUGIN_ID, "runs"); //$NON-NLS-1$//$NON-NLS-2$
 		}
 	}
 
@@ -253,7 +256,7 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 				}
 			}
 		} catch (IOException e) {
-			ILog.of(QontinuiLaunchDelegate.class).warn("Cannot prune old runs in " + root + ": " + e);
+			ILog.of(QontinuiLaunchDelegate.class).warn("Cannot prune old runs in " + root + ": " + e); //$NON-NLS-1$//$NON-NLS-2$
 		}
 	}
 
@@ -267,13 +270,13 @@ public class QontinuiLaunchDelegate extends LaunchConfigurationDelegate {
 
 	/** A fresh folder per run for screenshots and logs, under the plug-in's state location. */
 	static Path newRunDirectory(Path config) throws CoreException {
-		String name = config.getFileName().toString().replaceAll("\\.json$", "") + "-"
-				+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS"));
+		String name = config.getFileName().toString().replaceAll("\\.json$", "") + "-" //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+				+ LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss-SSS")); //$NON-NLS-1$
 		Path dir = runsRoot().resolve(name);
 		try {
 			return Files.createDirectories(dir);
 		} catch (IOException e) {
-			throw new CoreException(Status.error("Cannot create run directory " + dir + ": " + e.getMessage(), e));
+			throw new CoreException(Status.error(NLS.bind(Messages.QontinuiLaunchDelegate_cannotCreateRunDirectory, dir, e.getMessage()), e));
 		}
 	}
 }

@@ -39,7 +39,7 @@ public abstract class QontinuiDebugElement extends DebugElement {
 	}
 
 	protected static DebugException failed(String what, ExecutorException e) {
-		return new DebugException(Status.error(SecretMask.mask(what + ": " + e.getMessage()),
+		return new DebugException(Status.error(SecretMask.mask(what + ": " + e.getMessage()), //$NON-NLS-1$
 				SecretMask.mask(e)));
 	}
 }

@@ -24,6 +24,7 @@ import org.eclipse.debug.core.model.IProcess;
 import org.eclipse.debug.core.model.IThread;
 import org.eclipse.lsp4j.debug.ContinuedEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExecutorException;
@@ -177,12 +178,11 @@ public class QontinuiDebugTarget extends QontinuiDebugElement
 
 	@Override
 	public String getName() {
-		String name = "Qontinui: " + configPath.getFileName();
 		ExitInfo exit = process.exitInfo();
 		if (exit != null && exit.isCrash()) {
-			name += " <" + exit.reason() + ">";
+			return NLS.bind(Messages.QontinuiDebugTarget_nameWithExit, configPath.getFileName(), exit.reason());
 		}
-		return name;
+		return NLS.bind(Messages.QontinuiDebugTarget_name, configPath.getFileName());
 	}
 
 	@Override
@@ -233,7 +233,7 @@ public class QontinuiDebugTarget extends QontinuiDebugElement
 	@Override
 	public void disconnect() throws DebugException {
 		disconnected = true;
-		Thread t = new Thread(() -> connection().disconnect(Duration.ofSeconds(3)), "Disconnect Qontinui executor");
+		Thread t = new Thread(() -> connection().disconnect(Duration.ofSeconds(3)), "Disconnect Qontinui executor"); //$NON-NLS-1$
 		t.setDaemon(true);
 		t.start();
 	}

@@ -23,6 +23,7 @@ import org.eclipse.debug.core.model.IStreamMonitor;
 import org.eclipse.debug.core.model.IStreamsProxy;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArgumentsCategory;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExitInfo;
@@ -49,7 +50,7 @@ public class QontinuiProcess implements IProcess, ExecutorEventListener {
 		connection.addListener(record);
 		this.connection = connection;
 		this.label = label;
-		attributes.put(IProcess.ATTR_PROCESS_TYPE, "qontinui");
+		attributes.put(IProcess.ATTR_PROCESS_TYPE, "qontinui"); //$NON-NLS-1$
 		connection.addListener(this);
 		launch.addProcess(this);
 		fireEvent(DebugEvent.CREATE);
@@ -84,10 +85,10 @@ public class QontinuiProcess implements IProcess, ExecutorEventListener {
 		if (info.isCrash()) {
 			StringBuilder text = new StringBuilder(System.lineSeparator());
 			if (!info.stderrTail().isEmpty()) {
-				text.append("Last lines the executor wrote to stderr:").append(System.lineSeparator());
-				info.stderrTail().forEach(line -> text.append("  ").append(line).append(System.lineSeparator()));
+				text.append(Messages.QontinuiProcess_stderrTail).append(System.lineSeparator());
+				info.stderrTail().forEach(line -> text.append("  ").append(line).append(System.lineSeparator())); //$NON-NLS-1$
 			}
-			text.append("Qontinui executor ended unexpectedly: ").append(info.reason()).append(System.lineSeparator());
+			text.append(NLS.bind(Messages.QontinuiProcess_endedUnexpectedly, info.reason())).append(System.lineSeparator());
 			err.append(text.toString());
 		}
 		fireEvent(DebugEvent.TERMINATE);
@@ -143,7 +144,7 @@ public class QontinuiProcess implements IProcess, ExecutorEventListener {
 		ExitInfo info = exit;
 		if (info == null) {
 			throw new DebugException(Status
-					.error("the executor is still running"));
+					.error(Messages.QontinuiProcess_stillRunning));
 		}
 		return info.exitCode();
 	}
@@ -169,7 +170,7 @@ public class QontinuiProcess implements IProcess, ExecutorEventListener {
 	@Override
 	public void terminate() {
 		// Off the caller's thread: the UI calls this, and a graceful end may take seconds.
-		Thread t = new Thread(() -> connection.terminate(Duration.ofSeconds(3)), "Terminate Qontinui executor");
+		Thread t = new Thread(() -> connection.terminate(Duration.ofSeconds(3)), "Terminate Qontinui executor"); //$NON-NLS-1$
 		t.setDaemon(true);
 		t.start();
 	}

@@ -22,6 +22,7 @@ import org.eclipse.lsp4j.debug.EvaluateArguments;
 import org.eclipse.lsp4j.debug.Scope;
 import org.eclipse.lsp4j.debug.ScopesArguments;
 import org.eclipse.lsp4j.debug.StackFrame;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.ExecutorException;
 
 /**
@@ -69,15 +70,15 @@ public class QontinuiStackFrame extends QontinuiDebugElement implements IStackFr
 		Object data = frame.getSource() == null ? null : frame.getSource().getAdapterData();
 		JsonElement json = data instanceof JsonElement j ? j : data == null ? null : new Gson().toJsonTree(data);
 		if (json == null || !json.isJsonObject()) {
-			return new String[] { "", "" };
+			return new String[] { "", "" }; //$NON-NLS-1$//$NON-NLS-2$
 		}
 		JsonObject o = json.getAsJsonObject();
-		return new String[] { text(o, "kind"), text(o, "id") };
+		return new String[] { text(o, "kind"), text(o, "id") }; //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	private static String text(JsonObject o, String key) {
 		JsonElement e = o.get(key);
-		return e != null && e.isJsonPrimitive() ? e.getAsString() : "";
+		return e != null && e.isJsonPrimitive() ? e.getAsString() : ""; //$NON-NLS-1$
 	}
 
 	@Override
@@ -91,14 +92,14 @@ public class QontinuiStackFrame extends QontinuiDebugElement implements IStackFr
 			ScopesArguments args = new ScopesArguments();
 			args.setFrameId(frame.getId());
 			try {
-				Scope[] raw = connection().call("scopes", s -> s.scopes(args)).getScopes();
+				Scope[] raw = connection().call("scopes", s -> s.scopes(args)).getScopes(); //$NON-NLS-1$
 				scopes = new IVariable[raw.length];
 				for (int i = 0; i < raw.length; i++) {
-					scopes[i] = new QontinuiVariable(this, raw[i].getName(), "",
-							raw[i].getVariablesReference(), 0, "scope");
+					scopes[i] = new QontinuiVariable(this, raw[i].getName(), "", //$NON-NLS-1$
+							raw[i].getVariablesReference(), 0, "scope"); //$NON-NLS-1$
 				}
 			} catch (ExecutorException e) {
-				throw failed("Cannot read the scopes", e);
+				throw failed(Messages.QontinuiStackFrame_cannotReadScopes, e);
 			}
 		}
 		return scopes;
@@ -224,12 +225,12 @@ public class QontinuiStackFrame extends QontinuiDebugElement implements IStackFr
 		EvaluateArguments args = new EvaluateArguments();
 		args.setExpression(expression);
 		args.setFrameId(frame.getId());
-		args.setContext("watch");
+		args.setContext("watch"); //$NON-NLS-1$
 		try {
-			var response = connection().call("evaluate", s -> s.evaluate(args));
+			var response = connection().call("evaluate", s -> s.evaluate(args)); //$NON-NLS-1$
 			return new QontinuiValue(this, response.getResult(), response.getType(), response.getVariablesReference());
 		} catch (ExecutorException e) {
-			throw failed("Cannot evaluate '" + expression + "'", e);
+			throw failed(NLS.bind(Messages.QontinuiStackFrame_cannotEvaluate, expression), e);
 		}
 	}
 

@@ -30,6 +30,7 @@ import org.eclipse.lsp4j.debug.StepBackArguments;
 import org.eclipse.lsp4j.debug.StepOutArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArgumentsReason;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.ExecutorException;
 import org.qontinui.runner.bridge.recovery.Failure;
 import org.qontinui.runner.bridge.recovery.QontinuiStoppedEventArguments;
@@ -50,7 +51,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	private volatile boolean suspended;
 	private volatile boolean stepping;
 	private volatile boolean terminated;
-	private volatile String stopDescription = "";
+	private volatile String stopDescription = ""; //$NON-NLS-1$
 	/** The {@code stopped} event of the current suspension; null while running. */
 	private volatile StoppedEventArguments stop;
 	/** The detail of the last SUSPEND, fired again when a resume fails. */
@@ -63,7 +64,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	}
 
 	void suspendedBy(StoppedEventArguments args) {
-		String reason = args.getReason() == null ? "" : args.getReason();
+		String reason = args.getReason() == null ? "" : args.getReason(); //$NON-NLS-1$
 		stopDescription = describe(args);
 		hitBreakpoints = qontinuiTarget().breakpointsHit(args.getHitBreakpointIds());
 		frames = null;
@@ -100,13 +101,13 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	public String failureMessage() {
 		StoppedEventArguments current = stop;
 		if (current == null) {
-			return "";
+			return ""; //$NON-NLS-1$
 		}
 		return current.getText() != null && !current.getText().isBlank() ? current.getText() : stopDescription;
 	}
 
 	private static String describe(StoppedEventArguments args) {
-		String reason = args.getReason() == null ? "paused" : args.getReason();
+		String reason = args.getReason() == null ? Messages.QontinuiThread_paused : args.getReason();
 		String description = args.getDescription();
 		return description == null || description.isBlank() ? reason : description;
 	}
@@ -119,7 +120,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 		frames = null;
 		hitBreakpoints = new IBreakpoint[0];
 		stop = null;
-		stopDescription = "";
+		stopDescription = ""; //$NON-NLS-1$
 		qontinuiTarget().runRecord().resumed();
 		fireResumeEvent(detail);
 		qontinuiTarget().fireResumeEvent(detail);
@@ -149,7 +150,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 		StackTraceArguments args = new StackTraceArguments();
 		args.setThreadId(THREAD_ID);
 		try {
-			StackTraceResponse response = connection().call("stackTrace", s -> s.stackTrace(args));
+			StackTraceResponse response = connection().call("stackTrace", s -> s.stackTrace(args)); //$NON-NLS-1$
 			StackFrame[] raw = response.getStackFrames();
 			IStackFrame[] result = new IStackFrame[raw.length];
 			for (int i = 0; i < raw.length; i++) {
@@ -158,7 +159,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 			frames = result;
 			return result;
 		} catch (ExecutorException e) {
-			throw failed("Cannot read the stack", e);
+			throw failed(Messages.QontinuiThread_cannotReadStack, e);
 		}
 	}
 
@@ -187,9 +188,10 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	@Override
 	public String getName() {
 		if (terminated) {
-			return "Run (terminated)";
+			return Messages.QontinuiThread_terminated;
 		}
-		return suspended ? "Run (suspended: " + stopDescription + ")" : stepping ? "Run (stepping)" : "Run (running)";
+		return suspended ? NLS.bind(Messages.QontinuiThread_suspended, stopDescription)
+				: stepping ? Messages.QontinuiThread_stepping : Messages.QontinuiThread_running;
 	}
 
 	@Override
@@ -218,7 +220,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	public void resume() throws DebugException {
 		ContinueArguments args = new ContinueArguments();
 		args.setThreadId(THREAD_ID);
-		send("continue", DebugEvent.CLIENT_REQUEST, () -> connection().send("continue", s -> s.continue_(args)));
+		send("continue", DebugEvent.CLIENT_REQUEST, () -> connection().send("continue", s -> s.continue_(args))); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	@Override
@@ -226,8 +228,8 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 		PauseArguments args = new PauseArguments();
 		args.setThreadId(THREAD_ID);
 		// The stop arrives as a stopped(pause) event; a failed pause leaves the run running.
-		connection().send("pause", s -> s.pause(args)).exceptionally(error -> {
-			QontinuiDebugCore.log("Cannot suspend the run", error);
+		connection().send("pause", s -> s.pause(args)).exceptionally(error -> { //$NON-NLS-1$
+			QontinuiDebugCore.log("Cannot suspend the run", error); //$NON-NLS-1$
 			return null;
 		});
 	}
@@ -256,14 +258,14 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	public void stepInto() throws DebugException {
 		StepInArguments args = new StepInArguments();
 		args.setThreadId(THREAD_ID);
-		step("stepIn", DebugEvent.STEP_INTO, () -> connection().send("stepIn", s -> s.stepIn(args)));
+		step("stepIn", DebugEvent.STEP_INTO, () -> connection().send("stepIn", s -> s.stepIn(args))); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	@Override
 	public void stepOver() throws DebugException {
 		NextArguments args = new NextArguments();
 		args.setThreadId(THREAD_ID);
-		step("next", DebugEvent.STEP_OVER, () -> connection().send("next", s -> s.next(args)));
+		step("next", DebugEvent.STEP_OVER, () -> connection().send("next", s -> s.next(args))); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	/**
@@ -273,14 +275,14 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	public void stepBack() throws DebugException {
 		StepBackArguments args = new StepBackArguments();
 		args.setThreadId(THREAD_ID);
-		step("stepBack", DebugEvent.STEP_OVER, () -> connection().send("stepBack", s -> s.stepBack(args)));
+		step("stepBack", DebugEvent.STEP_OVER, () -> connection().send("stepBack", s -> s.stepBack(args))); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	@Override
 	public void stepReturn() throws DebugException {
 		StepOutArguments args = new StepOutArguments();
 		args.setThreadId(THREAD_ID);
-		step("stepOut", DebugEvent.STEP_RETURN, () -> connection().send("stepOut", s -> s.stepOut(args)));
+		step("stepOut", DebugEvent.STEP_RETURN, () -> connection().send("stepOut", s -> s.stepOut(args))); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	private void step(String name, int detail, Supplier<CompletableFuture<?>> request) {
@@ -304,7 +306,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 		request.get().whenComplete((ok, error) -> {
 			if (error != null) {
 				stepping = false;
-				QontinuiDebugCore.log("Cannot " + name, error);
+				QontinuiDebugCore.log("Cannot " + name, error); //$NON-NLS-1$
 				resuspend(where, hit, wasDetail);
 			}
 		});
@@ -315,7 +317,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 			return;
 		}
 		stop = where;
-		stopDescription = where == null ? "paused" : describe(where);
+		stopDescription = where == null ? Messages.QontinuiThread_paused : describe(where);
 		hitBreakpoints = hit;
 		frames = null;
 		suspended = true;
@@ -329,21 +331,21 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	/** Runs the failed action again; {@code threshold} (0..1], when not null, is its similarity. */
 	public void retry(Double threshold) {
 		if (threshold != null && !(threshold > 0 && threshold <= 1)) {
-			throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold);
+			throw new IllegalArgumentException("threshold must be in (0, 1]: " + threshold); //$NON-NLS-1$
 		}
 		RetryArguments args = new RetryArguments(threshold);
-		send("retry", DebugEvent.CLIENT_REQUEST, () -> connection().send("qontinui/retry", s -> s.retry(args)));
+		send("retry", DebugEvent.CLIENT_REQUEST, () -> connection().send("qontinui/retry", s -> s.retry(args))); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	/** Counts the failed action as passed and goes on with the next one. */
 	public void skip() {
-		send("skip", DebugEvent.CLIENT_REQUEST, () -> connection().send("qontinui/skip", s -> s.skip(Map.of())));
+		send("skip", DebugEvent.CLIENT_REQUEST, () -> connection().send("qontinui/skip", s -> s.skip(Map.of()))); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	/** Ends the run as failed ("aborted by user"); the executor then terminates. */
 	public void abort() {
-		connection().send("qontinui/abort", s -> s.abort(Map.of())).exceptionally(error -> {
-			QontinuiDebugCore.log("Cannot abort the run", error);
+		connection().send("qontinui/abort", s -> s.abort(Map.of())).exceptionally(error -> { //$NON-NLS-1$
+			QontinuiDebugCore.log("Cannot abort the run", error); //$NON-NLS-1$
 			return null;
 		});
 	}
@@ -356,7 +358,7 @@ public class QontinuiThread extends QontinuiDebugElement implements IThread {
 	 */
 	public CompletableFuture<UpdateImageResponse> recapture(String imageId, byte[] png) {
 		UpdateImageArguments args = new UpdateImageArguments(imageId, Base64.getEncoder().encodeToString(png));
-		CompletableFuture<UpdateImageResponse> updated = connection().send("qontinui/updateImage",
+		CompletableFuture<UpdateImageResponse> updated = connection().send("qontinui/updateImage", //$NON-NLS-1$
 				s -> s.updateImage(args));
 		return updated.thenApply(answer -> {
 			retry(null);

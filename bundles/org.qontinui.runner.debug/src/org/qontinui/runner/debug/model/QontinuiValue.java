@@ -28,8 +28,8 @@ public class QontinuiValue extends QontinuiDebugElement implements IValue {
 	QontinuiValue(QontinuiStackFrame frame, String value, String type, int variablesReference) {
 		super(frame.getDebugTarget());
 		this.frame = frame;
-		this.value = value == null ? "" : value;
-		this.type = type == null ? "" : type;
+		this.value = value == null ? "" : value; //$NON-NLS-1$
+		this.type = type == null ? "" : type; //$NON-NLS-1$
 		this.variablesReference = variablesReference;
 	}
 
@@ -57,7 +57,7 @@ public class QontinuiValue extends QontinuiDebugElement implements IValue {
 			VariablesArguments args = new VariablesArguments();
 			args.setVariablesReference(variablesReference);
 			try {
-				Variable[] raw = connection().call("variables", s -> s.variables(args)).getVariables();
+				Variable[] raw = connection().call("variables", s -> s.variables(args)).getVariables(); //$NON-NLS-1$
 				children = new IVariable[raw.length];
 				for (int i = 0; i < raw.length; i++) {
 					Variable v = raw[i];
@@ -66,7 +66,7 @@ public class QontinuiValue extends QontinuiDebugElement implements IValue {
 							v.getType());
 				}
 			} catch (ExecutorException e) {
-				throw failed("Cannot read variables", e);
+				throw failed(Messages.QontinuiValue_cannotReadVariables, e);
 			}
 		}
 		return children;

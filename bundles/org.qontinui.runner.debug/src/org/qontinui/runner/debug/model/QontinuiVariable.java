@@ -13,6 +13,7 @@ import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.model.IValue;
 import org.eclipse.debug.core.model.IVariable;
 import org.eclipse.lsp4j.debug.SetVariableArguments;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.ExecutorException;
 
 /**
@@ -49,7 +50,7 @@ public class QontinuiVariable extends QontinuiDebugElement implements IVariable 
 
 	@Override
 	public String getReferenceTypeName() {
-		return type == null ? "" : type;
+		return type == null ? "" : type; //$NON-NLS-1$
 	}
 
 	@Override
@@ -64,12 +65,12 @@ public class QontinuiVariable extends QontinuiDebugElement implements IVariable 
 		args.setName(name);
 		args.setValue(expression);
 		try {
-			var response = connection().call("setVariable", s -> s.setVariable(args));
+			var response = connection().call("setVariable", s -> s.setVariable(args)); //$NON-NLS-1$
 			value = new QontinuiValue(frame, response.getValue(), response.getType(),
 					response.getVariablesReference() == null ? 0 : response.getVariablesReference());
 			frame.variableChanged();
 		} catch (ExecutorException e) {
-			throw failed("Cannot set " + name, e);
+			throw failed(NLS.bind(Messages.QontinuiVariable_cannotSet, name), e);
 		}
 	}
 

@@ -29,7 +29,7 @@ public class QontinuiWatchExpressionDelegate implements IWatchExpressionDelegate
 			IValue value = null;
 			DebugException error = null;
 			if (frame == null) {
-				error = new DebugException(Status.error("The run is not suspended"));
+				error = new DebugException(Status.error(Messages.QontinuiWatchExpressionDelegate_notSuspended));
 			} else {
 				try {
 					value = frame.evaluate(expression);
@@ -38,7 +38,7 @@ public class QontinuiWatchExpressionDelegate implements IWatchExpressionDelegate
 				}
 			}
 			listener.watchEvaluationFinished(result(expression, value, error));
-		}, "Qontinui evaluate");
+		}, "Qontinui evaluate"); //$NON-NLS-1$
 		worker.setDaemon(true);
 		worker.start();
 	}

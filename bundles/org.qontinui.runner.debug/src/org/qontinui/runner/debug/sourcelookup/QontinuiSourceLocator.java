@@ -26,7 +26,7 @@ import org.qontinui.runner.debug.model.QontinuiStackFrame;
 public class QontinuiSourceLocator implements IPersistableSourceLocator {
 
 	/** Its id in {@code org.eclipse.debug.core.sourceLocators}. */
-	public static final String ID = "org.qontinui.runner.debug.sourceLocator";
+	public static final String ID = "org.qontinui.runner.debug.sourceLocator"; //$NON-NLS-1$
 
 	@Override
 	public Object getSourceElement(IStackFrame stackFrame) {
@@ -35,7 +35,7 @@ public class QontinuiSourceLocator implements IPersistableSourceLocator {
 
 	@Override
 	public String getMemento() throws CoreException {
-		return "";
+		return ""; //$NON-NLS-1$
 	}
 
 	@Override
