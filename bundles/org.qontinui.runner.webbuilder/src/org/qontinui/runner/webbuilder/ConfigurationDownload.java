@@ -28,6 +28,7 @@ import java.util.stream.Stream;
 
 import org.eclipse.core.runtime.IProgressMonitor;
 import org.eclipse.core.runtime.SubMonitor;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.load.ConfigCache;
 import org.qontinui.runner.core.load.ConfigWriter;
 import org.qontinui.runner.core.load.LoadedConfig;
@@ -45,9 +46,9 @@ import org.qontinui.runner.core.webbuilder.WebBuilderException;
 public final class ConfigurationDownload {
 
 	/** Display names of a project folder: {@code project=<name>} and {@code <configId>=<name>}. */
-	public static final String NAMES_FILE = "names.properties";
-	private static final String PROJECT_NAME_KEY = "project";
-	private static final String SUFFIX = ".json";
+	public static final String NAMES_FILE = "names.properties"; //$NON-NLS-1$
+	private static final String PROJECT_NAME_KEY = "project"; //$NON-NLS-1$
+	private static final String SUFFIX = ".json"; //$NON-NLS-1$
 
 	/**
 	 * A configuration written to disk.
@@ -81,7 +82,7 @@ public final class ConfigurationDownload {
 	 */
 	public Result download(ProjectSummary project, ConfigurationSummary configuration, IProgressMonitor monitor)
 			throws WebBuilderException, IOException {
-		SubMonitor progress = SubMonitor.convert(monitor, "Downloading " + configuration.name(), 3);
+		SubMonitor progress = SubMonitor.convert(monitor, NLS.bind(Messages.ConfigurationDownload_downloading, configuration.name()), 3);
 		Path target = fileFor(project.id(), configuration.id());
 		WebBuilderClient client = connection.createClient();
 		LoadedConfig loaded;
@@ -90,8 +91,8 @@ public final class ConfigurationDownload {
 		} catch (WebBuilderException e) {
 			if (e.isRetryable() && Files.isRegularFile(target)) {
 				// Unreachable, and the client had no cached copy: the file from last time still opens.
-				return new Result(target, true, "Web Builder unreachable (" + e.getMessage() + "); opened the copy downloaded "
-						+ Files.getLastModifiedTime(target).toInstant() + ".");
+				return new Result(target, true, NLS.bind(Messages.ConfigurationDownload_unreachableOpenedFile, e.getMessage(),
+						Files.getLastModifiedTime(target).toInstant()));
 			}
 			throw e;
 		}
@@ -103,8 +104,8 @@ public final class ConfigurationDownload {
 		String warning = null;
 		if (offline) {
 			Optional<ConfigCache.Entry> entry = connection.getConfigCache().lookup(client.getEndpoints().export(configuration.id()));
-			warning = "Web Builder unreachable; opened the copy downloaded "
-					+ entry.map(ConfigCache.Entry::fetchedAt).map(Instant::toString).orElse("earlier") + ".";
+			warning = NLS.bind(Messages.ConfigurationDownload_unreachableOpenedCopy, entry.map(ConfigCache.Entry::fetchedAt)
+					.map(Instant::toString).orElse(Messages.ConfigurationDownload_earlier));
 		}
 		return new Result(target, offline, warning);
 	}
@@ -116,8 +117,8 @@ public final class ConfigurationDownload {
 			return entry.get().readBody();
 		}
 		if (loaded.config() == null) {
-			throw new IOException("the downloaded configuration could not be read: "
-					+ loaded.errors().stream().map(d -> d.message()).findFirst().orElse("unknown problem"));
+			throw new IOException(NLS.bind(Messages.ConfigurationDownload_unreadable, loaded.errors().stream()
+					.map(d -> d.message()).findFirst().orElse(Messages.ConfigurationDownload_unknownProblem)));
 		}
 		return new ConfigWriter().write(loaded.config()).getBytes(StandardCharsets.UTF_8);
 	}
@@ -139,7 +140,7 @@ public final class ConfigurationDownload {
 						String name = file.getFileName().toString();
 						String configId = decode(name.substring(0, name.length() - SUFFIX.length()));
 						result.add(new DownloadedConfiguration(project, new ConfigurationSummary(configId,
-								names.getProperty("config." + configId, configId), projectId,
+								names.getProperty("config." + configId, configId), projectId, //$NON-NLS-1$
 								Files.getLastModifiedTime(file).toInstant(), null), file));
 					}
 				}
@@ -164,7 +165,7 @@ public final class ConfigurationDownload {
 		String configId = decode(name.substring(0, name.length() - SUFFIX.length()));
 		return Optional.of(new DownloadedConfiguration(
 				new ProjectSummary(projectId, names.getProperty(PROJECT_NAME_KEY, projectId), null),
-				new ConfigurationSummary(configId, names.getProperty("config." + configId, configId), projectId, null, null),
+				new ConfigurationSummary(configId, names.getProperty("config." + configId, configId), projectId, null, null), //$NON-NLS-1$
 				normalized));
 	}
 
@@ -172,10 +173,10 @@ public final class ConfigurationDownload {
 			throws IOException {
 		Properties names = readNames(folder);
 		names.setProperty(PROJECT_NAME_KEY, project.name());
-		names.setProperty("config." + configuration.id(), configuration.name());
+		names.setProperty("config." + configuration.id(), configuration.name()); //$NON-NLS-1$
 		ByteArrayOutputStream out = new ByteArrayOutputStream();
 		try (OutputStream stream = out) {
-			names.store(stream, "Display names of the downloaded Web Builder configurations");
+			names.store(stream, "Display names of the downloaded Web Builder configurations"); //$NON-NLS-1$
 		}
 		writeAtomically(folder.resolve(NAMES_FILE), out.toByteArray());
 	}
@@ -196,7 +197,7 @@ public final class ConfigurationDownload {
 	/** Writes next to the target and moves into place, so the Config Explorer never reads half a file. */
 	static void writeAtomically(Path target, byte[] content) throws IOException {
 		Files.createDirectories(target.getParent());
-		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp"); //$NON-NLS-1$//$NON-NLS-2$
 		try {
 			Files.write(temporary, content);
 			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -213,7 +214,7 @@ public final class ConfigurationDownload {
 			if (c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-' || c == '_') {
 				encoded.append(c);
 			} else {
-				encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+				encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff)); //$NON-NLS-1$
 			}
 		}
 		return encoded.toString();

@@ -30,6 +30,7 @@ import org.eclipse.core.runtime.Status;
 import org.eclipse.core.runtime.SubMonitor;
 import org.eclipse.core.runtime.jobs.ISchedulingRule;
 import org.eclipse.core.runtime.jobs.Job;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.ui.IEditorSite;
 import org.eclipse.ui.IViewSite;
 import org.eclipse.ui.IWorkbenchPage;
@@ -72,7 +73,7 @@ public final class RunUploader implements RunTracker.Listener {
 
 	/** "Action <id> <type> ok|failed[: message] (<n> ms[, <k> attempts])", as written by RunRecord. */
 	private static final Pattern ACTION_COMPLETED = Pattern
-			.compile("(\\S*) (ok|failed)(?:: (.*))? \\((\\d+) ms(?:, \\d+ attempts)?\\)", Pattern.DOTALL);
+			.compile("(\\S*) (ok|failed)(?:: (.*))? \\((\\d+) ms(?:, \\d+ attempts)?\\)", Pattern.DOTALL); //$NON-NLS-1$
 
 	private static RunUploader instance;
 
@@ -135,14 +136,14 @@ public final class RunUploader implements RunTracker.Listener {
 	/** Queues the run's result and flushes the queue, in a job. */
 	public Job upload(RunRecord record) {
 		WebBuilderConnection connection = WebBuilderConnection.getDefault();
-		Job job = new Job("Uploading run result to Web Builder") {
+		Job job = new Job(Messages.RunUploader_uploading) {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				SubMonitor progress = SubMonitor.convert(monitor, 2);
 				try {
 					connection.getUploadQueue().enqueue(toRunResult(record, connection));
 				} catch (IOException | RuntimeException e) {
-					return Status.error("Cannot queue the run result for upload: " + SecretMask.mask(e.getMessage()));
+					return Status.error(NLS.bind(Messages.RunUploader_cannotQueue, SecretMask.mask(e.getMessage())));
 				}
 				progress.worked(1);
 				return sendQueued(connection, progress.split(1));
@@ -160,7 +161,7 @@ public final class RunUploader implements RunTracker.Listener {
 	/** Sends the queued uploads in a job. */
 	public Job flush() {
 		WebBuilderConnection connection = WebBuilderConnection.getDefault();
-		return uploadJob("Uploading queued run results to Web Builder", monitor -> sendQueued(connection, monitor));
+		return uploadJob(Messages.RunUploader_uploadingQueued, monitor -> sendQueued(connection, monitor));
 	}
 
 	/**
@@ -169,11 +170,11 @@ public final class RunUploader implements RunTracker.Listener {
 	 */
 	public Job retryDead() {
 		WebBuilderConnection connection = WebBuilderConnection.getDefault();
-		return uploadJob("Retrying refused run uploads", monitor -> {
+		return uploadJob(Messages.RunUploader_retrying, monitor -> {
 			try {
 				connection.getUploadQueue().retryDead();
 			} catch (IOException e) {
-				return Status.error("Cannot put the refused uploads back in the queue: " + SecretMask.mask(e.getMessage()));
+				return Status.error(NLS.bind(Messages.RunUploader_cannotRetry, SecretMask.mask(e.getMessage())));
 			}
 			return sendQueued(connection, monitor);
 		});
@@ -216,7 +217,7 @@ public final class RunUploader implements RunTracker.Listener {
 	};
 
 	private IStatus sendQueued(WebBuilderConnection connection, IProgressMonitor monitor) {
-		SubMonitor.convert(monitor, "Uploading run results", IProgressMonitor.UNKNOWN);
+		SubMonitor.convert(monitor, Messages.RunUploader_uploadingResults, IProgressMonitor.UNKNOWN);
 		UploadQueue queue = connection.getUploadQueue();
 		UploadQueue.FlushResult result;
 		try {
@@ -229,16 +230,16 @@ public final class RunUploader implements RunTracker.Listener {
 			}
 			result = queue.flush(connection.createClient());
 		} catch (IOException | IllegalArgumentException e) {
-			WebBuilderPlugin.log("Cannot upload run results to Web Builder", e);
+			WebBuilderPlugin.log("Cannot upload run results to Web Builder", e); //$NON-NLS-1$
 			return Status.OK_STATUS;
 		}
 		lastProblem = result.lastError();
 		if (result.movedToDead() > 0) {
-			WebBuilderPlugin.logWarning(result.movedToDead() + " run result(s) were refused by Web Builder and moved to "
-					+ queue.getDirectory().resolve(UploadQueue.DEAD_FOLDER) + "; Retry them from the Web Builder view");
+			WebBuilderPlugin.logWarning(result.movedToDead() + " run result(s) were refused by Web Builder and moved to " //$NON-NLS-1$
+					+ queue.getDirectory().resolve(UploadQueue.DEAD_FOLDER) + "; Retry them from the Web Builder view"); //$NON-NLS-1$
 		}
 		if (result.lastError() != null && result.lastError().getReason() == WebBuilderException.Reason.NOT_SIGNED_IN) {
-			showStatusLineMessage(result.stillPending() + " run result(s) wait for upload: sign in to Web Builder.");
+			showStatusLineMessage(NLS.bind(Messages.RunUploader_waitForSignIn, result.stillPending()));
 		}
 		for (Listener listener : listeners) {
 			listener.uploadsChanged(result.stillPending(), result.lastError());
@@ -324,12 +325,12 @@ public final class RunUploader implements RunTracker.Listener {
 
 	/** Reads back what RunRecord wrote for a completed action; the event level decides success if the text is unusual. */
 	static RunResult.ActionResult actionResult(RunEvent event) {
-		String prefix = "Action " + event.elementId() + " ";
-		String rest = event.message().startsWith(prefix) ? event.message().substring(prefix.length()) : "";
+		String prefix = "Action " + event.elementId() + " "; //$NON-NLS-1$//$NON-NLS-2$
+		String rest = event.message().startsWith(prefix) ? event.message().substring(prefix.length()) : ""; //$NON-NLS-1$
 		Matcher matcher = ACTION_COMPLETED.matcher(rest);
 		if (matcher.matches()) {
 			String type = matcher.group(1).isEmpty() ? null : matcher.group(1);
-			return new RunResult.ActionResult(event.elementId(), type, matcher.group(2).equals("ok"),
+			return new RunResult.ActionResult(event.elementId(), type, matcher.group(2).equals("ok"), //$NON-NLS-1$
 					Long.parseLong(matcher.group(4)), matcher.group(3) == null ? null : SecretMask.mask(matcher.group(3)));
 		}
 		boolean success = event.level() != RunEvent.Level.ERROR;

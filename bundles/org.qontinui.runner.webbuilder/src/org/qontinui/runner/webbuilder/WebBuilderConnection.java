@@ -19,6 +19,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.core.runtime.Platform;
 import org.eclipse.core.runtime.preferences.IEclipsePreferences;
 import org.eclipse.core.runtime.preferences.InstanceScope;
+import org.eclipse.osgi.util.NLS;
 import org.osgi.service.prefs.BackingStoreException;
 import org.qontinui.runner.core.load.ConfigCache;
 import org.qontinui.runner.core.load.TokenStore;
@@ -46,13 +47,13 @@ public final class WebBuilderConnection {
 	/** Base URL of the web builder, e.g. {@code https://builder.qontinui.io}. */
 	public static final String URL = QontinuiPreferences.WEB_BUILDER_URL;
 	/** Prefix of the endpoint path preferences, e.g. {@code webBuilder.path.runs}; blank means default. */
-	public static final String PATH_PREFIX = "webBuilder.path.";
+	public static final String PATH_PREFIX = "webBuilder.path."; //$NON-NLS-1$
 	/** Whether finished runs are uploaded (default false). */
-	public static final String UPLOAD_RESULTS = "webBuilder.uploadResults";
+	public static final String UPLOAD_RESULTS = "webBuilder.uploadResults"; //$NON-NLS-1$
 
-	public static final String CACHE_FOLDER = "cache";
-	public static final String DOWNLOADS_FOLDER = "downloads";
-	public static final String UPLOADS_FOLDER = "uploads";
+	public static final String CACHE_FOLDER = "cache"; //$NON-NLS-1$
+	public static final String DOWNLOADS_FOLDER = "downloads"; //$NON-NLS-1$
+	public static final String UPLOADS_FOLDER = "uploads"; //$NON-NLS-1$
 
 	/** Told when the sign-in, the URL or the default connection changed; called on any thread. */
 	public interface Listener {
@@ -147,13 +148,13 @@ public final class WebBuilderConnection {
 	/** Endpoints for {@code url} with the given path overrides ({@code endpoint key -> path}). */
 	public static WebBuilderEndpoints endpoints(String url, Map<String, String> paths) {
 		if (url == null || url.isBlank()) {
-			throw new IllegalArgumentException("No Web Builder URL is set. Sign in to Web Builder or set the URL in Preferences > Qontinui > Web Builder.");
+			throw new IllegalArgumentException(Messages.WebBuilderConnection_noUrl);
 		}
 		URI base;
 		try {
 			base = new URI(url.trim());
 		} catch (URISyntaxException e) {
-			throw new IllegalArgumentException("The Web Builder URL is not a valid address: " + e.getReason());
+			throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderConnection_invalidUrl, e.getReason()));
 		}
 		return new WebBuilderEndpoints(base, paths);
 	}
@@ -209,7 +210,7 @@ public final class WebBuilderConnection {
 		try {
 			node.flush();
 		} catch (BackingStoreException e) {
-			throw new IllegalStateException("Cannot save the Web Builder URL: " + e.getMessage(), e);
+			throw new IllegalStateException(NLS.bind(Messages.WebBuilderConnection_cannotSaveUrl, e.getMessage()), e);
 		}
 		tokens.write(token);
 		fireChanged(this);
@@ -227,12 +228,12 @@ public final class WebBuilderConnection {
 	}
 
 	private static String preference(String key) {
-		String value = Platform.getPreferencesService().getString(PREFERENCE_NODE, key, "", null);
-		return value == null ? "" : value;
+		String value = Platform.getPreferencesService().getString(PREFERENCE_NODE, key, "", null); //$NON-NLS-1$
+		return value == null ? "" : value; //$NON-NLS-1$
 	}
 
 	@Override
 	public String toString() {
-		return "WebBuilderConnection[" + getUrl() + ", " + tokens + "]";
+		return "WebBuilderConnection[" + getUrl() + ", " + tokens + "]"; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 	}
 }

@@ -29,7 +29,7 @@ public class RefreshHandler extends AbstractHandler {
 			IWorkbenchPage page = HandlerUtil.getActiveWorkbenchWindowChecked(event).getActivePage();
 			((WebBuilderView) page.showView(WebBuilderView.ID)).refresh();
 		} catch (PartInitException e) {
-			throw new ExecutionException("Cannot show the Web Builder view", e);
+			throw new ExecutionException(Messages.RefreshHandler_cannotShow, e);
 		}
 		return null;
 	}

@@ -14,6 +14,7 @@ import org.eclipse.core.runtime.jobs.Job;
 import org.eclipse.jface.dialogs.IDialogConstants;
 import org.eclipse.jface.dialogs.IMessageProvider;
 import org.eclipse.jface.dialogs.TitleAreaDialog;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.layout.GridLayout;
@@ -59,7 +60,7 @@ public class SignInDialog extends TitleAreaDialog {
 	@Override
 	protected void configureShell(Shell shell) {
 		super.configureShell(shell);
-		shell.setText("Sign in to Web Builder");
+		shell.setText(Messages.SignInDialog_title);
 	}
 
 	@Override
@@ -70,39 +71,39 @@ public class SignInDialog extends TitleAreaDialog {
 	@Override
 	protected Control createDialogArea(Composite parent) {
 		Composite area = (Composite) super.createDialogArea(parent);
-		setTitle("Sign in to Web Builder");
+		setTitle(Messages.SignInDialog_title);
 		if (reason != null && !reason.isBlank()) {
 			setMessage(reason, IMessageProvider.WARNING);
 		} else {
-			setMessage("Enter the Web Builder address and an access token from your Web Builder account settings.");
+			setMessage(Messages.SignInDialog_message);
 		}
 		Composite fields = new Composite(area, SWT.NONE);
 		fields.setLayoutData(new GridData(SWT.FILL, SWT.FILL, true, true));
 		fields.setLayout(new GridLayout(2, false));
 
-		new Label(fields, SWT.NONE).setText("Web Builder URL:");
+		new Label(fields, SWT.NONE).setText(Messages.SignInDialog_url);
 		url = new Text(fields, SWT.BORDER);
 		url.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false));
 		url.setText(connection.getUrl());
-		url.setMessage("https://builder.qontinui.io");
+		url.setMessage("https://builder.qontinui.io"); //$NON-NLS-1$
 
-		new Label(fields, SWT.NONE).setText("Access token:");
+		new Label(fields, SWT.NONE).setText(Messages.SignInDialog_token);
 		token = new Text(fields, SWT.BORDER | SWT.PASSWORD);
 		GridData tokenData = new GridData(SWT.FILL, SWT.CENTER, true, false);
 		tokenData.widthHint = convertWidthInCharsToPixels(50);
 		token.setLayoutData(tokenData);
-		token.setMessage(connection.hasToken() ? "(a token is stored; enter a new one to replace it)" : "");
+		token.setMessage(connection.hasToken() ? Messages.SignInDialog_tokenStored : ""); //$NON-NLS-1$
 
 		Label note = new Label(fields, SWT.WRAP);
 		note.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-		note.setText("The token is kept in Eclipse secure storage, never in preferences or launch configurations.");
+		note.setText(Messages.SignInDialog_note);
 		(url.getText().isBlank() ? url : token).setFocus();
 		return area;
 	}
 
 	@Override
 	protected void createButtonsForButtonBar(Composite parent) {
-		createButton(parent, IDialogConstants.OK_ID, "Sign in", true);
+		createButton(parent, IDialogConstants.OK_ID, Messages.SignInDialog_signIn, true);
 		createButton(parent, IDialogConstants.CANCEL_ID, IDialogConstants.CANCEL_LABEL, false);
 	}
 
@@ -130,13 +131,13 @@ public class SignInDialog extends TitleAreaDialog {
 		boolean keepStoredToken = enteredToken.isEmpty() && connection.hasToken()
 				&& enteredUrl.equals(connection.getUrl().trim());
 		if (enteredToken.isEmpty() && !keepStoredToken) {
-			setErrorMessage("Enter an access token.");
+			setErrorMessage(Messages.SignInDialog_enterToken);
 			return;
 		}
 		// Checked before it goes near an HTTP header: the JDK would quote a bad value in its exception.
 		String problem = keepStoredToken ? null : TokenFormat.problem(enteredToken);
 		if (problem != null) {
-			setErrorMessage("This access token cannot be used: " + problem + ".");
+			setErrorMessage(NLS.bind(Messages.SignInDialog_badToken, problem));
 			return;
 		}
 		WebBuilderClient client;
@@ -148,10 +149,10 @@ public class SignInDialog extends TitleAreaDialog {
 			return;
 		}
 		setErrorMessage(null);
-		setMessage("Checking the sign-in with " + enteredUrl + "...");
+		setMessage(NLS.bind(Messages.SignInDialog_checking, enteredUrl));
 		getButton(IDialogConstants.OK_ID).setEnabled(false);
 		Shell shell = getShell();
-		check = Job.create("Checking Web Builder sign-in", monitor -> {
+		check = Job.create(Messages.SignInDialog_checkingJob, monitor -> {
 			Account account = null;
 			WebBuilderException failure = null;
 			try {
@@ -193,17 +194,17 @@ public class SignInDialog extends TitleAreaDialog {
 			return;
 		}
 		signedIn = true;
-		token.setText("");
+		token.setText(""); //$NON-NLS-1$
 		setErrorMessage(null);
-		setMessage("Signed in as " + describe(account) + ".", IMessageProvider.INFORMATION);
+		setMessage(NLS.bind(Messages.SignInDialog_signedIn, describe(account)), IMessageProvider.INFORMATION);
 		button.setText(IDialogConstants.CLOSE_LABEL);
 		button.getParent().layout(true);
 	}
 
 	/** "Ada Lovelace (ada@example.com)", or whatever part the server sent. */
 	static String describe(Account account) {
-		String name = account.name() != null ? account.name() : account.id() != null ? account.id() : "(unnamed account)";
-		return account.email() == null || account.email().equals(name) ? name : name + " (" + account.email() + ")";
+		String name = account.name() != null ? account.name() : account.id() != null ? account.id() : Messages.SignInDialog_unnamed;
+		return account.email() == null || account.email().equals(name) ? name : name + " (" + account.email() + ")"; //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	/** True once the entered sign-in was checked and stored. */

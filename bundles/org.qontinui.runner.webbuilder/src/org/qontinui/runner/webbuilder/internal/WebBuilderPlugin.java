@@ -22,7 +22,7 @@ import org.qontinui.runner.core.secure.SecretMask;
 /** The web builder bundle's activator: its state location, shared images and log. */
 public class WebBuilderPlugin extends AbstractUIPlugin {
 
-	public static final String PLUGIN_ID = "org.qontinui.runner.webbuilder";
+	public static final String PLUGIN_ID = "org.qontinui.runner.webbuilder"; //$NON-NLS-1$
 
 	private static WebBuilderPlugin instance;
 
@@ -52,7 +52,7 @@ public class WebBuilderPlugin extends AbstractUIPlugin {
 		ImageRegistry registry = instance.getImageRegistry();
 		Image image = registry.get(name);
 		if (image == null) {
-			registry.put(name, imageDescriptorFromPlugin(PLUGIN_ID, "icons/" + name + ".png"));
+			registry.put(name, imageDescriptorFromPlugin(PLUGIN_ID, "icons/" + name + ".png")); //$NON-NLS-1$//$NON-NLS-2$
 			image = registry.get(name);
 		}
 		return image;

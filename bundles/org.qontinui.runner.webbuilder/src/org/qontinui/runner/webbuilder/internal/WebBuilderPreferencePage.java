@@ -16,6 +16,7 @@ import java.util.Map;
 import org.eclipse.jface.preference.BooleanFieldEditor;
 import org.eclipse.jface.preference.FieldEditorPreferencePage;
 import org.eclipse.jface.preference.StringFieldEditor;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.layout.GridData;
 import org.eclipse.swt.widgets.Button;
@@ -39,7 +40,7 @@ public class WebBuilderPreferencePage extends FieldEditorPreferencePage implemen
 
 	public WebBuilderPreferencePage() {
 		super(GRID);
-		setDescription("Where the Web Builder is, and whether finished runs are uploaded to it.");
+		setDescription(Messages.WebBuilderPreferencePage_description);
 	}
 
 	@Override
@@ -51,7 +52,7 @@ public class WebBuilderPreferencePage extends FieldEditorPreferencePage implemen
 	@Override
 	protected void createFieldEditors() {
 		Composite parent = getFieldEditorParent();
-		addField(new StringFieldEditor(WebBuilderConnection.URL, "Web Builder URL:", parent) {
+		addField(new StringFieldEditor(WebBuilderConnection.URL, Messages.WebBuilderPreferencePage_url, parent) {
 			@Override
 			protected boolean doCheckState() {
 				String url = getStringValue().trim();
@@ -71,7 +72,7 @@ public class WebBuilderPreferencePage extends FieldEditorPreferencePage implemen
 		signInState = new Label(parent, SWT.NONE);
 		signInState.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 1, 1));
 		Button signIn = new Button(parent, SWT.PUSH);
-		signIn.setText("Sign in...");
+		signIn.setText(Messages.WebBuilderPreferencePage_signIn);
 		signIn.setLayoutData(new GridData(SWT.END, SWT.CENTER, false, false));
 		signIn.addListener(SWT.Selection, e -> {
 			new SignInDialog(getShell(), WebBuilderConnection.getDefault(), null).open();
@@ -80,17 +81,17 @@ public class WebBuilderPreferencePage extends FieldEditorPreferencePage implemen
 		updateSignInState();
 
 		addField(new BooleanFieldEditor(WebBuilderConnection.UPLOAD_RESULTS,
-				"Upload the results of finished runs (kept queued while Web Builder is unreachable)", parent));
+				Messages.WebBuilderPreferencePage_upload, parent));
 		Label pending = new Label(parent, SWT.WRAP);
 		pending.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
 		pending.setText(pendingUploads());
 
 		Label paths = new Label(parent, SWT.WRAP);
 		paths.setLayoutData(new GridData(SWT.FILL, SWT.CENTER, true, false, 2, 1));
-		paths.setText("\nEndpoint paths (leave empty for the default):");
+		paths.setText("\n" + Messages.WebBuilderPreferencePage_endpointPaths); //$NON-NLS-1$
 		for (WebBuilderEndpoints.Endpoint endpoint : WebBuilderEndpoints.Endpoint.values()) {
 			StringFieldEditor path = new StringFieldEditor(WebBuilderConnection.PATH_PREFIX + endpoint.key(),
-					endpoint.key() + ":", parent) {
+					endpoint.key() + ":", parent) { //$NON-NLS-1$
 				@Override
 				protected boolean doCheckState() {
 					String value = getStringValue().trim();
@@ -99,7 +100,7 @@ public class WebBuilderPreferencePage extends FieldEditorPreferencePage implemen
 					}
 					try {
 						@SuppressWarnings("unused") // the constructor checks the path
-						WebBuilderEndpoints checked = new WebBuilderEndpoints(URI.create("https://host"),
+						WebBuilderEndpoints checked = new WebBuilderEndpoints(URI.create("https://host"), //$NON-NLS-1$
 								Map.of(endpoint.key(), value));
 						return true;
 					} catch (IllegalArgumentException e) {
@@ -116,8 +117,8 @@ public class WebBuilderPreferencePage extends FieldEditorPreferencePage implemen
 
 	private void updateSignInState() {
 		if (signInState != null && !signInState.isDisposed()) {
-			signInState.setText(WebBuilderConnection.getDefault().hasToken() ? "Signed in (token in secure storage)"
-					: "Not signed in");
+			signInState.setText(WebBuilderConnection.getDefault().hasToken() ? Messages.WebBuilderPreferencePage_signedIn
+					: Messages.WebBuilderPreferencePage_notSignedIn);
 		}
 	}
 
@@ -125,13 +126,13 @@ public class WebBuilderPreferencePage extends FieldEditorPreferencePage implemen
 		try {
 			int count = WebBuilderConnection.getDefault().getUploadQueue().pending().size();
 			int dead = WebBuilderConnection.getDefault().getUploadQueue().dead().size();
-			String waiting = count == 0 ? "No run results wait for upload."
-					: count + " run result(s) wait for upload" + (RunUploader.getDefault().getLastProblem() == null ? "."
-							: ": " + RunUploader.getDefault().getLastProblem().getMessage());
-			return dead == 0 ? waiting
-					: waiting + " " + dead + " refused run result(s) were set aside (Web Builder view > Retry Refused Uploads).";
+			var problem = RunUploader.getDefault().getLastProblem();
+			String waiting = count == 0 ? Messages.WebBuilderPreferencePage_noneWaiting
+					: problem == null ? NLS.bind(Messages.WebBuilderPreferencePage_waiting, count)
+							: NLS.bind(Messages.WebBuilderPreferencePage_waitingProblem, count, problem.getMessage());
+			return dead == 0 ? waiting : NLS.bind(Messages.WebBuilderPreferencePage_refused, waiting, dead);
 		} catch (IOException e) {
-			return "Cannot read the upload queue: " + e.getMessage();
+			return NLS.bind(Messages.WebBuilderPreferencePage_cannotReadQueue, e.getMessage());
 		}
 	}
 

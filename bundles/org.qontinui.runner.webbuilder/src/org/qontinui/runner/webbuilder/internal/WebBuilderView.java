@@ -29,6 +29,7 @@ import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.jface.viewers.IStructuredSelection;
 import org.eclipse.jface.viewers.LabelProvider;
 import org.eclipse.jface.viewers.TreeViewer;
+import org.eclipse.osgi.util.NLS;
 import org.eclipse.swt.SWT;
 import org.eclipse.swt.graphics.Image;
 import org.eclipse.swt.layout.GridData;
@@ -63,15 +64,15 @@ import org.qontinui.runner.webbuilder.WebBuilderConnection;
  */
 public class WebBuilderView extends ViewPart {
 
-	public static final String ID = "org.qontinui.runner.webbuilder.view";
+	public static final String ID = "org.qontinui.runner.webbuilder.view"; //$NON-NLS-1$
 
 	/** Family of the view's load and download jobs. */
 	public static final Object FAMILY = WebBuilderView.class;
 
-	private static final String SIGN_IN_LINK = "<a>Sign in...</a>";
-	private static final String RETRY_HREF = "retry-dead-uploads";
-	private static final String RETRY_LINK = "<a href=\"" + RETRY_HREF + "\">Retry</a>";
-	private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm")
+	private static final String SIGN_IN_LINK = "<a>" + Messages.WebBuilderView_signInLink + "</a>"; //$NON-NLS-1$//$NON-NLS-2$
+	private static final String RETRY_HREF = "retry-dead-uploads"; //$NON-NLS-1$
+	private static final String RETRY_LINK = "<a href=\"" + RETRY_HREF + "\">" + Messages.WebBuilderView_retryLink + "</a>"; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+	private static final DateTimeFormatter UPDATED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm") //$NON-NLS-1$
 			.withZone(ZoneId.systemDefault());
 
 	/** What one load found. {@code offline}: listed from the downloads because the server was unreachable. */
@@ -82,19 +83,19 @@ public class WebBuilderView extends ViewPart {
 	private final WebBuilderConnection.Listener connectionListener = connection -> asyncExec(() -> load(false, false));
 	private final RunUploader.Listener uploadListener = (pending, problem) -> {
 		if (problem != null && problem.getReason() == Reason.NOT_SIGNED_IN) {
-			asyncExec(() -> showStatus(pending + " run result(s) wait for upload. Not signed in \u2014 " + SIGN_IN_LINK));
+			asyncExec(() -> showStatus(NLS.bind(Messages.WebBuilderView_waitingNotSignedIn, pending, SIGN_IN_LINK)));
 			return;
 		}
 		int dead = deadUploads();
 		if (dead > 0) {
-			asyncExec(() -> showStatus(dead + " run result(s) were refused by Web Builder and set aside \u2014 " + RETRY_LINK));
+			asyncExec(() -> showStatus(NLS.bind(Messages.WebBuilderView_refused, dead, RETRY_LINK)));
 		}
 	};
 
 	private SignInPrompt signInPrompt = SignInDialog.PROMPT;
 	private TreeViewer viewer;
 	private Link status;
-	private String statusText = "";
+	private String statusText = ""; //$NON-NLS-1$
 
 	@Override
 	public void createPartControl(Composite parent) {
@@ -162,7 +163,7 @@ public class WebBuilderView extends ViewPart {
 
 	/** The message above the tree, without link markup. */
 	public String getStatusText() {
-		return statusText.replaceAll("<a( href=\"[^\"]*\")?>", "").replace("</a>", "");
+		return statusText.replaceAll("<a( href=\"[^\"]*\")?>", "").replace("</a>", ""); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
 	}
 
 	/** Lists the projects again; a 401 asks to sign in. */
@@ -191,14 +192,14 @@ public class WebBuilderView extends ViewPart {
 		int generation = loadGeneration.incrementAndGet();
 		if (!connection.isConfigured()) {
 			viewer.setInput(List.of());
-			showStatus("Not signed in \u2014 " + SIGN_IN_LINK);
+			showStatus(NLS.bind(Messages.WebBuilderView_notSignedIn, SIGN_IN_LINK));
 			if (askToSignIn && !retried && signInPrompt.signIn(getSite().getShell(), null)) {
 				load(true, true);
 			}
 			return;
 		}
-		showStatus("Loading projects from " + connection.getUrl() + "...");
-		Job job = new Job("Loading Web Builder projects") {
+		showStatus(NLS.bind(Messages.WebBuilderView_loadingFrom, connection.getUrl()));
+		Job job = new Job(Messages.WebBuilderView_loadingJob) {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				Listing listing = fetch(connection, monitor);
@@ -223,7 +224,7 @@ public class WebBuilderView extends ViewPart {
 
 	/** Runs in the job: the projects with their configurations, or the downloads when offline. */
 	private static Listing fetch(WebBuilderConnection connection, IProgressMonitor monitor) {
-		SubMonitor progress = SubMonitor.convert(monitor, "Loading Web Builder projects", 10);
+		SubMonitor progress = SubMonitor.convert(monitor, Messages.WebBuilderView_loadingJob, 10);
 		try {
 			WebBuilderClient client = connection.createClient();
 			List<ProjectSummary> projects = client.listProjects();
@@ -277,7 +278,7 @@ public class WebBuilderView extends ViewPart {
 		WebBuilderException error = listing.error();
 		if (error != null && error.getReason() == Reason.NOT_SIGNED_IN) {
 			viewer.setInput(List.of());
-			showStatus("Not signed in \u2014 " + SIGN_IN_LINK);
+			showStatus(NLS.bind(Messages.WebBuilderView_notSignedIn, SIGN_IN_LINK));
 			if (askToSignIn && !retried && signInPrompt.signIn(getSite().getShell(), error.getMessage())) {
 				load(true, true);
 			}
@@ -285,17 +286,17 @@ public class WebBuilderView extends ViewPart {
 		}
 		viewer.setInput(listing.projects());
 		if (listing.offline()) {
-			showStatus("Web Builder unreachable (" + (error == null ? "offline" : error.getMessage()) + "). "
-					+ (listing.projects().isEmpty() ? "No configurations were downloaded earlier."
-							: "Showing the configurations downloaded earlier; they open from the offline copies."));
+			showStatus(NLS.bind(listing.projects().isEmpty() ? Messages.WebBuilderView_unreachableNothing
+					: Messages.WebBuilderView_unreachableShowing,
+					error == null ? Messages.WebBuilderView_offline : error.getMessage()));
 		} else if (error != null) {
-			showStatus("Cannot list the projects: " + error.getMessage());
+			showStatus(NLS.bind(Messages.WebBuilderView_cannotList, error.getMessage()));
 		} else if (listing.problem() != null) {
-			showStatus(listing.problem() + " " + SIGN_IN_LINK);
+			showStatus(listing.problem() + " " + SIGN_IN_LINK); //$NON-NLS-1$
 		} else {
 			int configurations = listing.projects().stream().mapToInt(p -> p.configurations().size()).sum();
-			showStatus(listing.projects().size() + " project(s), " + configurations + " configuration(s) from "
-					+ WebBuilderConnection.getDefault().getUrl());
+			showStatus(NLS.bind(Messages.WebBuilderView_listed, new Object[] { listing.projects().size(), configurations,
+					WebBuilderConnection.getDefault().getUrl() }));
 		}
 	}
 
@@ -315,8 +316,8 @@ public class WebBuilderView extends ViewPart {
 	private Job open(ConfigurationNode node, boolean retried) {
 		WebBuilderConnection connection = WebBuilderConnection.getDefault();
 		String name = node.configuration().name();
-		showStatus("Downloading " + name + "...");
-		Job job = new Job("Downloading " + name + " from Web Builder") {
+		showStatus(NLS.bind(Messages.WebBuilderView_downloading, name));
+		Job job = new Job(NLS.bind(Messages.WebBuilderView_downloadingJob, name)) {
 			@Override
 			protected IStatus run(IProgressMonitor monitor) {
 				try {
@@ -327,7 +328,7 @@ public class WebBuilderView extends ViewPart {
 				} catch (WebBuilderException e) {
 					asyncExec(() -> openFailed(node, e, retried));
 				} catch (IOException | IllegalArgumentException e) {
-					asyncExec(() -> showStatus("Cannot open " + name + ": " + e.getMessage()));
+					asyncExec(() -> showStatus(NLS.bind(Messages.WebBuilderView_cannotOpen, name, e.getMessage())));
 				}
 				return Status.OK_STATUS;
 			}
@@ -345,12 +346,13 @@ public class WebBuilderView extends ViewPart {
 		if (viewer.getControl().isDisposed()) {
 			return;
 		}
-		showStatus(result.offline() ? "Opened " + name + " offline. " + result.warning() : "Opened " + name + ".");
+		showStatus(result.offline() ? NLS.bind(Messages.WebBuilderView_openedOffline, name, result.warning())
+				: NLS.bind(Messages.WebBuilderView_opened, name));
 		IWorkbenchPage page = getSite().getPage();
 		try {
 			page.showView(QontinuiPerspective.CONFIG_EXPLORER, null, IWorkbenchPage.VIEW_VISIBLE);
 		} catch (PartInitException e) {
-			WebBuilderPlugin.log("Cannot show the Config Explorer", e);
+			WebBuilderPlugin.log("Cannot show the Config Explorer", e); //$NON-NLS-1$
 		}
 	}
 
@@ -359,13 +361,13 @@ public class WebBuilderView extends ViewPart {
 			return;
 		}
 		if (e.getReason() == Reason.NOT_SIGNED_IN) {
-			showStatus("Not signed in \u2014 " + SIGN_IN_LINK);
+			showStatus(NLS.bind(Messages.WebBuilderView_notSignedIn, SIGN_IN_LINK));
 			if (!retried && signInPrompt.signIn(getSite().getShell(), e.getMessage())) {
 				open(node, true);
 			}
 			return;
 		}
-		showStatus("Cannot download " + node.configuration().name() + ": " + e.getMessage());
+		showStatus(NLS.bind(Messages.WebBuilderView_cannotDownload, node.configuration().name(), e.getMessage()));
 	}
 
 	// --- presentation -------------------------------------------------------------------------------
@@ -383,7 +385,7 @@ public class WebBuilderView extends ViewPart {
 			return;
 		}
 		statusText = text;
-		status.setText(text.replace("&", "&&"));
+		status.setText(text.replace("&", "&&")); //$NON-NLS-1$//$NON-NLS-2$
 		status.getParent().layout(true);
 	}
 
@@ -430,10 +432,10 @@ public class WebBuilderView extends ViewPart {
 				ConfigurationSummary configuration = node.configuration();
 				StringBuilder text = new StringBuilder(configuration.name());
 				if (configuration.version() != null) {
-					text.append("  v").append(configuration.version());
+					text.append("  v").append(configuration.version()); //$NON-NLS-1$
 				}
 				if (configuration.updated() != null) {
-					text.append("  (").append(UPDATED.format(configuration.updated())).append(')');
+					text.append("  (").append(UPDATED.format(configuration.updated())).append(')'); //$NON-NLS-1$
 				}
 				return text.toString();
 			}
@@ -443,10 +445,10 @@ public class WebBuilderView extends ViewPart {
 		@Override
 		public Image getImage(Object element) {
 			if (element instanceof ProjectNode) {
-				return WebBuilderPlugin.image("folder");
+				return WebBuilderPlugin.image("folder"); //$NON-NLS-1$
 			}
 			if (element instanceof ConfigurationNode) {
-				return WebBuilderPlugin.image("config");
+				return WebBuilderPlugin.image("config"); //$NON-NLS-1$
 			}
 			return null;
 		}
