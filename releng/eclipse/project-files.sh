@@ -63,8 +63,16 @@ for dir in "$root"/bundles/org.* "$root"/tests/org.*; do
 	<classpathentry kind="src" path="src"/>
 	<classpathentry kind="output" path="bin"/>
 </classpath>'
-    settings "$dir" org.eclipse.jdt.core.prefs org.eclipse.jdt.ui.prefs org.eclipse.pde.prefs \
-      org.eclipse.core.resources.prefs org.eclipse.core.runtime.prefs
+    settings "$dir" org.eclipse.jdt.ui.prefs org.eclipse.pde.prefs org.eclipse.core.resources.prefs \
+      org.eclipse.core.runtime.prefs
+    jdt="$(cat "$here/org.eclipse.jdt.core.prefs")"
+    case "$(basename "$dir")" in
+      # The bundles whose text users read in the workbench: a literal must be in messages.properties or
+      # be marked //$NON-NLS-n$ (the build allows no warning).
+      org.qontinui.runner.ui|org.qontinui.runner.debug|org.qontinui.runner.webbuilder)
+        jdt="${jdt/nonExternalizedStringLiteral=ignore/nonExternalizedStringLiteral=warning}";;
+    esac
+    put "$dir/.settings/org.eclipse.jdt.core.prefs" "$jdt"
   else # a bundle without Java (the Desktop actions plugin is Python and plugin.xml)
     project "$dir" plugin
     settings "$dir" org.eclipse.pde.prefs org.eclipse.core.resources.prefs org.eclipse.core.runtime.prefs
