@@ -301,8 +301,11 @@ public class ConfigExplorerView extends ViewPart
 			TextPosition pos = root.positionOf(pointer);
 			if (editor instanceof ITextEditor text && pos.isKnown()) {
 				IDocument doc = text.getDocumentProvider().getDocument(text.getEditorInput());
-				int offset = doc.getLineOffset(pos.line() - 1) + Math.max(0, pos.column() - 1);
-				text.selectAndReveal(offset, 0);
+				// Columns count code points (as the executor's), the document UTF-16 units.
+				int lineOffset = doc.getLineOffset(pos.line() - 1);
+				String line = doc.get(lineOffset, doc.getLineLength(pos.line() - 1));
+				int column = Math.min(line.codePointCount(0, line.length()), Math.max(0, pos.column() - 1));
+				text.selectAndReveal(lineOffset + line.offsetByCodePoints(0, column), 0);
 			}
 		} catch (PartInitException | BadLocationException e) {
 			QontinuiUiPlugin.log("Cannot open " + root.path(), e); //$NON-NLS-1$

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -29,6 +30,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchManager;
+import org.eclipse.jface.text.ITextSelection;
 import org.eclipse.jface.viewers.ColumnLabelProvider;
 import org.eclipse.jface.viewers.ITreeContentProvider;
 import org.eclipse.swt.SWT;
@@ -37,6 +39,7 @@ import org.eclipse.swt.widgets.Event;
 import org.eclipse.swt.widgets.TreeItem;
 import org.eclipse.ui.IWorkbenchPage;
 import org.eclipse.ui.PlatformUI;
+import org.eclipse.ui.texteditor.ITextEditor;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -257,6 +260,25 @@ class ViewsTest {
 		UiThread.waitUntil("the monitor to show the result", Duration.ofSeconds(10),
 				() -> monitor.statusText().startsWith("Passed: demo.json"));
 		assertTrue(UiThread.get(monitor::showsFoundRegion), "the last match's screen area beside its template");
+	}
+
+	/** Columns count code points; the editor's offsets UTF-16 units: an emoji before an element is one column. */
+	@Test
+	void openingAnElementInTheEditorSelectsItAfterAstralCharacters() throws Exception {
+		String text = "{\"version\": \"2.0.0\", \"metadata\": {\"name\": \"\uD83D\uDE80\uD83D\uDE80 rockets\"}, \"images\": [],\n"
+				+ "\"transitions\": [], \"workflows\": [], \"states\": [{\"name\": \"\uD83E\uDD84\", \"id\": \"s-a\"}, "
+				+ "{\"id\": \"s-b\", \"name\": \"B\"}]}\n";
+		IFile file = project.getFile("astral.json");
+		file.create(new ByteArrayInputStream(text.getBytes(StandardCharsets.UTF_8)), true, null);
+		OpenConfigurations.getDefault().open(file.getLocation().toPath()).join();
+		ConfigNode config = OpenConfigurations.getDefault().find(file.getLocation().toPath());
+		UiThread.run(() -> {
+			ConfigExplorerView.openInEditor(config.tree().find(ConfigElementNode.Kind.STATE, "s-b"));
+			ITextEditor editor = (ITextEditor) page().getActiveEditor();
+			int offset = ((ITextSelection) editor.getSelectionProvider().getSelection()).getOffset();
+			assertEquals(text.indexOf("{\"id\": \"s-b\""), offset);
+			page().closeEditor(editor, false);
+		});
 	}
 
 	@Test
