@@ -99,7 +99,7 @@ class Engine:
         self._interruptions_in_action = 0
         self._transition_workflows = 0  # > 0 while a transition's own workflows run
         self.way_out_failures: dict[str, int] = {}  # an interruption's way out that keeps failing is dropped
-        self._deadlines: list[tuple[float, str, int]] = []  # (perf_counter deadline, action id, timeout ms)
+        self._deadlines: list[tuple[float, str, int]] = []  # (now() deadline, action id, timeout ms)
         self.similarity_override: float | None = None
         self._actions_started = 0
         self.last_verify_frame: Screen | None = None
@@ -113,6 +113,10 @@ class Engine:
         self.last_match_info: dict[str, Any] = {}
         self.stats = {"passed": 0, "failed": 0}
         self.t0 = time.perf_counter()
+        # A replay (replay.py) skips waits: time jumps ahead instead of passing, so a recording replays
+        # in the time its searches take, and every timeout still expires where it did.
+        self.skip_waits = False
+        self.skipped_s = 0.0
         self.stop_info: dict[str, Any] = {}
         self._screenshot_seq = 0
 
@@ -126,6 +130,10 @@ class Engine:
     def elapsed(self) -> float:
         return time.perf_counter() - self.t0
 
+    def now(self) -> float:
+        """The clock of deadlines and timeouts: real seconds, plus the waits a replay skipped."""
+        return time.perf_counter() + self.skipped_s
+
     # ------------------------------------------------------------------ run control
     def depth(self) -> int:
         return len(self.frames)
@@ -135,7 +143,7 @@ class Engine:
         c = self.control
         if c.terminate_requested:
             raise RunTerminated()
-        now = time.perf_counter()
+        now = self.now()
         if c.deadline is not None and now > c.deadline:
             raise RunTerminated(f"run timeout after {c.timeout_s:.1f} s")
         if self._deadlines:
@@ -149,16 +157,19 @@ class Engine:
         """Seconds left before the innermost running action's execution.timeout, None without one."""
         if not self._deadlines:
             return None
-        return max(0.0, min(self._deadlines)[0] - time.perf_counter() - POLL_SLICE)
+        return max(0.0, min(self._deadlines)[0] - self.now() - POLL_SLICE)
 
     def sleep(self, seconds: float) -> None:
-        end = time.perf_counter() + max(0.0, seconds)
+        end = self.now() + max(0.0, seconds)
         self.poll()
         while True:
-            left = end - time.perf_counter()
+            left = end - self.now()
             if left <= 0:
                 return
-            time.sleep(min(POLL_SLICE, left))
+            if self.skip_waits:
+                self.skipped_s += min(POLL_SLICE, left)
+            else:
+                time.sleep(min(POLL_SLICE, left))
             self.poll()
 
     def suspend(self, reason: str, description: str, hit_ids: list[int] | None = None,
@@ -181,7 +192,7 @@ class Engine:
         if failure is not None:
             body["failure"] = failure
         self.emit("stopped", body)
-        paused_at = time.perf_counter()
+        paused_at = self.now()
         with c.cv:
             while c.stopped and not c.terminate_requested:
                 c.cv.wait(0.05)
@@ -189,7 +200,7 @@ class Engine:
         if c.terminate_requested:
             raise RunTerminated()
         # Time spent stopped does not count against the action's own timeout.
-        stopped_for = time.perf_counter() - paused_at
+        stopped_for = self.now() - paused_at
         self._deadlines = [(d + stopped_for, a, ms) for d, a, ms in self._deadlines]
         self.emit("continued", {"threadId": 1, "allThreadsContinued": True})
 
@@ -331,7 +342,7 @@ class Engine:
             return any(r.found for r in results) if images else True
         if not any(i.patterns for i in state.images):
             return True
-        deadline = time.perf_counter() + timeout_s
+        deadline = self.now() + timeout_s
         while True:
             frame = self.capture_frame("verify")
             self.last_verify_frame = frame
@@ -339,11 +350,11 @@ class Engine:
             if ok:
                 self.verified_score = score
                 return True
-            if time.perf_counter() >= deadline or not self.backend.live:
+            if self.now() >= deadline or not self.backend.live:
                 return False
-            t0 = time.perf_counter()
+            t0 = self.now()
             if self.on_find_miss(frame):
-                deadline += time.perf_counter() - t0
+                deadline += self.now() - t0
                 continue
             self.sleep(0.1)
 
@@ -419,7 +430,7 @@ class Engine:
             return False
         if not isinstance(frame, Screen):
             frame = Screen(frame)  # FindResult.screen is the bare BGR array
-        now = time.perf_counter()
+        now = self.now()
         if now - self._last_interruption_check < INTERRUPTION_CHECK_S:
             return False
         self._last_interruption_check = now
@@ -649,7 +660,7 @@ class Engine:
             timeout_ms = action.timeout_ms or 0  # None or 0: no execution.timeout
             timed = timeout_ms > 0
             if timed:
-                self._deadlines.append((time.perf_counter() + timeout_ms / 1000, action.id, int(timeout_ms)))
+                self._deadlines.append((self.now() + timeout_ms / 1000, action.id, int(timeout_ms)))
             try:
                 result = handler(ctx, action.config)
             except ActionTimeout as exc:
@@ -826,12 +837,12 @@ class Engine:
         """Polls until the state is no longer seen (True) or the timeout ends (False)."""
         if self.backend.virtual:
             return True
-        deadline = time.perf_counter() + timeout_s
+        deadline = self.now() + timeout_s
         while True:
             seen, _ = self.nav.state_score(self.capture_frame("verify"), state)
             if not seen:
                 return True
-            if time.perf_counter() >= deadline or not self.backend.live:
+            if self.now() >= deadline or not self.backend.live:
                 return False
             self.sleep(0.05)
 
@@ -891,7 +902,7 @@ class Engine:
         """Detect; when an interrupting state is seen, take its way out; when no known state is seen
         (splash, slow page), keep looking for up to SETTLE_S."""
         d = self.detect("beforePlan")
-        deadline = time.perf_counter() + SETTLE_S
+        deadline = self.now() + SETTLE_S
         handled = 0
         while d is not None:
             popup = next((s for s in d.seen if s in self.nav.interrupting), None)
@@ -901,7 +912,7 @@ class Engine:
                     self.sleep(0.2)  # its way out failed (bounded by way_out_failures): look again
                 d = self.detect("recovery")
                 continue
-            if d.seen or time.perf_counter() >= deadline:
+            if d.seen or self.now() >= deadline:
                 return d
             self.sleep(0.25)
             d = self.detect("beforePlan")

@@ -16,6 +16,10 @@ every event held back and breakpoints off, and stops at the checkpoint of that e
 (reverse execution by deterministic re-execution, the way record-and-replay debuggers do it).
 ``reverseContinue`` goes back to the previous place the session stopped at (or the first action).
 
+A replay skips waits: the engine's clock (``Engine.now``) jumps ahead by each sleep instead of letting
+it pass, so polling loops and timeouts expire after the same number of looks as in the recording, and
+stepping back over a long wait or a failed search costs only the searches.
+
 This module does not import the DAP session (no cycle); the session is passed in and used through the
 attributes named in :class:`ReplaySessionLike`.
 """
@@ -159,7 +163,9 @@ class ReplayController:
     # ------------------------------------------------------------------ execution
     def new_engine(self) -> Any:
         generation = self.generation
-        return self.make_engine(lambda event, body: self._emit(generation, event, body))
+        engine = self.make_engine(lambda event, body: self._emit(generation, event, body))
+        engine.skip_waits = True  # the recording already waited: a replay takes the time its searches take
+        return engine
 
     def start(self) -> threading.Thread:
         thread = threading.Thread(target=self._run, args=(self.generation, self.session.engine),

@@ -139,6 +139,28 @@ def test_reverse_continue_goes_back_to_the_previous_stop(recorded: Path) -> None
         client.close()
 
 
+def test_a_replay_skips_waits_and_its_timeouts_still_expire(recorded: Path, tmp_path: Path) -> None:
+    """The failing find searched for 300 ms in the recording; made a 60 s search here, the replay
+    still ends within the event timeout: waits are skipped (time jumps), the deadline expires as before."""
+    folder = tmp_path / "long-wait"
+    subprocess.run(["cp", "-r", str(recorded), str(folder)], check=True)
+    cfg = json.loads((folder / "config.json").read_text())
+    wf = next(w for w in cfg["workflows"] if w["id"] == "wf-open-settings")
+    wf["actions"][0]["config"]["target"]["searchOptions"] = {"similarity": 0.99, "timeout": 60000,
+                                                            "polling": {"interval": 5000}}
+    (folder / "config.json").write_text(json.dumps(cfg, indent=1))
+    client = DapClient()
+    try:
+        client.start({"replay": str(folder), "config": str(folder / "config.json")})
+        done = client.event("qontinui/runCompleted", timeout=30)["body"]
+        recorded_failure = next(e["body"] for e in events_of(recorded) if e["event"] == "qontinui/runCompleted")
+        assert done["success"] is False
+        assert done["error"].split(":")[0] == recorded_failure["error"].split(":")[0], done
+        client.event("terminated", timeout=10)
+    finally:
+        client.close()
+
+
 def test_step_back_on_a_live_run_is_refused(tmp_path: Path) -> None:
     client = DapClient()
     try:

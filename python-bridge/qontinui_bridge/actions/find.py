@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any
 
 from ..config import Region
@@ -55,17 +54,17 @@ def find_target(ctx: ActionContext, target: dict[str, Any], options: dict[str, A
         if action_left is not None:  # execution.timeout overrides searchOptions.timeout
             timeout_ms = action_left * 1000
     interval = float((options.get("polling") or {}).get("interval") or 100) / 1000
-    deadline = time.perf_counter() + timeout_ms / 1000
+    deadline = ctx.engine.now() + timeout_ms / 1000
     while True:
         ctx.engine.poll()
         result = find_once(ctx, target, options)
-        if result.found or time.perf_counter() >= deadline or ctx.backend.virtual:
+        if result.found or ctx.engine.now() >= deadline or ctx.backend.virtual:
             break
-        t0 = time.perf_counter()
+        t0 = ctx.engine.now()
         if ctx.engine.on_find_miss(result.screen):  # a popup was closed: search again, time not counted
-            deadline += time.perf_counter() - t0
+            deadline += ctx.engine.now() - t0
             continue
-        ctx.sleep(min(interval, max(0.0, deadline - time.perf_counter())))
+        ctx.sleep(min(interval, max(0.0, deadline - ctx.engine.now())))
     min_matches = int(options.get("minMatches") or 0)
     if min_matches and len(result.matches) < min_matches:
         result.matches = []
@@ -140,13 +139,13 @@ def act_exists(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
 def act_vanish(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     target = cfg.get("target") or {}
     opts = ctx.search_options(target, cfg)
-    deadline = time.perf_counter() + ms(cfg.get("maxWaitTime", opts.get("timeout")), 10000)
+    deadline = ctx.engine.now() + ms(cfg.get("maxWaitTime", opts.get("timeout")), 10000)
     interval = ms(cfg.get("pollInterval"), 250)
     while True:
         r = ctx.find(target, opts, timeout_ms=0)
         if not r.found:
             return ActionResult(True, f"{r.image_id} vanished (best score {r.best_score:.3f})")
-        if time.perf_counter() >= deadline or not ctx.backend.live:
+        if ctx.engine.now() >= deadline or not ctx.backend.live:
             return ActionResult(False, f"{r.image_id} still visible (score {r.best_score:.3f})")
         ctx.sleep(interval)
 

@@ -6,7 +6,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import Any
 
 import numpy as np
@@ -30,7 +29,7 @@ def act_wait(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
     if action_left is not None:  # execution.timeout overrides maxWaitTime
         max_wait = action_left
     interval = ms(cfg.get("checkInterval"), 250)
-    deadline = time.perf_counter() + max_wait
+    deadline = ctx.engine.now() + max_wait
     while True:
         # What was looked at, for the interruption check: a find's bare array or the state check's Screen.
         frame: np.ndarray | Screen | None = None
@@ -52,14 +51,14 @@ def act_wait(ctx: ActionContext, cfg: dict[str, Any]) -> ActionResult:
             msg, fr = "condition not met", None
         else:
             return ActionResult(False, f"unknown waitFor '{kind}'")
-        if time.perf_counter() >= deadline or (kind != "condition" and not ctx.backend.live):
+        if ctx.engine.now() >= deadline or (kind != "condition" and not ctx.backend.live):
             if fr is not None:
                 ctx.engine.record_find(fr, ctx.action)
                 msg = find_message(fr)
             return ActionResult(False, f"timeout after {max_wait:.1f}s: {msg}", find=fr)
-        t0 = time.perf_counter()
+        t0 = ctx.engine.now()
         if ctx.engine.on_find_miss(frame):  # an interruption was closed: look again at once
-            deadline += time.perf_counter() - t0
+            deadline += ctx.engine.now() - t0
             continue
         ctx.sleep(interval)
 
