@@ -51,14 +51,16 @@ def reload(d: ImageDraw.ImageDraw, u: float) -> None:
     d.polygon([(8.0 * u, 0.6 * u), (12.2 * u, 3.0 * u), (8.0 * u, 5.4 * u)], fill=ARROW)
 
 
-def draw(name: str, paint) -> None:
+def draw(name: str, paint, folder: str = ICONS) -> None:
+    """Paints NAME.png (16x16) and NAME@2x.png (32x32) into FOLDER; PAINT gets the unit of a 16 px grid."""
     for size, suffix in ((16, ""), (32, "@2x")):
         big = Image.new("RGBA", (size * SUPER, size * SUPER), (0, 0, 0, 0))
         paint(ImageDraw.Draw(big), size * SUPER / 16)
-        big.resize((size, size), Image.LANCZOS).save(os.path.join(ICONS, f"{name}{suffix}.png"))
+        big.resize((size, size), Image.LANCZOS).save(os.path.join(folder, f"{name}{suffix}.png"))
 
 
-draw("zoom_in", lambda d, u: magnifier(d, u, "+"))
-draw("zoom_out", lambda d, u: magnifier(d, u, "-"))
-draw("zoom_fit", fit)
-draw("reload", reload)
+if __name__ == "__main__":
+    draw("zoom_in", lambda d, u: magnifier(d, u, "+"))
+    draw("zoom_out", lambda d, u: magnifier(d, u, "-"))
+    draw("zoom_fit", fit)
+    draw("reload", reload)

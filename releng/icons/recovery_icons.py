@@ -13,11 +13,12 @@ from __future__ import annotations
 import math
 import os
 
-from PIL import Image, ImageDraw
+from PIL import ImageDraw
+
+from diagram_toolbar_icons import draw
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ICONS = os.path.join(HERE, "..", "..", "bundles", "org.qontinui.runner.ui", "icons")
-SUPER = 8
 GREEN = (46, 160, 67, 255)       # run.png
 RED = (200, 40, 40, 255)         # error.png, failure_breakpoint.png
 FRAME = (74, 107, 138, 255)      # the platform's blue-grey outline (diagram_toolbar_icons.py)
@@ -91,20 +92,13 @@ def step_back(d: ImageDraw.ImageDraw, u: float) -> None:
     d.polygon([(1.6 * u, 8.0 * u), (6.4 * u, 3.6 * u), (6.4 * u, 12.4 * u)], fill=ARROW)
 
 
-def draw(name: str, paint) -> None:
-    for size, suffix in ((16, ""), (32, "@2x")):
-        big = Image.new("RGBA", (size * SUPER, size * SUPER), (0, 0, 0, 0))
-        paint(ImageDraw.Draw(big), size * SUPER / 16)
-        big.resize((size, size), Image.LANCZOS).save(os.path.join(ICONS, f"{name}{suffix}.png"))
-
-
 if __name__ == "__main__":
     import sys
     if len(sys.argv) > 1:
         ICONS = sys.argv[1]
-    draw("retry", retry)
-    draw("retry_threshold", retry_threshold)
-    draw("skip", skip)
-    draw("recapture", recapture)
-    draw("abort", abort)
-    draw("step_back", step_back)
+    draw("retry", retry, ICONS)
+    draw("retry_threshold", retry_threshold, ICONS)
+    draw("skip", skip, ICONS)
+    draw("recapture", recapture, ICONS)
+    draw("abort", abort, ICONS)
+    draw("step_back", step_back, ICONS)

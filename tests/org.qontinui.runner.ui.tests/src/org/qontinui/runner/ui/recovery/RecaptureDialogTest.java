@@ -46,15 +46,7 @@ class RecaptureDialogTest {
 
 	@Test
 	void draggingOnTheScreenshotSelectsTheRegionAndOkTakesIt() {
-		ImageData screen = new ImageData(400, 300, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
-		AtomicReference<RecaptureDialog> dialog = new AtomicReference<>();
-		UiThread.run(() -> {
-			RecaptureDialog d = new RecaptureDialog(UiThread.display().getActiveShell(), screen, "screenshot", "a1",
-					List.of("img-first", "img-second"), "demo.json");
-			d.setBlockOnOpen(false);
-			d.open();
-			dialog.set(d);
-		});
+		AtomicReference<RecaptureDialog> dialog = open(400, 300, List.of("img-first", "img-second"));
 		try {
 			Shell shell = UiThread.get(() -> dialog.get().getShell());
 			Canvas canvas = UiThread.get(() -> find(shell, Canvas.class).get(0));
@@ -104,15 +96,7 @@ class RecaptureDialogTest {
 	/** A tiny drag (under 4 px) selects nothing: OK stays disabled. */
 	@Test
 	void aClickWithoutDragSelectsNothing() {
-		ImageData screen = new ImageData(200, 100, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
-		AtomicReference<RecaptureDialog> dialog = new AtomicReference<>();
-		UiThread.run(() -> {
-			RecaptureDialog d = new RecaptureDialog(UiThread.display().getActiveShell(), screen, "screenshot", "a1",
-					List.of("img-first"), "demo.json");
-			d.setBlockOnOpen(false);
-			d.open();
-			dialog.set(d);
-		});
+		AtomicReference<RecaptureDialog> dialog = open(200, 100, List.of("img-first"));
 		try {
 			Shell shell = UiThread.get(() -> dialog.get().getShell());
 			Canvas canvas = UiThread.get(() -> find(shell, Canvas.class).get(0));
@@ -127,6 +111,20 @@ class RecaptureDialogTest {
 		} finally {
 			UiThread.run(() -> dialog.get().close());
 		}
+	}
+
+	/** Opens the dialog (not blocking) on a blank screenshot of this size. */
+	private static AtomicReference<RecaptureDialog> open(int width, int height, List<String> imageIds) {
+		ImageData screen = new ImageData(width, height, 24, new PaletteData(0xFF0000, 0xFF00, 0xFF));
+		AtomicReference<RecaptureDialog> dialog = new AtomicReference<>();
+		UiThread.run(() -> {
+			RecaptureDialog d = new RecaptureDialog(UiThread.display().getActiveShell(), screen, "screenshot", "a1",
+					imageIds, "demo.json");
+			d.setBlockOnOpen(false);
+			d.open();
+			dialog.set(d);
+		});
+		return dialog;
 	}
 
 	/**
