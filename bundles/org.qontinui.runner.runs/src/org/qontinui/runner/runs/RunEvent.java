@@ -44,6 +44,6 @@ public record RunEvent(Instant time, Kind kind, Level level, String message, Str
 
 	/** The line written to text exports and the headless runner's output. */
 	public String toText() {
-		return time + " " + level + " " + kind + " " + message;
+		return time + " " + level + " " + kind + " " + message; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 }

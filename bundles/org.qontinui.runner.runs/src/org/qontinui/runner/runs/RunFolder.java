@@ -31,9 +31,9 @@ import com.fasterxml.jackson.databind.node.NullNode;
 public final class RunFolder {
 
 	/** The record's file name inside a run folder. */
-	public static final String EVENTS = "events.jsonl";
+	public static final String EVENTS = "events.jsonl"; //$NON-NLS-1$
 	/** Written by recorded runs: {@code {"config","workflow","backend","frames"}}. */
-	public static final String MANIFEST = "run.json";
+	public static final String MANIFEST = "run.json"; //$NON-NLS-1$
 
 	/** One line of {@code events.jsonl}. {@code time} is wall-clock seconds. */
 	public record Event(double time, String event, JsonNode body) {
@@ -72,7 +72,7 @@ public final class RunFolder {
 
 	/** True when the run was recorded ({@code --record}) and can be replayed in the debugger. */
 	public boolean isRecorded() {
-		return Files.isRegularFile(dir.resolve(MANIFEST)) && Files.isDirectory(dir.resolve("frames"));
+		return Files.isRegularFile(dir.resolve(MANIFEST)) && Files.isDirectory(dir.resolve("frames")); //$NON-NLS-1$
 	}
 
 	/**
@@ -103,11 +103,11 @@ public final class RunFolder {
 		}
 		try {
 			JsonNode node = JSON.readTree(line);
-			if (node == null || !node.has("event")) {
+			if (node == null || !node.has("event")) { //$NON-NLS-1$
 				return null;
 			}
-			JsonNode body = node.get("body");
-			return new Event(node.path("time").asDouble(0), node.get("event").asText(),
+			JsonNode body = node.get("body"); //$NON-NLS-1$
+			return new Event(node.path("time").asDouble(0), node.get("event").asText(), //$NON-NLS-1$ //$NON-NLS-2$
 					body == null ? NullNode.getInstance() : body);
 		} catch (JsonProcessingException e) {
 			return null;

@@ -27,6 +27,7 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import org.eclipse.lsp4j.debug.ContinuedEventArguments;
 import org.eclipse.lsp4j.debug.OutputEventArguments;
 import org.eclipse.lsp4j.debug.StoppedEventArguments;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExitInfo;
 import org.qontinui.runner.bridge.events.ActionCompletedEvent;
@@ -113,15 +114,17 @@ public class RunRecord implements ExecutorEventListener {
 	@Override
 	public void initialized() {
 		status = Status.RUNNING;
-		add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, "Run started: " + config.getFileName()
-				+ (workflow == null || workflow.isBlank() ? "" : " / " + workflow), null));
+		String message = workflow == null || workflow.isBlank()
+				? NLS.bind(Messages.RunRecord_runStarted, config.getFileName())
+				: NLS.bind(Messages.RunRecord_runStartedWorkflow, config.getFileName(), workflow);
+		add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, message, null));
 	}
 
 	@Override
 	public void stopped(StoppedEventArguments args) {
 		status = Status.SUSPENDED;
 		String why = args.getDescription() != null ? args.getDescription() : args.getReason();
-		add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, "Suspended: " + why, null));
+		add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, NLS.bind(Messages.RunRecord_suspended, why), null));
 	}
 
 	@Override
@@ -139,11 +142,11 @@ public class RunRecord implements ExecutorEventListener {
 
 	@Override
 	public void output(OutputEventArguments args) {
-		String text = args.getOutput() == null ? "" : args.getOutput().strip();
-		if (text.isEmpty() || "telemetry".equals(args.getCategory())) {
+		String text = args.getOutput() == null ? "" : args.getOutput().strip(); //$NON-NLS-1$
+		if (text.isEmpty() || "telemetry".equals(args.getCategory())) { //$NON-NLS-1$
 			return;
 		}
-		RunEvent.Level level = "stderr".equals(args.getCategory()) ? RunEvent.Level.WARNING : RunEvent.Level.INFO;
+		RunEvent.Level level = "stderr".equals(args.getCategory()) ? RunEvent.Level.WARNING : RunEvent.Level.INFO; //$NON-NLS-1$
 		add(RunEvent.of(RunEvent.Kind.OUTPUT, level, text, null));
 	}
 
@@ -154,17 +157,28 @@ public class RunRecord implements ExecutorEventListener {
 		if (e.active()) {
 			trail.add(e.stateId());
 		}
-		String name = e.stateName() == null || e.stateName().equals(e.stateId()) ? e.stateId()
-				: e.stateName() + " [" + e.stateId() + "]";
 		// An executor without seen/assumed (seen == null) gets the old line, not a false "assumed".
-		String how = e.seen() == null ? "" : e.seen() ? " seen" : " assumed";
+		String state = label(e.stateName(), e.stateId());
+		if (e.seen() != null) {
+			state = NLS.bind(e.seen() ? Messages.RunRecord_stateSeen : Messages.RunRecord_stateAssumed, state);
+		}
+		if (e.reason() != null) {
+			state = NLS.bind(Messages.RunRecord_stateWithReason, state, e.reason());
+		}
 		List<String> marked = new ArrayList<>();
 		for (String id : activeStates) {
-			marked.add(e.seen() == null ? id : id + (seenStates.contains(id) ? " (seen)" : " (assumed)"));
+			marked.add(e.seen() == null ? id
+					: NLS.bind(seenStates.contains(id) ? Messages.RunRecord_activeSeen : Messages.RunRecord_activeAssumed,
+							id));
 		}
-		add(RunEvent.of(RunEvent.Kind.STATE, RunEvent.Level.INFO, (e.active() ? "Entered " : "Left ") + name + how
-				+ (e.reason() == null ? "" : " (" + e.reason() + ")") + "; active: " + String.join(", ", marked),
+		add(RunEvent.of(RunEvent.Kind.STATE, RunEvent.Level.INFO, NLS.bind(
+				e.active() ? Messages.RunRecord_entered : Messages.RunRecord_left, state, String.join(", ", marked)), //$NON-NLS-1$
 				e.stateId()));
+	}
+
+	/** {@code Name [id]}, or the id alone when the state has no other name. */
+	private static String label(String name, String id) {
+		return name == null || name.equals(id) ? id : name + " [" + id + "]"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	@Override
@@ -178,74 +192,85 @@ public class RunRecord implements ExecutorEventListener {
 				notSeen.add(id);
 			}
 		}
-		String message = String.format(Locale.ROOT, "Detection (%s): seen %s; not seen %s; %.1f ms of %.0f ms budget%s",
-				e.reason(), scored(seen, e.scores()), scored(notSeen, e.scores()), e.durationMs(), e.budgetMs(),
-				e.complete() ? "" : ", budget ran out: " + (searched.size() - (e.scores() == null ? 0 : e.scores().size()))
-						+ " candidates not searched");
+		String message = NLS.bind(Messages.RunRecord_detection, new Object[] { e.reason(), scored(seen, e.scores()),
+				scored(notSeen, e.scores()), String.format(Locale.ROOT, "%.1f", e.durationMs()), //$NON-NLS-1$
+				String.format(Locale.ROOT, "%.0f", e.budgetMs()) }); //$NON-NLS-1$
+		if (!e.complete()) {
+			message = NLS.bind(Messages.RunRecord_budgetRanOut, message,
+					searched.size() - (e.scores() == null ? 0 : e.scores().size()));
+		}
 		add(RunEvent.of(RunEvent.Kind.STATE, e.overBudget() ? RunEvent.Level.WARNING : RunEvent.Level.INFO, message,
 				null));
 	}
 
 	@Override
 	public void navigation(NavigationEvent e) {
-		String scores = e.scores() == null || e.scores().isEmpty() ? ""
-				: " [scores " + scored(List.copyOf(e.scores().keySet()), e.scores()) + "]";
-		boolean bad = "giveUp".equals(e.decision()) || "blockTransition".equals(e.decision());
-		add(RunEvent.of(RunEvent.Kind.TRANSITION, bad ? RunEvent.Level.WARNING : RunEvent.Level.INFO,
-				"Navigation " + e.decision() + ": " + e.message() + scores, e.transitionId()));
+		String message = NLS.bind(Messages.RunRecord_navigation, e.decision(), e.message());
+		if (e.scores() != null && !e.scores().isEmpty()) {
+			message = NLS.bind(Messages.RunRecord_navigationScores, message,
+					scored(List.copyOf(e.scores().keySet()), e.scores()));
+		}
+		boolean bad = "giveUp".equals(e.decision()) || "blockTransition".equals(e.decision()); //$NON-NLS-1$ //$NON-NLS-2$
+		add(RunEvent.of(RunEvent.Kind.TRANSITION, bad ? RunEvent.Level.WARNING : RunEvent.Level.INFO, message,
+				e.transitionId()));
 	}
 
 	@Override
 	public void interruption(InterruptionEvent e) {
-		String name = e.stateName() == null || e.stateName().equals(e.stateId()) ? e.stateId()
-				: e.stateName() + " [" + e.stateId() + "]";
-		add(RunEvent.of(RunEvent.Kind.STATE, RunEvent.Level.WARNING,
-				String.format(Locale.ROOT, "Interruption: %s seen (score %.3f)%s; taking %s", name, e.score(),
-						e.duringActionId() == null ? "" : " during " + e.duringActionId(), e.transitionId()),
-				e.stateId()));
+		String name = label(e.stateName(), e.stateId());
+		String score = String.format(Locale.ROOT, "%.3f", e.score()); //$NON-NLS-1$
+		String message = e.duringActionId() == null
+				? NLS.bind(Messages.RunRecord_interruption, new Object[] { name, score, e.transitionId() })
+				: NLS.bind(Messages.RunRecord_interruptionDuring,
+						new Object[] { name, score, e.duringActionId(), e.transitionId() });
+		add(RunEvent.of(RunEvent.Kind.STATE, RunEvent.Level.WARNING, message, e.stateId()));
 	}
 
 	/** {@code a 0.990, b 0.310}, or {@code none}. */
 	private static String scored(List<String> ids, Map<String, Double> scores) {
 		if (ids.isEmpty()) {
-			return "none";
+			return Messages.RunRecord_none;
 		}
 		List<String> parts = new ArrayList<>();
 		for (String id : ids) {
 			Double score = scores == null ? null : scores.get(id);
-			parts.add(score == null ? id + " (not searched)" : String.format(Locale.ROOT, "%s %.3f", id, score));
+			parts.add(score == null ? NLS.bind(Messages.RunRecord_notSearched, id)
+					: String.format(Locale.ROOT, "%s %.3f", id, score)); //$NON-NLS-1$
 		}
-		return String.join(", ", parts);
+		return String.join(", ", parts); //$NON-NLS-1$
 	}
 
 	@Override
 	public void transitionStarted(TransitionEvent e) {
 		currentTransition = e.transitionId();
-		add(RunEvent.of(RunEvent.Kind.TRANSITION, RunEvent.Level.INFO,
-				"Transition " + e.transitionId() + ": " + e.fromState() + " -> " + e.toState(), e.transitionId()));
+		add(RunEvent.of(RunEvent.Kind.TRANSITION, RunEvent.Level.INFO, NLS.bind(Messages.RunRecord_transitionStarted,
+				new Object[] { e.transitionId(), e.fromState(), e.toState() }), e.transitionId()));
 	}
 
 	@Override
 	public void transitionCompleted(TransitionEvent e) {
 		currentTransition = null;
 		boolean ok = e.success() == null || e.success();
-		add(RunEvent.of(RunEvent.Kind.TRANSITION, ok ? RunEvent.Level.INFO : RunEvent.Level.ERROR,
-				"Transition " + e.transitionId() + (ok ? " done" : " failed" + (e.error() == null ? "" : ": " + e.error())),
+		String message = ok ? NLS.bind(Messages.RunRecord_transitionDone, e.transitionId())
+				: e.error() == null ? NLS.bind(Messages.RunRecord_transitionFailed, e.transitionId())
+						: NLS.bind(Messages.RunRecord_transitionFailedWith, e.transitionId(), e.error());
+		add(RunEvent.of(RunEvent.Kind.TRANSITION, ok ? RunEvent.Level.INFO : RunEvent.Level.ERROR, message,
 				e.transitionId()));
 	}
 
 	@Override
 	public void workflowStarted(WorkflowEvent e) {
 		currentWorkflow = e.workflowId();
-		add(RunEvent.of(RunEvent.Kind.WORKFLOW, RunEvent.Level.INFO,
-				"Workflow " + (e.workflowName() == null ? e.workflowId() : e.workflowName()) + " started", e.workflowId()));
+		add(RunEvent.of(RunEvent.Kind.WORKFLOW, RunEvent.Level.INFO, NLS.bind(Messages.RunRecord_workflowStarted,
+				e.workflowName() == null ? e.workflowId() : e.workflowName()), e.workflowId()));
 	}
 
 	@Override
 	public void workflowCompleted(WorkflowEvent e) {
 		boolean ok = e.success() == null || e.success();
 		add(RunEvent.of(RunEvent.Kind.WORKFLOW, ok ? RunEvent.Level.INFO : RunEvent.Level.ERROR,
-				"Workflow " + (e.workflowName() == null ? e.workflowId() : e.workflowName()) + (ok ? " passed" : " failed"),
+				NLS.bind(ok ? Messages.RunRecord_workflowPassed : Messages.RunRecord_workflowFailed,
+						e.workflowName() == null ? e.workflowId() : e.workflowName()),
 				e.workflowId()));
 	}
 
@@ -255,9 +280,10 @@ public class RunRecord implements ExecutorEventListener {
 		synchronized (actionTypes) {
 			actionTypes.put(e.actionId(), e.actionType());
 		}
-		add(RunEvent.of(RunEvent.Kind.ACTION, RunEvent.Level.DEBUG,
-				"Action " + e.actionId() + " " + e.actionType() + (e.name() == null || e.name().isBlank() ? "" : " (" + e.name() + ")")
-						+ " started", e.actionId()));
+		String message = e.name() == null || e.name().isBlank()
+				? NLS.bind(Messages.RunRecord_actionStarted, e.actionId(), e.actionType())
+				: NLS.bind(Messages.RunRecord_actionStartedNamed, new Object[] { e.actionId(), e.actionType(), e.name() });
+		add(RunEvent.of(RunEvent.Kind.ACTION, RunEvent.Level.DEBUG, message, e.actionId()));
 	}
 
 	@Override
@@ -267,31 +293,43 @@ public class RunRecord implements ExecutorEventListener {
 		} else {
 			failed++;
 		}
-		String type = e.actionType() != null ? e.actionType() : actionTypes.getOrDefault(e.actionId(), "");
-		String detail = e.message() == null || e.message().isBlank() ? "" : ": " + e.message();
-		add(RunEvent.of(RunEvent.Kind.ACTION, e.success() ? RunEvent.Level.INFO : RunEvent.Level.ERROR,
-				"Action " + e.actionId() + " " + type + (e.success() ? " ok" : " failed") + detail
-						+ String.format(" (%.0f ms%s)", e.durationMs(), e.attempts() > 1 ? ", " + e.attempts() + " attempts" : ""),
+		String type = e.actionType() != null ? e.actionType() : actionTypes.getOrDefault(e.actionId(), ""); //$NON-NLS-1$
+		String message = NLS.bind(e.success() ? Messages.RunRecord_actionOk : Messages.RunRecord_actionFailed,
+				e.actionId(), type);
+		if (e.message() != null && !e.message().isBlank()) {
+			message = NLS.bind(Messages.RunRecord_actionDetail, message, e.message());
+		}
+		String ms = String.format("%.0f", e.durationMs()); //$NON-NLS-1$
+		message = e.attempts() > 1
+				? NLS.bind(Messages.RunRecord_actionTimeAttempts, new Object[] { message, ms, e.attempts() })
+				: NLS.bind(Messages.RunRecord_actionTime, message, ms);
+		add(RunEvent.of(RunEvent.Kind.ACTION, e.success() ? RunEvent.Level.INFO : RunEvent.Level.ERROR, message,
 				e.actionId()));
 	}
 
 	@Override
 	public void match(MatchEvent e) {
 		lastMatch = e;
-		String where = e.location() == null ? "" : " at (" + e.location().x() + "," + e.location().y() + ")";
-		String how = e.method() == null ? "" : ", " + e.method();
-		String message = String.format("%s %s: score %.3f %s threshold %.3f%s in %.0f ms%s",
-				e.found() ? "Found" : "Not found", e.imageId(), e.score(), e.score() >= e.threshold() ? ">=" : "<",
-				e.threshold(), where, e.durationMs(), how);
+		String message = NLS.bind(e.found() ? Messages.RunRecord_found : Messages.RunRecord_notFound,
+				new Object[] { e.imageId(), String.format("%.3f", e.score()), //$NON-NLS-1$
+						e.score() >= e.threshold() ? ">=" : "<", String.format("%.3f", e.threshold()) }); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		if (e.location() != null) {
+			message = NLS.bind(Messages.RunRecord_matchAt, new Object[] { message, e.location().x(), e.location().y() });
+		}
+		message = NLS.bind(Messages.RunRecord_matchTime, message, String.format("%.0f", e.durationMs())); //$NON-NLS-1$
+		if (e.method() != null) {
+			message += ", " + e.method(); //$NON-NLS-1$
+		}
 		add(new RunEvent(Instant.now(), RunEvent.Kind.MATCH, e.found() ? RunEvent.Level.INFO : RunEvent.Level.WARNING,
 				message, e.actionId() != null ? e.actionId() : e.imageId(), e.score(), e.threshold(), null));
 	}
 
 	@Override
 	public void screenshot(ScreenshotEvent e) {
-		add(new RunEvent(Instant.now(), RunEvent.Kind.ERROR, RunEvent.Level.ERROR,
-				"Screenshot saved" + (e.reason() == null ? "" : " (" + e.reason() + ")") + ": " + e.path(), e.actionId(),
-				Double.NaN, Double.NaN, e.path()));
+		String message = e.reason() == null ? NLS.bind(Messages.RunRecord_screenshotSaved, e.path())
+				: NLS.bind(Messages.RunRecord_screenshotSavedWhy, e.reason(), e.path());
+		add(new RunEvent(Instant.now(), RunEvent.Kind.ERROR, RunEvent.Level.ERROR, message, e.actionId(), Double.NaN,
+				Double.NaN, e.path()));
 	}
 
 	@Override
@@ -300,20 +338,21 @@ public class RunRecord implements ExecutorEventListener {
 		RunCompletedEvent.DetectionSummary d = e.detection();
 		if (d != null) {
 			add(RunEvent.of(RunEvent.Kind.STATE, d.overBudget() > 0 ? RunEvent.Level.WARNING : RunEvent.Level.INFO,
-					String.format(Locale.ROOT,
-							"State detection: %d detections, %.1f ms in all, longest %.1f ms of %.0f ms budget, %d over budget;"
-									+ " %d interruptions",
-							d.count(), d.totalMs(), d.maxMs(), d.budgetMs(), d.overBudget(),
-							e.interruptions() == null ? 0 : e.interruptions()),
+					NLS.bind(Messages.RunRecord_detectionSummary, new Object[] { d.count(),
+							String.format(Locale.ROOT, "%.1f", d.totalMs()), //$NON-NLS-1$
+							String.format(Locale.ROOT, "%.1f", d.maxMs()), //$NON-NLS-1$
+							String.format(Locale.ROOT, "%.0f", d.budgetMs()), d.overBudget(), //$NON-NLS-1$
+							e.interruptions() == null ? 0 : e.interruptions() }),
 					null));
 		}
 		status = e.success() ? Status.PASSED : Status.FAILED;
 		failure = e.error();
 		ended = Instant.now();
-		add(RunEvent.of(RunEvent.Kind.RUN, e.success() ? RunEvent.Level.INFO : RunEvent.Level.ERROR,
-				(e.success() ? "Run passed" : "Run failed" + (e.error() == null ? "" : ": " + e.error()))
-						+ String.format(" (%d actions passed, %d failed)", e.actionsPassed(), e.actionsFailed()),
-				null));
+		String message = e.success() ? NLS.bind(Messages.RunRecord_runPassed, e.actionsPassed(), e.actionsFailed())
+				: e.error() == null ? NLS.bind(Messages.RunRecord_runFailed, e.actionsPassed(), e.actionsFailed())
+						: NLS.bind(Messages.RunRecord_runFailedWith,
+								new Object[] { e.error(), e.actionsPassed(), e.actionsFailed() });
+		add(RunEvent.of(RunEvent.Kind.RUN, e.success() ? RunEvent.Level.INFO : RunEvent.Level.ERROR, message, null));
 	}
 
 	@Override
@@ -327,7 +366,8 @@ public class RunRecord implements ExecutorEventListener {
 			add(RunEvent.of(RunEvent.Kind.ERROR, RunEvent.Level.ERROR, exit.reason(), null));
 		} else if (!status.isFinal()) {
 			status = exit.requested() ? Status.TERMINATED : exit.exitCode() == 0 ? Status.PASSED : Status.FAILED;
-			add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO, "Run ended: " + status.name().toLowerCase(Locale.ROOT), null));
+			add(RunEvent.of(RunEvent.Kind.RUN, RunEvent.Level.INFO,
+					NLS.bind(Messages.RunRecord_runEnded, status.name().toLowerCase(Locale.ROOT)), null));
 		} else {
 			add(null);
 		}
@@ -435,19 +475,19 @@ public class RunRecord implements ExecutorEventListener {
 
 	public static String toJson(RunEvent e) {
 		ObjectNode node = JSON.createObjectNode();
-		node.put("time", e.time().toString());
-		node.put("kind", e.kind().name().toLowerCase(Locale.ROOT));
-		node.put("level", e.level().name().toLowerCase(Locale.ROOT));
-		node.put("message", e.message());
+		node.put("time", e.time().toString()); //$NON-NLS-1$
+		node.put("kind", e.kind().name().toLowerCase(Locale.ROOT)); //$NON-NLS-1$
+		node.put("level", e.level().name().toLowerCase(Locale.ROOT)); //$NON-NLS-1$
+		node.put("message", e.message()); //$NON-NLS-1$
 		if (e.elementId() != null) {
-			node.put("elementId", e.elementId());
+			node.put("elementId", e.elementId()); //$NON-NLS-1$
 		}
 		if (!Double.isNaN(e.score())) {
-			node.put("score", e.score());
-			node.put("threshold", e.threshold());
+			node.put("score", e.score()); //$NON-NLS-1$
+			node.put("threshold", e.threshold()); //$NON-NLS-1$
 		}
 		if (e.screenshot() != null) {
-			node.put("screenshot", e.screenshot());
+			node.put("screenshot", e.screenshot()); //$NON-NLS-1$
 		}
 		return node.toString();
 	}

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.runs.RunFolder;
 import org.qontinui.runner.runs.RunFolder.Event;
 
@@ -40,10 +41,16 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class HtmlReport {
 
 	/** Action types that wait for the screen rather than act on it. */
-	private static final Set<String> WAITING = Set.of("WAIT", "FIND", "FIND_STATE", "VANISH", "EXISTS", "WAIT_FOR_COLOR");
+	private static final Set<String> WAITING = Set.of("WAIT", "FIND", "FIND_STATE", "VANISH", "EXISTS", "WAIT_FOR_COLOR"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
 	/** Action types that only contain other actions; their time is their children's. */
-	private static final Set<String> CONTAINERS = Set.of("IF", "LOOP", "TRY_CATCH", "SWITCH", "RUN_WORKFLOW",
-			"GO_TO_STATE", "SEQUENCE");
+	private static final Set<String> CONTAINERS = Set.of("IF", "LOOP", "TRY_CATCH", "SWITCH", "RUN_WORKFLOW", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
+			"GO_TO_STATE", "SEQUENCE"); //$NON-NLS-1$ //$NON-NLS-2$
+	/** The timeline's kinds of rows: each row's CSS class; {@link #kindLabel(String)} is what it shows. */
+	private static final String STATE = "state"; //$NON-NLS-1$
+	private static final String DETECTION = "detection"; //$NON-NLS-1$
+	private static final String INTERRUPTION = "interruption"; //$NON-NLS-1$
+	private static final String TRANSITION = "transition"; //$NON-NLS-1$
+	private static final String ACTION = "action"; //$NON-NLS-1$
 	private static final int SLOWEST_FINDS = 10;
 	/** Larger screenshots are left out rather than make the report huge. */
 	private static final long MAX_EMBEDDED_BYTES = 8L << 20;
@@ -62,48 +69,56 @@ public final class HtmlReport {
 		StringBuilder h = new StringBuilder(64 * 1024);
 		long passed = runs.stream().filter(ReportedRun::passed).count();
 		double total = runs.stream().mapToDouble(ReportedRun::seconds).sum();
-		h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(esc(title))
-				.append("</title>\n<style>").append(STYLE).append("</style></head><body>\n");
-		h.append("<h1>").append(esc(title)).append("</h1>\n");
-		h.append(String.format(Locale.ROOT,
-				"<section id=\"summary\"><p class=\"verdict %s\">%s</p><p>%d runs: <b>%d passed</b>, <b>%d failed</b>;"
-						+ " %.1f s of runs. Written %s.</p>\n",
-				passed == runs.size() ? "pass" : "fail", passed == runs.size() ? "SUITE PASSED" : "SUITE FAILED",
-				runs.size(), passed, runs.size() - passed, total, Instant.now()));
-		h.append("<table class=\"runs\"><tr><th>run</th><th>configuration</th><th>workflow</th><th>result</th>"
-				+ "<th>time</th><th>display</th></tr>\n");
+		h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(esc(title)) //$NON-NLS-1$
+				.append("</title>\n<style>").append(STYLE).append("</style></head><body>\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		h.append("<h1>").append(esc(title)).append("</h1>\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		// SUITE PASSED / SUITE FAILED: the verdict CI scripts look for, as the runner prints it.
+		h.append(String.format(Locale.ROOT, "<section id=\"summary\"><p class=\"verdict %s\">%s</p><p>%s</p>\n", //$NON-NLS-1$
+				passed == runs.size() ? "pass" : "fail", passed == runs.size() ? "SUITE PASSED" : "SUITE FAILED", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				NLS.bind(text(Messages.HtmlReport_summary), new Object[] { runs.size(),
+						bold(NLS.bind(text(Messages.HtmlReport_passedCount), passed)),
+						bold(NLS.bind(text(Messages.HtmlReport_failedCount), runs.size() - passed)),
+						String.format(Locale.ROOT, "%.1f", total), Instant.now() }))); //$NON-NLS-1$
+		h.append("<table class=\"runs\"><tr>"); //$NON-NLS-1$
+		headings(h, Messages.HtmlReport_columnRun, Messages.HtmlReport_columnConfiguration,
+				Messages.HtmlReport_columnWorkflow, Messages.HtmlReport_columnResult, Messages.HtmlReport_columnTime,
+				Messages.HtmlReport_columnDisplay);
+		h.append("</tr>\n"); //$NON-NLS-1$
 		for (int i = 0; i < runs.size(); i++) {
 			ReportedRun r = runs.get(i);
 			h.append(String.format(Locale.ROOT,
-					"<tr class=\"%s\"><td><a href=\"#run-%d\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%.2f s</td><td>%s</td></tr>\n",
-					r.passed() ? "pass" : "fail", i, esc(r.id()), esc(String.valueOf(r.config())),
-					esc(r.workflow() == null ? "(default)" : r.workflow()), r.passed() ? "passed" : "failed", r.seconds(),
-					esc(r.display() == null ? "" : r.display())));
+					"<tr class=\"%s\"><td><a href=\"#run-%d\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", //$NON-NLS-1$
+					r.passed() ? "pass" : "fail", i, esc(r.id()), esc(String.valueOf(r.config())), //$NON-NLS-1$ //$NON-NLS-2$
+					esc(r.workflow() == null ? Messages.HtmlReport_defaultWorkflow : r.workflow()), verdict(r.passed()),
+					seconds(String.format(Locale.ROOT, "%.2f", r.seconds())), //$NON-NLS-1$
+					esc(r.display() == null ? "" : r.display()))); //$NON-NLS-1$
 		}
-		h.append("</table></section>\n");
+		h.append("</table></section>\n"); //$NON-NLS-1$
 		for (int i = 0; i < runs.size(); i++) {
 			run(h, i, runs.get(i));
 		}
-		h.append("</body></html>\n");
+		h.append("</body></html>\n"); //$NON-NLS-1$
 		return h.toString();
 	}
 
 	private static void run(StringBuilder h, int index, ReportedRun r) throws IOException {
 		List<Event> events = r.runDir() == null ? List.of() : new RunFolder(r.runDir()).events();
-		h.append(String.format(Locale.ROOT, "<section class=\"run %s\" id=\"run-%d\" data-run=\"%s\">\n",
-				r.passed() ? "pass" : "fail", index, esc(r.id())));
-		h.append("<h2>").append(esc(r.id())).append(" <span class=\"badge\">").append(r.passed() ? "passed" : "failed")
-				.append("</span></h2>\n");
+		h.append(String.format(Locale.ROOT, "<section class=\"run %s\" id=\"run-%d\" data-run=\"%s\">\n", //$NON-NLS-1$
+				r.passed() ? "pass" : "fail", index, esc(r.id()))); //$NON-NLS-1$ //$NON-NLS-2$
+		h.append("<h2>").append(esc(r.id())).append(" <span class=\"badge\">").append(verdict(r.passed())) //$NON-NLS-1$ //$NON-NLS-2$
+				.append("</span></h2>\n"); //$NON-NLS-1$
 		if (!r.passed() && r.failure() != null) {
-			h.append("<p class=\"failure\">").append(esc(r.failure())).append("</p>\n");
+			h.append("<p class=\"failure\">").append(esc(r.failure())).append("</p>\n"); //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		if (r.runDir() != null) {
-			h.append("<p class=\"folder\">Run folder: <code>").append(esc(r.runDir().toString())).append("</code></p>\n");
+			h.append("<p class=\"folder\">") //$NON-NLS-1$
+					.append(NLS.bind(text(Messages.HtmlReport_runFolder), "<code>" + esc(r.runDir().toString()) + "</code>")) //$NON-NLS-1$ //$NON-NLS-2$
+					.append("</p>\n"); //$NON-NLS-1$
 		}
 		timeline(h, events);
 		failures(h, r, events);
 		performance(h, events);
-		h.append("</section>\n");
+		h.append("</section>\n"); //$NON-NLS-1$
 	}
 
 	// --- timeline -----------------------------------------------------------------------------------
@@ -120,24 +135,40 @@ public final class HtmlReport {
 
 	private static void timeline(StringBuilder h, List<Event> events) {
 		List<Span> spans = spans(events);
-		h.append("<h3>Timeline</h3>\n");
+		heading(h, Messages.HtmlReport_timeline);
 		if (spans.isEmpty()) {
-			h.append("<p>No events recorded.</p>\n");
+			h.append("<p>").append(text(Messages.HtmlReport_noEvents)).append("</p>\n"); //$NON-NLS-1$ //$NON-NLS-2$
 			return;
 		}
 		double end = spans.stream().mapToDouble(s -> s.start() + s.seconds()).max().orElse(1);
 		end = Math.max(end, 0.001);
-		h.append("<table class=\"timeline\"><tr><th>kind</th><th>what</th><th>start</th><th>duration</th><th class=\"bar\"></th></tr>\n");
+		h.append("<table class=\"timeline\"><tr>"); //$NON-NLS-1$
+		headings(h, Messages.HtmlReport_columnKind, Messages.HtmlReport_columnWhat, Messages.HtmlReport_columnStart,
+				Messages.HtmlReport_columnDuration);
+		h.append("<th class=\"bar\"></th></tr>\n"); //$NON-NLS-1$
 		for (Span s : spans) {
 			double left = 100 * s.start() / end;
 			double width = Math.max(0.3, 100 * s.seconds() / end);
 			h.append(String.format(Locale.ROOT,
-					"<tr class=\"%s %s\"><td>%s</td><td>%s</td><td>%.3f s</td><td>%.0f ms</td>"
-							+ "<td class=\"bar\"><div style=\"margin-left:%.2f%%;width:%.2f%%\"></div></td></tr>\n",
-					s.kind(), s.ok() ? "ok" : "bad", s.kind(), esc(s.label()), s.start(), s.seconds() * 1000,
+					"<tr class=\"%s %s\"><td>%s</td><td>%s</td><td>%s</td><td>%s</td>" //$NON-NLS-1$
+							+ "<td class=\"bar\"><div style=\"margin-left:%.2f%%;width:%.2f%%\"></div></td></tr>\n", //$NON-NLS-1$
+					s.kind(), s.ok() ? "ok" : "bad", text(kindLabel(s.kind())), esc(s.label()), //$NON-NLS-1$ //$NON-NLS-2$
+					seconds(String.format(Locale.ROOT, "%.3f", s.start())), //$NON-NLS-1$
+					millis(String.format(Locale.ROOT, "%.0f", s.seconds() * 1000)), //$NON-NLS-1$
 					Math.min(left, 99.7), Math.min(width, 100 - Math.min(left, 99.7))));
 		}
-		h.append("</table>\n");
+		h.append("</table>\n"); //$NON-NLS-1$
+	}
+
+	/** What a timeline row of {@code kind} shows in its kind column. */
+	private static String kindLabel(String kind) {
+		return switch (kind) {
+		case STATE -> Messages.HtmlReport_kindState;
+		case DETECTION -> Messages.HtmlReport_kindDetection;
+		case INTERRUPTION -> Messages.HtmlReport_kindInterruption;
+		case TRANSITION -> Messages.HtmlReport_kindTransition;
+		default -> Messages.HtmlReport_kindAction;
+		};
 	}
 
 	static List<Span> spans(List<Event> unsorted) {
@@ -157,55 +188,59 @@ public final class HtmlReport {
 		for (Event e : events) {
 			double t = e.time() - t0;
 			switch (e.event()) {
-			case "qontinui/stateChanged" -> {
-				String id = e.text("stateId");
-				tellsSeen |= e.body().has("seenStates");
-				for (JsonNode s : e.body().path("seenStates")) {
+			case "qontinui/stateChanged" -> { //$NON-NLS-1$
+				String id = e.text("stateId"); //$NON-NLS-1$
+				tellsSeen |= e.body().has("seenStates"); //$NON-NLS-1$
+				for (JsonNode s : e.body().path("seenStates")) { //$NON-NLS-1$
 					seen.add(s.asText());
 				}
-				if (e.flag("active", true)) {
+				if (e.flag("active", true)) { //$NON-NLS-1$
 					stateSince.putIfAbsent(id, t);
 				} else if (stateSince.containsKey(id)) {
 					double since = stateSince.remove(id);
-					out.add(new Span("state", name(e.text("stateName"), id) + seenOrAssumed(e, id, seen), since,
+					out.add(new Span(STATE, seenOrAssumed(e, id, seen, name(e.text("stateName"), id)), since, //$NON-NLS-1$
 							t - since, true));
 					seen.remove(id);
 				}
 			}
-			case "qontinui/detection" -> {
-				double seconds = e.number("durationMs", 0) / 1000;
+			case "qontinui/detection" -> { //$NON-NLS-1$
+				double seconds = e.number("durationMs", 0) / 1000; //$NON-NLS-1$
 				List<String> found = new ArrayList<>();
-				for (JsonNode s : e.body().path("seen")) {
-					found.add(String.format(Locale.ROOT, "%s %.3f", s.asText(),
-							e.body().path("scores").path(s.asText()).asDouble(Double.NaN)));
+				for (JsonNode s : e.body().path("seen")) { //$NON-NLS-1$
+					found.add(String.format(Locale.ROOT, "%s %.3f", s.asText(), //$NON-NLS-1$
+							e.body().path("scores").path(s.asText()).asDouble(Double.NaN))); //$NON-NLS-1$
 				}
-				out.add(new Span("detection", String.format(Locale.ROOT, "%s: seen %s (%.1f ms of %.0f ms budget)",
-						e.text("reason"), found.isEmpty() ? "none" : String.join(", ", found), seconds * 1000,
-						e.number("budgetMs", Double.NaN)), Math.max(0, t - seconds), seconds, e.flag("complete", true)));
+				out.add(new Span(DETECTION, NLS.bind(Messages.HtmlReport_detection, new Object[] { e.text("reason"), //$NON-NLS-1$
+						found.isEmpty() ? Messages.HtmlReport_none : String.join(", ", found), //$NON-NLS-1$
+						String.format(Locale.ROOT, "%.1f", seconds * 1000), //$NON-NLS-1$
+						String.format(Locale.ROOT, "%.0f", e.number("budgetMs", Double.NaN)) }), //$NON-NLS-1$ //$NON-NLS-2$
+						Math.max(0, t - seconds), seconds, e.flag("complete", true))); //$NON-NLS-1$
 			}
-			case "qontinui/interruption" -> out.add(new Span("interruption", String.format(Locale.ROOT,
-					"%s seen (score %.3f), taking %s", name(e.text("stateName"), e.text("stateId")),
-					e.number("score", Double.NaN), e.text("transitionId")), t, 0, true));
-			case "qontinui/transitionStarted" -> transitions.put(e.text("transitionId"), e);
-			case "qontinui/transitionCompleted" -> {
-				Event start = transitions.remove(e.text("transitionId"));
+			case "qontinui/interruption" -> out.add(new Span(INTERRUPTION, NLS.bind(Messages.HtmlReport_interruption, //$NON-NLS-1$
+					new Object[] { name(e.text("stateName"), e.text("stateId")), //$NON-NLS-1$ //$NON-NLS-2$
+							String.format(Locale.ROOT, "%.3f", e.number("score", Double.NaN)), e.text("transitionId") }), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					t, 0, true));
+			case "qontinui/transitionStarted" -> transitions.put(e.text("transitionId"), e); //$NON-NLS-1$ //$NON-NLS-2$
+			case "qontinui/transitionCompleted" -> { //$NON-NLS-1$
+				Event start = transitions.remove(e.text("transitionId")); //$NON-NLS-1$
 				double from = start == null ? t : start.time() - t0;
-				String label = e.text("transitionId") + (start == null ? ""
-						: ": " + start.text("fromState") + " \u2192 " + start.text("toState"));
-				out.add(new Span("transition", label, from, t - from, e.flag("success", true)));
+				String label = start == null ? e.text("transitionId") //$NON-NLS-1$
+						: NLS.bind(Messages.HtmlReport_transition, new Object[] { e.text("transitionId"), //$NON-NLS-1$
+								start.text("fromState"), start.text("toState") }); //$NON-NLS-1$ //$NON-NLS-2$
+				out.add(new Span(TRANSITION, label, from, t - from, e.flag("success", true))); //$NON-NLS-1$
 			}
-			case "qontinui/actionStarted" -> actions.put(e.text("actionId"), t);
-			case "qontinui/actionCompleted" -> {
-				Double started = actions.remove(e.text("actionId"));
-				double seconds = e.number("durationMs", Double.NaN) / 1000;
+			case "qontinui/actionStarted" -> actions.put(e.text("actionId"), t); //$NON-NLS-1$ //$NON-NLS-2$
+			case "qontinui/actionCompleted" -> { //$NON-NLS-1$
+				Double started = actions.remove(e.text("actionId")); //$NON-NLS-1$
+				double seconds = e.number("durationMs", Double.NaN) / 1000; //$NON-NLS-1$
 				if (Double.isNaN(seconds)) {
 					seconds = started == null ? 0 : t - started;
 				}
 				double from = started == null ? t - seconds : started;
-				String message = e.text("message");
-				out.add(new Span("action", e.text("actionId") + " " + nz(e.text("actionType"))
-						+ (message == null || message.isBlank() ? "" : ": " + message), from, seconds,
-						e.flag("success", true)));
+				String message = e.text("message"); //$NON-NLS-1$
+				out.add(new Span(ACTION, e.text("actionId") + " " + nz(e.text("actionType")) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						+ (message == null || message.isBlank() ? "" : ": " + message), from, seconds, //$NON-NLS-1$ //$NON-NLS-2$
+						e.flag("success", true))); //$NON-NLS-1$
 			}
 			default -> {
 			}
@@ -213,74 +248,78 @@ public final class HtmlReport {
 		}
 		// States still active at the end last until the last event.
 		for (Map.Entry<String, Double> s : stateSince.entrySet()) {
-			out.add(new Span("state", s.getKey() + " (active at the end" + (!tellsSeen ? ")"
-					: seen.contains(s.getKey()) ? ", seen)" : ", assumed)"), s.getValue(), last - s.getValue(), true));
+			String message = !tellsSeen ? Messages.HtmlReport_activeAtEnd
+					: seen.contains(s.getKey()) ? Messages.HtmlReport_activeAtEndSeen
+							: Messages.HtmlReport_activeAtEndAssumed;
+			out.add(new Span(STATE, NLS.bind(message, s.getKey()), s.getValue(), last - s.getValue(), true));
 		}
 		out.sort(Comparator.comparingDouble(Span::start));
 		return out;
 	}
 
-	/** {@code " (seen)"} or {@code " (assumed)"}; nothing from an executor that does not tell. */
-	private static String seenOrAssumed(Event e, String id, Set<String> seen) {
-		if (!e.body().has("seenStates")) {
-			return "";
+	/** {@code label (seen)} or {@code label (assumed)}; the label alone from an executor that does not tell. */
+	private static String seenOrAssumed(Event e, String id, Set<String> seen, String label) {
+		if (!e.body().has("seenStates")) { //$NON-NLS-1$
+			return label;
 		}
-		return seen.contains(id) ? " (seen)" : " (assumed)";
+		return NLS.bind(seen.contains(id) ? Messages.HtmlReport_stateSeen : Messages.HtmlReport_stateAssumed, label);
 	}
-
 	// --- failures -----------------------------------------------------------------------------------
 
 	private static void failures(StringBuilder h, ReportedRun r, List<Event> events) {
-		List<Event> shots = events.stream().filter(e -> e.event().equals("qontinui/screenshot")).toList();
+		List<Event> shots = events.stream().filter(e -> e.event().equals("qontinui/screenshot")).toList(); //$NON-NLS-1$
 		if (shots.isEmpty()) {
 			return;
 		}
-		h.append("<h3>Failures</h3>\n");
+		heading(h, Messages.HtmlReport_failures);
 		JsonNode config = readConfig(r.config());
 		for (Event shot : shots) {
-			String action = shot.text("actionId");
+			String action = shot.text("actionId"); //$NON-NLS-1$
 			Event match = lastMatchBefore(events, action, shot.time());
-			h.append("<figure class=\"failure-shot\" data-action=\"").append(esc(nz(action))).append("\">\n");
-			h.append("<figcaption>Action <b>").append(esc(nz(action))).append("</b>: ")
-					.append(esc(nz(shot.text("reason")))).append("</figcaption>\n");
-			String image = embed(Path.of(nz(shot.text("path"))));
-			h.append("<div class=\"pair\"><div class=\"shot\">");
+			h.append("<figure class=\"failure-shot\" data-action=\"").append(esc(nz(action))).append("\">\n"); //$NON-NLS-1$ //$NON-NLS-2$
+			h.append("<figcaption>").append(NLS.bind(text(Messages.HtmlReport_failedAction), bold(esc(nz(action))), //$NON-NLS-1$
+					esc(nz(shot.text("reason"))))).append("</figcaption>\n"); //$NON-NLS-1$ //$NON-NLS-2$
+			String image = embed(Path.of(nz(shot.text("path")))); //$NON-NLS-1$
+			h.append("<div class=\"pair\"><div class=\"shot\">"); //$NON-NLS-1$
 			if (image == null) {
-				h.append("<p>Screenshot missing: ").append(esc(nz(shot.text("path")))).append("</p>");
+				h.append("<p>").append(NLS.bind(text(Messages.HtmlReport_screenshotMissing), esc(nz(shot.text("path"))))) //$NON-NLS-1$ //$NON-NLS-2$
+						.append("</p>"); //$NON-NLS-1$
 			} else {
-				int[] size = pngSize(Path.of(shot.text("path")));
-				h.append("<svg class=\"screenshot\" viewBox=\"0 0 ").append(size[0]).append(' ').append(size[1])
-						.append("\" width=\"").append(Math.min(size[0], 960)).append("\">");
-				h.append("<image href=\"").append(image).append("\" width=\"").append(size[0]).append("\" height=\"")
-						.append(size[1]).append("\"/>");
-				JsonNode region = match == null ? null : match.body().get("region");
+				int[] size = pngSize(Path.of(shot.text("path"))); //$NON-NLS-1$
+				h.append("<svg class=\"screenshot\" viewBox=\"0 0 ").append(size[0]).append(' ').append(size[1]) //$NON-NLS-1$
+						.append("\" width=\"").append(Math.min(size[0], 960)).append("\">"); //$NON-NLS-1$ //$NON-NLS-2$
+				h.append("<image href=\"").append(image).append("\" width=\"").append(size[0]).append("\" height=\"") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+						.append(size[1]).append("\"/>"); //$NON-NLS-1$
+				JsonNode region = match == null ? null : match.body().get("region"); //$NON-NLS-1$
 				if (region != null && region.isObject()) {
 					h.append(String.format(Locale.ROOT,
-							"<rect class=\"best-match\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>",
-							region.path("x").asInt(), region.path("y").asInt(), region.path("width").asInt(),
-							region.path("height").asInt()));
+							"<rect class=\"best-match\" x=\"%d\" y=\"%d\" width=\"%d\" height=\"%d\"/>", //$NON-NLS-1$
+							region.path("x").asInt(), region.path("y").asInt(), region.path("width").asInt(), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							region.path("height").asInt())); //$NON-NLS-1$
 				}
-				h.append("</svg>");
+				h.append("</svg>"); //$NON-NLS-1$
 			}
-			h.append("</div>\n<div class=\"side\">");
+			h.append("</div>\n<div class=\"side\">"); //$NON-NLS-1$
 			if (match != null) {
-				String imageId = match.text("imageId");
-				h.append(String.format(Locale.ROOT,
-						"<p class=\"score\">best score <b>%.3f</b> against threshold %.3f (%s)</p>",
-						match.number("score", Double.NaN), match.number("threshold", Double.NaN),
-						match.flag("found", false) ? "found" : "not found"));
+				String imageId = match.text("imageId"); //$NON-NLS-1$
+				h.append("<p class=\"score\">").append(NLS.bind(text(Messages.HtmlReport_bestScore), new Object[] { //$NON-NLS-1$
+						bold(String.format(Locale.ROOT, "%.3f", match.number("score", Double.NaN))), //$NON-NLS-1$ //$NON-NLS-2$
+						String.format(Locale.ROOT, "%.3f", match.number("threshold", Double.NaN)), //$NON-NLS-1$ //$NON-NLS-2$
+						text(match.flag("found", false) ? Messages.HtmlReport_found : Messages.HtmlReport_notFound) })) //$NON-NLS-1$
+						.append("</p>"); //$NON-NLS-1$
 				String template = templatePng(config, imageId);
 				if (template != null) {
-					h.append("<p>Template <code>").append(esc(nz(imageId))).append("</code><br><img class=\"template\" src=\"data:image/png;base64,")
-							.append(template).append("\"></p>");
+					h.append("<p>").append(NLS.bind(text(Messages.HtmlReport_template), "<code>" + esc(nz(imageId)) + "</code>")) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+							.append("<br><img class=\"template\" src=\"data:image/png;base64,").append(template) //$NON-NLS-1$
+							.append("\"></p>"); //$NON-NLS-1$
 				}
-				String seen = match.text("regionPng");
+				String seen = match.text("regionPng"); //$NON-NLS-1$
 				if (seen != null) {
-					h.append("<p>Best match on screen<br><img class=\"seen\" src=\"data:image/png;base64,").append(seen)
-							.append("\"></p>");
+					h.append("<p>").append(text(Messages.HtmlReport_bestMatch)) //$NON-NLS-1$
+							.append("<br><img class=\"seen\" src=\"data:image/png;base64,").append(seen).append("\"></p>"); //$NON-NLS-1$ //$NON-NLS-2$
 				}
 			}
-			h.append("</div></div></figure>\n");
+			h.append("</div></div></figure>\n"); //$NON-NLS-1$
 		}
 	}
 
@@ -290,7 +329,7 @@ public final class HtmlReport {
 			if (e.time() > time) {
 				break;
 			}
-			if (e.event().equals("qontinui/match") && (actionId == null || actionId.equals(e.text("actionId")))) {
+			if (e.event().equals("qontinui/match") && (actionId == null || actionId.equals(e.text("actionId")))) { //$NON-NLS-1$ //$NON-NLS-2$
 				found = e;
 			}
 		}
@@ -311,18 +350,18 @@ public final class HtmlReport {
 			return null;
 		}
 		String id = imageId;
-		for (JsonNode state : config.path("states")) {
-			for (JsonNode si : state.path("stateImages")) {
-				if (imageId.equals(si.path("id").asText())) {
-					JsonNode pattern = si.path("patterns").path(0);
-					id = pattern.path("imageId").asText(imageId);
+		for (JsonNode state : config.path("states")) { //$NON-NLS-1$
+			for (JsonNode si : state.path("stateImages")) { //$NON-NLS-1$
+				if (imageId.equals(si.path("id").asText())) { //$NON-NLS-1$
+					JsonNode pattern = si.path("patterns").path(0); //$NON-NLS-1$
+					id = pattern.path("imageId").asText(imageId); //$NON-NLS-1$
 				}
 			}
 		}
-		for (JsonNode image : config.path("images")) {
-			if (id.equals(image.path("id").asText())) {
-				String data = image.path("data").asText(null);
-				if (data != null && data.startsWith("data:")) {
+		for (JsonNode image : config.path("images")) { //$NON-NLS-1$
+			if (id.equals(image.path("id").asText())) { //$NON-NLS-1$
+				String data = image.path("data").asText(null); //$NON-NLS-1$
+				if (data != null && data.startsWith("data:")) { //$NON-NLS-1$
 					data = data.substring(data.indexOf(',') + 1);
 				}
 				return data;
@@ -334,13 +373,13 @@ public final class HtmlReport {
 	// --- performance --------------------------------------------------------------------------------
 
 	private static void performance(StringBuilder h, List<Event> events) {
-		List<Event> finds = new ArrayList<>(events.stream().filter(e -> e.event().equals("qontinui/match")).toList());
+		List<Event> finds = new ArrayList<>(events.stream().filter(e -> e.event().equals("qontinui/match")).toList()); //$NON-NLS-1$
 		double waiting = 0;
 		double acting = 0;
 		for (Event e : events) {
-			if (e.event().equals("qontinui/actionCompleted")) {
-				String type = nz(e.text("actionType"));
-				double ms = e.number("durationMs", 0);
+			if (e.event().equals("qontinui/actionCompleted")) { //$NON-NLS-1$
+				String type = nz(e.text("actionType")); //$NON-NLS-1$
+				double ms = e.number("durationMs", 0); //$NON-NLS-1$
 				if (CONTAINERS.contains(type)) {
 					continue;
 				}
@@ -348,40 +387,83 @@ public final class HtmlReport {
 					waiting += ms;
 				} else {
 					// A CLICK on an image first waits for it: its find time is waiting, the rest acting.
-					double find = e.body().path("match").path("durationMs").asDouble(0);
+					double find = e.body().path("match").path("durationMs").asDouble(0); //$NON-NLS-1$ //$NON-NLS-2$
 					waiting += Math.min(find, ms);
 					acting += Math.max(0, ms - find);
 				}
 			}
 		}
-		h.append("<h3>Performance</h3>\n");
+		heading(h, Messages.HtmlReport_performance);
 		double sum = Math.max(waiting + acting, 0.001);
-		h.append(String.format(Locale.ROOT,
-				"<p class=\"wait-act\">Time waiting: <b>%.0f ms</b> (%.0f%%); time acting: <b>%.0f ms</b> (%.0f%%)</p>\n",
-				waiting, 100 * waiting / sum, acting, 100 * acting / sum));
-		h.append(String.format(Locale.ROOT, "<div class=\"ratio\"><div class=\"waiting\" style=\"width:%.1f%%\"></div></div>\n",
+		h.append("<p class=\"wait-act\">").append(NLS.bind(text(Messages.HtmlReport_waitingActing), new Object[] { //$NON-NLS-1$
+				bold(millis(String.format(Locale.ROOT, "%.0f", waiting))), //$NON-NLS-1$
+				String.format(Locale.ROOT, "%.0f", 100 * waiting / sum), //$NON-NLS-1$
+				bold(millis(String.format(Locale.ROOT, "%.0f", acting))), //$NON-NLS-1$
+				String.format(Locale.ROOT, "%.0f", 100 * acting / sum) })).append("</p>\n"); //$NON-NLS-1$ //$NON-NLS-2$
+		h.append(String.format(Locale.ROOT, "<div class=\"ratio\"><div class=\"waiting\" style=\"width:%.1f%%\"></div></div>\n", //$NON-NLS-1$
 				100 * waiting / sum));
-		finds.sort(Comparator.comparingDouble((Event e) -> e.number("durationMs", 0)).reversed());
+		finds.sort(Comparator.comparingDouble((Event e) -> e.number("durationMs", 0)).reversed()); //$NON-NLS-1$
 		if (finds.isEmpty()) {
 			return;
 		}
-		h.append("<table class=\"slowest\"><tr><th>slowest finds</th><th>action</th><th>ms</th><th>score</th><th>method</th></tr>\n");
+		h.append("<table class=\"slowest\"><tr>"); //$NON-NLS-1$
+		headings(h, Messages.HtmlReport_columnSlowestFinds, Messages.HtmlReport_columnAction, Messages.HtmlReport_columnMs,
+				Messages.HtmlReport_columnScore, Messages.HtmlReport_columnMethod);
+		h.append("</tr>\n"); //$NON-NLS-1$
 		for (Event e : finds.subList(0, Math.min(SLOWEST_FINDS, finds.size()))) {
-			h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.1f</td><td>%.3f / %.3f</td><td>%s</td></tr>\n",
-					esc(nz(e.text("imageId"))), esc(nz(e.text("actionId"))), e.number("durationMs", 0),
-					e.number("score", Double.NaN), e.number("threshold", Double.NaN), esc(nz(e.text("method")))));
+			h.append(String.format(Locale.ROOT, "<tr><td>%s</td><td>%s</td><td>%.1f</td><td>%.3f / %.3f</td><td>%s</td></tr>\n", //$NON-NLS-1$
+					esc(nz(e.text("imageId"))), esc(nz(e.text("actionId"))), e.number("durationMs", 0), //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					e.number("score", Double.NaN), e.number("threshold", Double.NaN), esc(nz(e.text("method"))))); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		}
-		h.append("</table>\n");
+		h.append("</table>\n"); //$NON-NLS-1$
 	}
 
 	// --- helpers ------------------------------------------------------------------------------------
 
+	/** An {@code h3} heading. */
+	private static void heading(StringBuilder h, String message) {
+		h.append("<h3>").append(text(message)).append("</h3>\n"); //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/** A table's column headings, {@code th} elements. */
+	private static void headings(StringBuilder h, String... messages) {
+		for (String m : messages) {
+			h.append("<th>").append(text(m)).append("</th>"); //$NON-NLS-1$ //$NON-NLS-2$
+		}
+	}
+
+	/** {@code passed} or {@code failed}. */
+	private static String verdict(boolean passed) {
+		return text(passed ? Messages.HtmlReport_passed : Messages.HtmlReport_failed);
+	}
+
+	/** A duration in seconds, {@code number} already formatted. */
+	private static String seconds(String number) {
+		return NLS.bind(text(Messages.HtmlReport_seconds), number);
+	}
+
+	/** A duration in milliseconds, {@code number} already formatted. */
+	private static String millis(String number) {
+		return NLS.bind(text(Messages.HtmlReport_milliseconds), number);
+	}
+
+	private static String bold(String html) {
+		return "<b>" + html + "</b>"; //$NON-NLS-1$ //$NON-NLS-2$
+	}
+
+	/**
+	 * A message as HTML text: {@code &}, {@code <} and {@code >} escaped. Quotes and braces stay as they
+	 * are, so a message with arguments can still be bound (its arguments are HTML already).
+	 */
+	static String text(String message) {
+		return message.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+	}
 	private static String embed(Path png) {
 		try {
 			if (!Files.isRegularFile(png) || Files.size(png) > MAX_EMBEDDED_BYTES) {
 				return null;
 			}
-			return "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(png));
+			return "data:image/png;base64," + Base64.getEncoder().encodeToString(Files.readAllBytes(png)); //$NON-NLS-1$
 		} catch (IOException e) {
 			return null;
 		}
@@ -403,22 +485,22 @@ public final class HtmlReport {
 	}
 
 	private static String name(String name, String id) {
-		return name == null || name.equals(id) ? id : name + " [" + id + "]";
+		return name == null || name.equals(id) ? id : name + " [" + id + "]"; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	private static String nz(String s) {
-		return s == null ? "" : s;
+		return s == null ? "" : s; //$NON-NLS-1$
 	}
 
 	static String esc(String s) {
 		StringBuilder b = new StringBuilder(s.length() + 16);
 		for (char c : s.toCharArray()) {
 			switch (c) {
-			case '<' -> b.append("&lt;");
-			case '>' -> b.append("&gt;");
-			case '&' -> b.append("&amp;");
-			case '"' -> b.append("&quot;");
-			case '\'' -> b.append("&#39;");
+			case '<' -> b.append("&lt;"); //$NON-NLS-1$
+			case '>' -> b.append("&gt;"); //$NON-NLS-1$
+			case '&' -> b.append("&amp;"); //$NON-NLS-1$
+			case '"' -> b.append("&quot;"); //$NON-NLS-1$
+			case '\'' -> b.append("&#39;"); //$NON-NLS-1$
 			default -> b.append(c);
 			}
 		}
@@ -440,5 +522,5 @@ public final class HtmlReport {
 			rect.best-match{fill:none;stroke:#ff1744;stroke-width:3}
 			.ratio{width:300px;height:10px;background:#4a78c2}.ratio .waiting{height:10px;background:#c29b4a}
 			.failure{color:#c62828;white-space:pre-wrap}code{font-size:12px}
-			""";
+			"""; //$NON-NLS-1$
 }
