@@ -44,6 +44,7 @@ import org.eclipse.lsp4j.jsonrpc.Launcher;
 import org.eclipse.lsp4j.jsonrpc.ResponseErrorException;
 import org.eclipse.lsp4j.jsonrpc.debug.DebugLauncher;
 import org.eclipse.lsp4j.jsonrpc.messages.ResponseError;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.events.ActionCompletedEvent;
 import org.qontinui.runner.bridge.events.ActionStartedEvent;
 import org.qontinui.runner.bridge.events.DetectionEvent;
@@ -70,7 +71,7 @@ public final class ExecutorConnection implements AutoCloseable {
 	private final QontinuiProtocolServer server;
 	private final List<ExecutorEventListener> listeners = new CopyOnWriteArrayList<>();
 	private final ExecutorService eventThread = Executors.newSingleThreadExecutor(r -> {
-		Thread t = new Thread(r, "Qontinui executor events");
+		Thread t = new Thread(r, "Qontinui executor events"); //$NON-NLS-1$
 		t.setDaemon(true);
 		return t;
 	});
@@ -149,7 +150,7 @@ public final class ExecutorConnection implements AutoCloseable {
 	public <T> CompletableFuture<T> send(String name, Function<QontinuiProtocolServer, CompletableFuture<T>> request) {
 		if (exit.isDone() || !endpoint.isAlive()) {
 			return CompletableFuture
-					.failedFuture(new ExecutorException("executor is not running; cannot send '" + name + "'"));
+					.failedFuture(new ExecutorException(NLS.bind(Messages.ExecutorConnection_notRunning, name)));
 		}
 		CompletableFuture<T> future = request.apply(server);
 		pending.add(future);
@@ -175,7 +176,7 @@ public final class ExecutorConnection implements AutoCloseable {
 			throw (ExecutorException) e.getCause();
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new ExecutorException("interrupted while waiting for '" + name + "'", e);
+			throw new ExecutorException(NLS.bind(Messages.ExecutorConnection_interrupted, name), e);
 		}
 	}
 
@@ -185,14 +186,14 @@ public final class ExecutorConnection implements AutoCloseable {
 			return ex;
 		}
 		if (cause instanceof TimeoutException) {
-			return new ExecutorException(
-					"executor did not answer '" + name + "' within " + timeoutMillis / 1000 + " s");
+			return new ExecutorException(NLS.bind(Messages.ExecutorConnection_noAnswer, name, timeoutMillis / 1000));
 		}
 		if (cause instanceof ResponseErrorException rex) {
 			ResponseError response = rex.getResponseError();
-			return new ExecutorException("'" + name + "' failed: " + response.getMessage(), errorId(response), rex);
+			return new ExecutorException(NLS.bind(Messages.ExecutorConnection_failed, name, response.getMessage()),
+					errorId(response), rex);
 		}
-		return new ExecutorException("'" + name + "' failed: " + cause, cause);
+		return new ExecutorException(NLS.bind(Messages.ExecutorConnection_failed, name, cause), cause);
 	}
 
 	/** {@code body.error.id} of a DAP error response; lsp4j keeps the body as the error's data. */
@@ -202,11 +203,11 @@ public final class ExecutorConnection implements AutoCloseable {
 		if (body == null || !body.isJsonObject()) {
 			return ExecutorException.NO_ERROR_ID;
 		}
-		JsonElement error = body.getAsJsonObject().get("error");
+		JsonElement error = body.getAsJsonObject().get("error"); //$NON-NLS-1$
 		if (error == null || !error.isJsonObject()) {
 			return ExecutorException.NO_ERROR_ID;
 		}
-		JsonElement id = error.getAsJsonObject().get("id");
+		JsonElement id = error.getAsJsonObject().get("id"); //$NON-NLS-1$
 		return id != null && id.isJsonPrimitive() && id.getAsJsonPrimitive().isNumber() ? id.getAsInt()
 				: ExecutorException.NO_ERROR_ID;
 	}
@@ -214,19 +215,19 @@ public final class ExecutorConnection implements AutoCloseable {
 	/** The DAP handshake's first step. */
 	public Capabilities initialize() throws ExecutorException {
 		InitializeRequestArguments args = new InitializeRequestArguments();
-		args.setClientID("org.qontinui.runner");
-		args.setClientName("Qontinui Runner");
-		args.setAdapterID("qontinui");
+		args.setClientID("org.qontinui.runner"); //$NON-NLS-1$
+		args.setClientName("Qontinui Runner"); //$NON-NLS-1$
+		args.setAdapterID("qontinui"); //$NON-NLS-1$
 		args.setLinesStartAt1(true);
 		args.setColumnsStartAt1(true);
 		args.setSupportsVariableType(true);
-		return call("initialize", s -> s.initialize(args));
+		return call("initialize", s -> s.initialize(args)); //$NON-NLS-1$
 	}
 
 	/** Starts the run; see {@code docs/protocol.md} for the arguments. */
 	public void launch(LaunchArguments arguments) throws ExecutorException {
 		Map<String, Object> json = arguments.toJson();
-		call("launch", s -> s.launch(json));
+		call("launch", s -> s.launch(json)); //$NON-NLS-1$
 	}
 
 	/**
@@ -316,7 +317,7 @@ public final class ExecutorConnection implements AutoCloseable {
 		public void terminated(TerminatedEventArguments args) {
 			dispatch(l -> l.terminated(args));
 			// The run is over: say goodbye as a DAP client does, so the executor process ends.
-			Thread bye = new Thread(() -> disconnect(Duration.ofSeconds(5)), "Qontinui executor disconnect");
+			Thread bye = new Thread(() -> disconnect(Duration.ofSeconds(5)), "Qontinui executor disconnect"); //$NON-NLS-1$
 			bye.setDaemon(true);
 			bye.start();
 		}

@@ -36,8 +36,8 @@ public final class ExecutorProcess implements ExecutorEndpoint {
 
 	private static final int STDERR_TAIL_LINES = 40;
 	/** Variables passed through from our environment; everything else is left behind on purpose. */
-	private static final List<String> INHERITED = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "DISPLAY",
-			"XAUTHORITY", "TMPDIR");
+	private static final List<String> INHERITED = List.of("PATH", "HOME", "USER", "LANG", "LC_ALL", "DISPLAY", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$
+			"XAUTHORITY", "TMPDIR"); //$NON-NLS-1$ //$NON-NLS-2$
 
 	private final Process process;
 	private final Deque<String> stderrTail = new ArrayDeque<>();
@@ -46,7 +46,7 @@ public final class ExecutorProcess implements ExecutorEndpoint {
 
 	private ExecutorProcess(Process process) {
 		this.process = process;
-		Thread pump = new Thread(this::pumpStderr, "Qontinui executor stderr");
+		Thread pump = new Thread(this::pumpStderr, "Qontinui executor stderr"); //$NON-NLS-1$
 		pump.setDaemon(true);
 		pump.start();
 		// Exit is reported only after stderr is drained, so the crash reason includes the last lines.
@@ -72,17 +72,17 @@ public final class ExecutorProcess implements ExecutorEndpoint {
 				env.put(name, ours.get(name));
 			}
 		}
-		env.put("PYTHONPATH", pythonPath(settings));
-		env.put("PYTHONUNBUFFERED", "1");
-		env.put("PYTHONDONTWRITEBYTECODE", "1");
-		env.put("PYTHONIOENCODING", "utf-8");
+		env.put("PYTHONPATH", pythonPath(settings)); //$NON-NLS-1$
+		env.put("PYTHONUNBUFFERED", "1"); //$NON-NLS-1$ //$NON-NLS-2$
+		env.put("PYTHONDONTWRITEBYTECODE", "1"); //$NON-NLS-1$ //$NON-NLS-2$
+		env.put("PYTHONIOENCODING", "utf-8"); //$NON-NLS-1$ //$NON-NLS-2$
 		env.putAll(settings.environment());
 		return new ExecutorProcess(builder.start());
 	}
 
 	static List<String> commandLine(ExecutorSettings settings) {
 		// -I would also drop PYTHONPATH; -s keeps the user's site-packages from shadowing Debian's cv2.
-		return List.of(settings.python().toString(), "-s", "-m", "qontinui_bridge");
+		return List.of(settings.python().toString(), "-s", "-m", "qontinui_bridge"); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 	}
 
 	static String pythonPath(ExecutorSettings settings) {

@@ -26,12 +26,12 @@ import java.util.Objects;
 public record ExecutorSettings(Path python, Path pythonSources, List<Path> extraPythonPath, Path workingDirectory,
 		Map<String, String> environment) {
 
-	public static final Path DEFAULT_PYTHON = Path.of("/usr/bin/python3");
+	public static final Path DEFAULT_PYTHON = Path.of("/usr/bin/python3"); //$NON-NLS-1$
 
 	public ExecutorSettings {
-		Objects.requireNonNull(python, "python");
-		Objects.requireNonNull(pythonSources, "pythonSources");
-		Objects.requireNonNull(workingDirectory, "workingDirectory");
+		Objects.requireNonNull(python, "python"); //$NON-NLS-1$
+		Objects.requireNonNull(pythonSources, "pythonSources"); //$NON-NLS-1$
+		Objects.requireNonNull(workingDirectory, "workingDirectory"); //$NON-NLS-1$
 		extraPythonPath = List.copyOf(extraPythonPath == null ? List.of() : extraPythonPath);
 		environment = Map.copyOf(environment == null ? Map.of() : environment);
 	}

@@ -11,6 +11,8 @@ package org.qontinui.runner.bridge;
 
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * How the executor process ended.
  *
@@ -29,9 +31,9 @@ public record ExitInfo(int exitCode, List<String> stderrTail, boolean requested,
 	/** One line a user can read: why the executor ended. */
 	public String reason() {
 		if (!isCrash()) {
-			return "executor exited with code " + exitCode;
+			return NLS.bind(Messages.ExitInfo_exited, exitCode);
 		}
-		String last = stderrTail.isEmpty() ? "no output on stderr" : stderrTail.get(stderrTail.size() - 1);
-		return "executor process died (exit code " + exitCode + "): " + last;
+		String last = stderrTail.isEmpty() ? Messages.ExitInfo_noStderr : stderrTail.get(stderrTail.size() - 1);
+		return NLS.bind(Messages.ExitInfo_died, exitCode, last);
 	}
 }

@@ -17,14 +17,17 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * Asks an interpreter whether it can run the executor: it must import cv2 and numpy (and should
  * import PIL and Xlib for the real screen). Tells exactly which modules are missing.
  */
 public final class InterpreterCheck {
 
-	private static final List<String> REQUIRED = List.of("cv2", "numpy");
-	private static final List<String> FOR_X11 = List.of("PIL", "Xlib");
+	private static final List<String> REQUIRED = List.of("cv2", "numpy"); //$NON-NLS-1$ //$NON-NLS-2$
+	private static final List<String> FOR_X11 = List.of("PIL", "Xlib"); //$NON-NLS-1$ //$NON-NLS-2$
+	private static final int TIMEOUT_S = 20;
 
 	/** {@code missing} empty means the interpreter can run the executor. */
 	public record Result(boolean runs, List<String> missing, List<String> missingForX11, String detail) {
@@ -34,15 +37,13 @@ public final class InterpreterCheck {
 
 		public String message() {
 			if (!runs) {
-				return "Cannot run " + detail;
+				return NLS.bind(Messages.InterpreterCheck_cannotRun, detail);
 			}
 			if (!missing.isEmpty()) {
-				return "The interpreter lacks " + String.join(", ", missing)
-						+ " (on Debian: apt install python3-opencv python3-numpy)";
+				return NLS.bind(Messages.InterpreterCheck_lacks, String.join(", ", missing)); //$NON-NLS-1$
 			}
 			if (!missingForX11.isEmpty()) {
-				return "Runs on the mock and screenshots backends; the x11 backend also needs "
-						+ String.join(", ", missingForX11) + " (apt install python3-pil python3-xlib)";
+				return NLS.bind(Messages.InterpreterCheck_x11Needs, String.join(", ", missingForX11)); //$NON-NLS-1$
 			}
 			return null;
 		}
@@ -53,25 +54,27 @@ public final class InterpreterCheck {
 
 	public static Result check(String interpreter) {
 		if (interpreter == null || interpreter.isBlank() || !Files.isExecutable(Path.of(interpreter))) {
-			return new Result(false, REQUIRED, FOR_X11, "'" + interpreter + "': not an executable file");
+			return new Result(false, REQUIRED, FOR_X11, NLS.bind(Messages.InterpreterCheck_notExecutable, interpreter));
 		}
 		List<String> all = new ArrayList<>(REQUIRED);
 		all.addAll(FOR_X11);
-		StringBuilder script = new StringBuilder("import importlib\nfor m in ").append(pythonList(all))
-				.append(":\n    try:\n        importlib.import_module(m)\n    except Exception:\n        print(m)\n");
+		StringBuilder script = new StringBuilder("import importlib\nfor m in ").append(pythonList(all)) //$NON-NLS-1$
+				.append(":\n    try:\n        importlib.import_module(m)\n    except Exception:\n        print(m)\n"); //$NON-NLS-1$
 		try {
-			Process p = new ProcessBuilder(interpreter, "-s", "-c", script.toString()).redirectErrorStream(true).start();
-			if (!p.waitFor(20, TimeUnit.SECONDS)) {
+			Process p = new ProcessBuilder(interpreter, "-s", "-c", script.toString()).redirectErrorStream(true).start(); //$NON-NLS-1$ //$NON-NLS-2$
+			if (!p.waitFor(TIMEOUT_S, TimeUnit.SECONDS)) {
 				p.destroyForcibly();
-				return new Result(false, REQUIRED, FOR_X11, interpreter + ": no answer within 20 s");
+				return new Result(false, REQUIRED, FOR_X11,
+						NLS.bind(Messages.InterpreterCheck_noAnswer, interpreter, TIMEOUT_S));
 			}
 			String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
 			if (p.exitValue() != 0) {
-				return new Result(false, REQUIRED, FOR_X11, interpreter + ": " + out.strip());
+				return new Result(false, REQUIRED, FOR_X11,
+						NLS.bind(Messages.InterpreterCheck_failed, interpreter, out.strip()));
 			}
 			List<String> missing = new ArrayList<>();
 			List<String> missingX11 = new ArrayList<>();
-			for (String line : out.split("\\R")) {
+			for (String line : out.split("\\R")) { //$NON-NLS-1$
 				String m = line.strip();
 				if (REQUIRED.contains(m)) {
 					missing.add(m);
@@ -81,14 +84,15 @@ public final class InterpreterCheck {
 			}
 			return new Result(true, missing, missingX11, interpreter);
 		} catch (IOException e) {
-			return new Result(false, REQUIRED, FOR_X11, interpreter + ": " + e.getMessage());
+			return new Result(false, REQUIRED, FOR_X11,
+					NLS.bind(Messages.InterpreterCheck_failed, interpreter, e.getMessage()));
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			return new Result(false, REQUIRED, FOR_X11, "interrupted");
+			return new Result(false, REQUIRED, FOR_X11, Messages.InterpreterCheck_interrupted);
 		}
 	}
 
 	private static String pythonList(List<String> items) {
-		return "[" + String.join(", ", items.stream().map(s -> "'" + s + "'").toList()) + "]";
+		return "[" + String.join(", ", items.stream().map(s -> "'" + s + "'").toList()) + "]"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$
 	}
 }

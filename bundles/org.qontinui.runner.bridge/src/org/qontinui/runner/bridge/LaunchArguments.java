@@ -45,7 +45,7 @@ public final class LaunchArguments {
 	private final Map<String, String> actionHints = new LinkedHashMap<>();
 
 	public LaunchArguments(Path config) {
-		this.config = Objects.requireNonNull(config, "config");
+		this.config = Objects.requireNonNull(config, "config"); //$NON-NLS-1$
 	}
 
 	public Path config() {
@@ -190,41 +190,41 @@ public final class LaunchArguments {
 	/** The request's {@code arguments} object. */
 	public Map<String, Object> toJson() {
 		Map<String, Object> json = new LinkedHashMap<>();
-		json.put("config", config.toString());
-		putIfSet(json, "workflow", workflow);
-		putIfSet(json, "backend", backend);
-		putIfSet(json, "screenshots", screenshots);
+		json.put("config", config.toString()); //$NON-NLS-1$
+		putIfSet(json, "workflow", workflow); //$NON-NLS-1$
+		putIfSet(json, "backend", backend); //$NON-NLS-1$
+		putIfSet(json, "screenshots", screenshots); //$NON-NLS-1$
 		if (!initialStates.isEmpty()) {
-			json.put("initialStates", initialStates);
+			json.put("initialStates", initialStates); //$NON-NLS-1$
 		}
 		if (!goToStates.isEmpty()) {
-			json.put("goToStates", goToStates);
+			json.put("goToStates", goToStates); //$NON-NLS-1$
 		}
-		putIfSet(json, "runDir", runDir == null ? null : runDir.toString());
-		putIfSet(json, "screenshotOnError", screenshotOnError);
-		json.put("noDebug", noDebug);
+		putIfSet(json, "runDir", runDir == null ? null : runDir.toString()); //$NON-NLS-1$
+		putIfSet(json, "screenshotOnError", screenshotOnError); //$NON-NLS-1$
+		json.put("noDebug", noDebug); //$NON-NLS-1$
 		if (stopOnEntry) {
-			json.put("stopOnEntry", true);
+			json.put("stopOnEntry", true); //$NON-NLS-1$
 		}
-		putIfSet(json, "monitor", monitor);
-		putIfSet(json, "failureStrategy", failureStrategy);
+		putIfSet(json, "monitor", monitor); //$NON-NLS-1$
+		putIfSet(json, "failureStrategy", failureStrategy); //$NON-NLS-1$
 		if (slowStepMs > 0) {
-			json.put("slowStepMs", slowStepMs);
+			json.put("slowStepMs", slowStepMs); //$NON-NLS-1$
 		}
 		if (record) {
-			json.put("record", true);
+			json.put("record", true); //$NON-NLS-1$
 		}
-		putIfSet(json, "onFailure", onFailure);
-		putIfSet(json, "timeout", timeout);
-		putIfSet(json, "replay", replay == null ? null : replay.toString());
+		putIfSet(json, "onFailure", onFailure); //$NON-NLS-1$
+		putIfSet(json, "timeout", timeout); //$NON-NLS-1$
+		putIfSet(json, "replay", replay == null ? null : replay.toString()); //$NON-NLS-1$
 		if (!pluginModules.isEmpty()) {
-			json.put("pluginModules", List.copyOf(pluginModules));
+			json.put("pluginModules", List.copyOf(pluginModules)); //$NON-NLS-1$
 		}
 		if (!pluginPaths.isEmpty()) {
-			json.put("pluginPaths", List.copyOf(pluginPaths));
+			json.put("pluginPaths", List.copyOf(pluginPaths)); //$NON-NLS-1$
 		}
 		if (!actionHints.isEmpty()) {
-			json.put("actionHints", Map.copyOf(actionHints));
+			json.put("actionHints", Map.copyOf(actionHints)); //$NON-NLS-1$
 		}
 		return json;
 	}

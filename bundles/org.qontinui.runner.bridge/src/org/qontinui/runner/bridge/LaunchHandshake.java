@@ -50,7 +50,7 @@ public final class LaunchHandshake {
 		Capabilities capabilities = connection.initialize();
 		connection.launch(arguments);
 		awaitConfiguration(configuration.configure(connection, capabilities));
-		connection.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments()));
+		connection.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments())); //$NON-NLS-1$
 		return capabilities;
 	}
 
@@ -61,7 +61,7 @@ public final class LaunchHandshake {
 			// Reported per breakpoint by the configuration; the run itself can go.
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
-			throw new ExecutorException("interrupted while configuring the run", e);
+			throw new ExecutorException(Messages.LaunchHandshake_interrupted, e);
 		}
 	}
 }

@@ -17,15 +17,18 @@ import java.nio.file.Paths;
 
 import org.eclipse.core.runtime.FileLocator;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.Bundle;
 
 /** Where the executor's Python package lives: the copy inside this bundle, or a working tree. */
 public final class PythonSources {
 
 	/** System property naming a {@code python-bridge} folder; tests and developers point it at the repository. */
-	public static final String PROPERTY = "qontinui.python.sources";
+	public static final String PROPERTY = "qontinui.python.sources"; //$NON-NLS-1$
 	/** System property naming the interpreter when the launch does not. */
-	public static final String INTERPRETER_PROPERTY = "qontinui.python";
+	public static final String INTERPRETER_PROPERTY = "qontinui.python"; //$NON-NLS-1$
+	private static final String BUNDLE = "org.qontinui.runner.bridge"; //$NON-NLS-1$
+	private static final String MAIN = "qontinui_bridge/__main__.py"; //$NON-NLS-1$
 
 	private PythonSources() {
 	}
@@ -36,11 +39,10 @@ public final class PythonSources {
 		if (override != null && !override.isBlank()) {
 			return checked(Paths.get(override));
 		}
-		Bundle bundle = Platform.getBundle("org.qontinui.runner.bridge");
-		URL entry = bundle == null ? null : bundle.getEntry("python/qontinui_bridge/__main__.py");
+		Bundle bundle = Platform.getBundle(BUNDLE);
+		URL entry = bundle == null ? null : bundle.getEntry("python/" + MAIN); //$NON-NLS-1$
 		if (entry == null) {
-			throw new IOException("the executor's Python sources are missing from bundle org.qontinui.runner.bridge"
-					+ " (python/qontinui_bridge); set -D" + PROPERTY + "=<python-bridge folder>");
+			throw new IOException(NLS.bind(Messages.PythonSources_missing, BUNDLE, PROPERTY));
 		}
 		// The bundle is shipped as a folder (Eclipse-BundleShape: dir), so this is a plain file path.
 		Path main = Paths.get(FileLocator.toFileURL(entry).getPath());
@@ -54,8 +56,8 @@ public final class PythonSources {
 	}
 
 	private static Path checked(Path dir) throws IOException {
-		if (!Files.isRegularFile(dir.resolve("qontinui_bridge/__main__.py"))) {
-			throw new IOException("no qontinui_bridge package in " + dir);
+		if (!Files.isRegularFile(dir.resolve(MAIN))) {
+			throw new IOException(NLS.bind(Messages.PythonSources_noPackage, dir));
 		}
 		return dir;
 	}
