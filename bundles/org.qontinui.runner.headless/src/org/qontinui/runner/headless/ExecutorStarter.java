@@ -40,7 +40,7 @@ final class ExecutorStarter implements AutoCloseable {
 		ExecutorSettings s = ExecutorSettings.of(PythonSources.locate(), workingDirectory)
 				.withPython(options.python() != null ? options.python() : PythonSources.defaultInterpreter())
 				.withExtraPythonPath(options.pythonPath());
-		return display == null ? s : s.withEnvironment(Map.of("DISPLAY", display));
+		return display == null ? s : s.withEnvironment(Map.of("DISPLAY", display)); //$NON-NLS-1$
 	}
 
 	/** Starts one executor in the background for the next {@link #take()}. */

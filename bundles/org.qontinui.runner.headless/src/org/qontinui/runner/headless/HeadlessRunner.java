@@ -33,6 +33,7 @@ import java.util.concurrent.LinkedBlockingQueue;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
+import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.Bundle;
 import org.osgi.framework.FrameworkUtil;
 import org.qontinui.runner.bridge.InterpreterCheck;
@@ -59,6 +60,10 @@ public class HeadlessRunner implements IApplication {
 	public static final int FAILED = 1;
 	public static final int INVALID = 2;
 
+	/** The verdicts CI looks for at the start of a line (tests/product parse them): never translated. */
+	private static final String CONFIG_INVALID = "CONFIG INVALID: "; //$NON-NLS-1$
+	private static final String RUN_FAILED = "RUN FAILED: "; //$NON-NLS-1$
+
 	private final PrintStream out = SecretMask.masking(System.out);
 	private final Map<String, RunSession> active = new ConcurrentHashMap<>();
 
@@ -70,25 +75,25 @@ public class HeadlessRunner implements IApplication {
 		try {
 			options = RunOptions.parse(args == null ? new String[0] : args);
 		} catch (IllegalArgumentException e) {
-			System.err.println("qontinui-runner: " + e.getMessage());
-			System.err.println(RunOptions.USAGE);
+			System.err.println("qontinui-runner: " + e.getMessage()); //$NON-NLS-1$
+			System.err.println(Messages.RunOptions_usage);
 			return INVALID;
 		}
-		if (options.command().equals("doctor")) {
+		if (options.command().equals("doctor")) { //$NON-NLS-1$
 			return doctor();
 		}
-		if (options.command().equals("run") && !options.list()) {
+		if (options.command().equals("run") && !options.list()) { //$NON-NLS-1$
 			return runCommand(options);
 		}
 		return validateAndPlan(options) == null ? INVALID : PASSED;
 	}
 
 	private int runCommand(RunOptions options) throws IOException, InterruptedException {
-		Path outDir = options.out() != null ? options.out().toAbsolutePath() : Files.createTempDirectory("qontinui-run-");
+		Path outDir = options.out() != null ? options.out().toAbsolutePath() : Files.createTempDirectory("qontinui-run-"); //$NON-NLS-1$
 		Files.createDirectories(outDir);
-		String backend = options.backend() == null ? "x11" : options.backend();
+		String backend = options.backend() == null ? "x11" : options.backend(); //$NON-NLS-1$
 		// Own displays when runs go in parallel, or when a setup must run on a fresh display.
-		boolean ownDisplays = backend.equals("x11") && (options.parallel() > 1 || options.displaySetup() != null);
+		boolean ownDisplays = backend.equals("x11") && (options.parallel() > 1 || options.displaySetup() != null); //$NON-NLS-1$
 		try (ExecutorStarter starter = ownDisplays ? null : new ExecutorStarter(options, outDir)) {
 			if (starter != null) {
 				starter.prepare(); // the interpreter starts while the configurations are validated
@@ -101,17 +106,20 @@ public class HeadlessRunner implements IApplication {
 		}
 	}
 
-	/** Validates every configuration and plans the runs; null when a configuration or pattern is invalid. */
+	/**
+	 * Validates every configuration and plans the runs; null when a configuration or pattern is invalid.
+	 * {@code CONFIG VALID} and {@code CONFIG INVALID} start the lines CI looks for: they are not translated.
+	 */
 	private List<SuitePlan.PlannedRun> validateAndPlan(RunOptions options) {
 		List<Path> files;
 		try {
 			files = SuitePlan.configurations(options.inputs());
 		} catch (IOException e) {
-			out.println("CONFIG INVALID: cannot read " + e.getMessage());
+			out.println(CONFIG_INVALID + NLS.bind(Messages.HeadlessRunner_cannotRead, e.getMessage()));
 			return null;
 		}
 		if (files.isEmpty()) {
-			out.println("CONFIG INVALID: no *.json configuration in " + options.inputs());
+			out.println(CONFIG_INVALID + NLS.bind(Messages.HeadlessRunner_noConfiguration, options.inputs()));
 			return null;
 		}
 		Map<Path, LoadedConfig> configs = new LinkedHashMap<>();
@@ -119,34 +127,36 @@ public class HeadlessRunner implements IApplication {
 		for (Path file : files) {
 			LoadedConfig loaded = validate(file);
 			if (loaded == null || loaded.hasErrors()) {
-				out.println("CONFIG INVALID: " + file);
+				out.println(CONFIG_INVALID + file);
 				valid = false;
 			} else {
 				configs.put(file, loaded);
-				if (options.command().equals("validate")) {
-					out.println("CONFIG VALID: " + file + " (" + loaded.diagnostics().size() + " warnings/infos)");
+				if (options.command().equals("validate")) { //$NON-NLS-1$
+					out.println("CONFIG VALID: " //$NON-NLS-1$
+							+ NLS.bind(Messages.HeadlessRunner_valid, file, loaded.diagnostics().size()));
 				}
 			}
 		}
 		if (!valid) {
 			return null;
 		}
-		if (options.command().equals("validate")) {
+		if (options.command().equals("validate")) { //$NON-NLS-1$
 			return List.of();
 		}
 		List<SuitePlan.PlannedRun> suite;
 		try {
 			suite = SuitePlan.runs(configs, options.workflows());
 		} catch (IllegalArgumentException e) {
-			out.println("CONFIG INVALID: " + e.getMessage());
+			out.println(CONFIG_INVALID + e.getMessage());
 			return null;
 		}
 		List<SuitePlan.PlannedRun> runs = SuitePlan.shard(suite, options.shard());
 		if (options.list() || options.shard() != null) {
-			out.println("Suite: " + suite.size() + " runs" + (options.shard() == null ? ""
-					: "; shard " + options.shard() + ": " + runs.size() + " runs"));
+			out.println(options.shard() == null ? NLS.bind(Messages.HeadlessRunner_suite, suite.size())
+					: NLS.bind(Messages.HeadlessRunner_suiteShard,
+							new Object[] { suite.size(), options.shard(), runs.size() }));
 			for (SuitePlan.PlannedRun r : runs) {
-				out.println("  " + r.id());
+				out.println("  " + r.id()); //$NON-NLS-1$
 			}
 		}
 		return runs;
@@ -154,7 +164,8 @@ public class HeadlessRunner implements IApplication {
 
 	/**
 	 * Checks an installation: every Qontinui bundle resolved, the executor's sources present, and the
-	 * interpreter able to import what the executor needs.
+	 * interpreter able to import what the executor needs. The {@code ok}/{@code BROKEN} column and the
+	 * last line, {@code INSTALLATION OK} or {@code INSTALLATION BROKEN}, are what CI reads: not translated.
 	 */
 	int doctor() {
 		boolean ok = true;
@@ -162,28 +173,34 @@ public class HeadlessRunner implements IApplication {
 		int others = 0;
 		for (Bundle b : self.getBundleContext().getBundles()) {
 			boolean resolved = b.getState() != Bundle.INSTALLED && b.getState() != Bundle.UNINSTALLED;
-			boolean ours = b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.qontinui.runner");
+			boolean ours = b.getSymbolicName() != null && b.getSymbolicName().startsWith("org.qontinui.runner"); //$NON-NLS-1$
 			if (ours || !resolved) {
 				ok &= resolved;
-				out.println((resolved ? "ok      " : "BROKEN  ") + b.getSymbolicName() + " " + b.getVersion()
-						+ (resolved ? "" : " (not resolved: a required bundle is missing)"));
+				String bundle = b.getSymbolicName() + " " + b.getVersion(); //$NON-NLS-1$
+				out.println(status(resolved) + (resolved ? bundle : NLS.bind(Messages.HeadlessRunner_notResolved, bundle)));
 			} else {
 				others++;
 			}
 		}
-		out.println("ok      " + others + " other bundles resolved");
+		out.println(status(true) + NLS.bind(Messages.HeadlessRunner_otherBundles, others));
 		try {
-			out.println("ok      executor sources: " + PythonSources.locate());
+			out.println(status(true) + NLS.bind(Messages.HeadlessRunner_executorSources, PythonSources.locate()));
 		} catch (IOException e) {
 			ok = false;
-			out.println("BROKEN  executor sources: " + e.getMessage());
+			out.println(status(false) + NLS.bind(Messages.HeadlessRunner_executorSources, e.getMessage()));
 		}
 		InterpreterCheck.Result python = InterpreterCheck.check(PythonSources.defaultInterpreter().toString());
 		ok &= python.ok();
-		out.println((python.ok() ? "ok      " : "BROKEN  ") + "interpreter " + PythonSources.defaultInterpreter()
-				+ (python.message() == null ? "" : ": " + python.message()));
-		out.println(ok ? "INSTALLATION OK" : "INSTALLATION BROKEN");
+		out.println(status(python.ok()) + (python.message() == null
+				? NLS.bind(Messages.HeadlessRunner_interpreter, PythonSources.defaultInterpreter())
+				: NLS.bind(Messages.HeadlessRunner_interpreterWith, PythonSources.defaultInterpreter(), python.message())));
+		out.println(ok ? "INSTALLATION OK" : "INSTALLATION BROKEN"); //$NON-NLS-1$ //$NON-NLS-2$
 		return ok ? PASSED : FAILED;
+	}
+
+	/** The doctor's first column: {@code ok} or {@code BROKEN}, padded to 8 characters. */
+	private static String status(boolean ok) {
+		return ok ? "ok      " : "BROKEN  "; //$NON-NLS-1$ //$NON-NLS-2$
 	}
 
 	/** Prints every diagnostic as {@code FILE:LINE:COL: severity: message (pointer)}; null if unreadable. */
@@ -191,23 +208,23 @@ public class HeadlessRunner implements IApplication {
 		try {
 			LoadedConfig loaded = new ConfigLoader().load(config);
 			for (Diagnostic d : loaded.diagnostics()) {
-				out.println(String.format("%s:%d:%d: %s: %s (%s)", config, Math.max(d.line(), 1), Math.max(d.column(), 1),
-						d.severity().name().toLowerCase(Locale.ROOT), d.message(), d.pointer().isEmpty() ? "/" : d.pointer()));
+				out.println(String.format("%s:%d:%d: %s: %s (%s)", config, Math.max(d.line(), 1), Math.max(d.column(), 1), //$NON-NLS-1$
+						d.severity().name().toLowerCase(Locale.ROOT), d.message(), d.pointer().isEmpty() ? "/" : d.pointer())); //$NON-NLS-1$
 			}
 			return loaded;
 		} catch (ConfigLoadException e) {
-			out.println(config + ":1:1: error: " + e.getMessage());
+			out.println(config + ":1:1: error: " + e.getMessage()); //$NON-NLS-1$
 			return null;
 		}
 	}
 
 	private int runSuite(RunOptions options, List<SuitePlan.PlannedRun> runs, Path outDir, boolean ownDisplays,
 			ExecutorStarter starter) throws IOException, InterruptedException {
-		String backend = options.backend() == null ? "x11" : options.backend();
+		String backend = options.backend() == null ? "x11" : options.backend(); //$NON-NLS-1$
 		int workers = Math.max(1, Math.min(options.parallel(), runs.size()));
-		if (backend.equals("x11") && !ownDisplays && (System.getenv("DISPLAY") == null || System.getenv("DISPLAY").isBlank())) {
-			out.println("RUN FAILED: the x11 backend needs a display; set DISPLAY, run under xvfb-run or use --parallel N "
-					+ "(the runner then starts its own Xvfb displays), or use --backend mock / --backend screenshots");
+		String display = System.getenv("DISPLAY"); //$NON-NLS-1$
+		if (backend.equals("x11") && !ownDisplays && (display == null || display.isBlank())) { //$NON-NLS-1$
+			out.println(RUN_FAILED + Messages.HeadlessRunner_noDisplay);
 			return FAILED;
 		}
 		Instant suiteStart = Instant.now();
@@ -216,7 +233,7 @@ public class HeadlessRunner implements IApplication {
 		BlockingQueue<Optional<XvfbDisplay>> displays = new LinkedBlockingQueue<>();
 		List<XvfbDisplay> started = new ArrayList<>();
 		ExecutorService pool = Executors.newFixedThreadPool(workers, r -> {
-			Thread t = new Thread(r, "qontinui-suite-worker");
+			Thread t = new Thread(r, "qontinui-suite-worker"); //$NON-NLS-1$
 			t.setDaemon(true);
 			return t;
 		});
@@ -227,7 +244,8 @@ public class HeadlessRunner implements IApplication {
 					started.add(d);
 					displays.add(Optional.of(d));
 				}
-				out.println("Displays: " + String.join(", ", started.stream().map(XvfbDisplay::name).toList()));
+				out.println(NLS.bind(Messages.HeadlessRunner_displays,
+						String.join(", ", started.stream().map(XvfbDisplay::name).toList()))); //$NON-NLS-1$
 			} else {
 				for (int i = 0; i < workers; i++) {
 					displays.add(Optional.empty());
@@ -236,7 +254,7 @@ public class HeadlessRunner implements IApplication {
 			List<Future<RunSession.Outcome>> futures = new ArrayList<>();
 			for (int i = 0; i < runs.size(); i++) {
 				SuitePlan.PlannedRun run = runs.get(i);
-				Path runDir = outDir.resolve("runs").resolve(String.format(Locale.ROOT, "%03d-%s", i + 1, slug(run.id())));
+				Path runDir = outDir.resolve("runs").resolve(String.format(Locale.ROOT, "%03d-%s", i + 1, slug(run.id()))); //$NON-NLS-1$ //$NON-NLS-2$
 				boolean more = i + 1 < runs.size();
 				futures.add(pool.submit(() -> runOne(options, run, runDir, displays, workers > 1, starter, more)));
 			}
@@ -252,20 +270,21 @@ public class HeadlessRunner implements IApplication {
 			started.forEach(XvfbDisplay::close);
 		}
 		double wall = Duration.between(suiteStart, Instant.now()).toMillis() / 1000.0;
-		Path junit = outDir.resolve("junit.xml");
+		Path junit = outDir.resolve("junit.xml"); //$NON-NLS-1$
 		JUnitReport.write(junit, outcomes);
 		Path jsonl = outDir.resolve(RunFolder.EVENTS);
 		writeSuiteLog(jsonl, outcomes);
-		Path html = outDir.resolve("report.html");
+		Path html = outDir.resolve("report.html"); //$NON-NLS-1$
 		List<ReportedRun> reported = outcomes.stream().map(o -> new ReportedRun(o.run().id(), o.run().config(),
 				o.workflowId(), o.passed(), o.failure(), o.seconds(), o.runDir(), o.display())).toList();
-		HtmlReport.write(html, "Qontinui suite: " + outcomes.size() + " runs", reported);
-		out.println("Report: " + junit + "  Events: " + jsonl + "  HTML: " + html);
+		HtmlReport.write(html, NLS.bind(Messages.HeadlessRunner_reportTitle, outcomes.size()), reported);
+		// The report line and the verdict lines are what CI and scripts parse: a fixed format, not translated.
+		out.println("Report: " + junit + "  Events: " + jsonl + "  HTML: " + html); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		long failed = outcomes.stream().filter(o -> !o.passed()).count();
 		boolean invalid = outcomes.stream().anyMatch(RunSession.Outcome::invalid);
-		String summary = String.format(Locale.ROOT, "%d runs, %d passed, %d failed in %.1f s", outcomes.size(),
+		String summary = String.format(Locale.ROOT, "%d runs, %d passed, %d failed in %.1f s", outcomes.size(), //$NON-NLS-1$
 				outcomes.size() - failed, failed, wall);
-		out.println(failed == 0 ? "SUITE PASSED: " + summary : "SUITE FAILED: " + summary);
+		out.println(failed == 0 ? "SUITE PASSED: " + summary : "SUITE FAILED: " + summary); //$NON-NLS-1$ //$NON-NLS-2$
 		return invalid ? INVALID : failed == 0 ? PASSED : FAILED;
 	}
 
@@ -277,23 +296,23 @@ public class HeadlessRunner implements IApplication {
 		try {
 			if (display.isPresent() && options.displaySetup() != null) {
 				// A fresh application under test for every run: runs never see each other's leftovers.
-				display.get().runSetup(options.displaySetup(), runDir.resolve("display-setup.log"));
+				display.get().runSetup(options.displaySetup(), runDir.resolve("display-setup.log")); //$NON-NLS-1$
 			}
 			RunSession session = new RunSession(options, run, runDir, display.map(XvfbDisplay::name).orElse(null),
 					starter);
 			active.put(run.id(), session);
 			Instant start = Instant.now();
-			String tag = prefix ? "[" + run.id() + "] " : "";
+			String tag = prefix ? "[" + run.id() + "] " : ""; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 			RunSession.Outcome o = session.execute(e -> print(tag, start, e), more);
 			active.remove(run.id());
-			String line = String.format(Locale.ROOT, "%s / %s in %.1f s (%d actions passed, %d failed)", run.id(),
-					o.workflowId() == null ? "-" : o.workflowId(), o.seconds(), o.record().actionsPassed(),
+			String line = String.format(Locale.ROOT, "%s / %s in %.1f s (%d actions passed, %d failed)", run.id(), //$NON-NLS-1$
+					o.workflowId() == null ? "-" : o.workflowId(), o.seconds(), o.record().actionsPassed(), //$NON-NLS-1$
 					o.record().actionsFailed());
 			synchronized (out) {
 				if (o.invalid()) {
-					out.println("CONFIG INVALID: " + run.id() + ": " + o.failure());
+					out.println(CONFIG_INVALID + run.id() + ": " + o.failure()); //$NON-NLS-1$
 				} else {
-					out.println(o.passed() ? "RUN PASSED: " + line : "RUN FAILED: " + line + ": " + o.failure());
+					out.println(o.passed() ? "RUN PASSED: " + line : RUN_FAILED + line + ": " + o.failure()); //$NON-NLS-1$ //$NON-NLS-2$
 				}
 			}
 			return o;
@@ -311,10 +330,10 @@ public class HeadlessRunner implements IApplication {
 				if (!Files.isRegularFile(events)) {
 					continue;
 				}
-				String tag = "{\"run\":" + jsonString(o.run().id()) + ",";
+				String tag = "{\"run\":" + jsonString(o.run().id()) + ","; //$NON-NLS-1$ //$NON-NLS-2$
 				for (String line : Files.readAllLines(events, StandardCharsets.UTF_8)) {
 					String t = line.strip();
-					if (t.startsWith("{") && t.length() > 2) {
+					if (t.startsWith("{") && t.length() > 2) { //$NON-NLS-1$
 						w.write(tag);
 						w.write(t, 1, t.length() - 1);
 						w.write('\n');
@@ -325,14 +344,14 @@ public class HeadlessRunner implements IApplication {
 	}
 
 	static String jsonString(String s) {
-		StringBuilder b = new StringBuilder("\"");
+		StringBuilder b = new StringBuilder("\""); //$NON-NLS-1$
 		for (char c : s.toCharArray()) {
 			switch (c) {
-			case '"' -> b.append("\\\"");
-			case '\\' -> b.append("\\\\");
+			case '"' -> b.append("\\\""); //$NON-NLS-1$
+			case '\\' -> b.append("\\\\"); //$NON-NLS-1$
 			default -> {
 				if (c < 0x20) {
-					b.append(String.format(Locale.ROOT, "\\u%04x", (int) c));
+					b.append(String.format(Locale.ROOT, "\\u%04x", (int) c)); //$NON-NLS-1$
 				} else {
 					b.append(c);
 				}
@@ -343,7 +362,7 @@ public class HeadlessRunner implements IApplication {
 	}
 
 	static String slug(String id) {
-		String s = id.replaceAll("[^A-Za-z0-9._-]+", "_");
+		String s = id.replaceAll("[^A-Za-z0-9._-]+", "_"); //$NON-NLS-1$ //$NON-NLS-2$
 		return s.length() > 60 ? s.substring(0, 60) : s;
 	}
 
@@ -352,7 +371,7 @@ public class HeadlessRunner implements IApplication {
 			return;
 		}
 		double t = Duration.between(start, e.time()).toMillis() / 1000.0;
-		String line = String.format(Locale.ROOT, "%s[%7.2fs] %-10s %s", tag, t, e.kind().name(), e.message());
+		String line = String.format(Locale.ROOT, "%s[%7.2fs] %-10s %s", tag, t, e.kind().name(), e.message()); //$NON-NLS-1$
 		synchronized (out) {
 			out.println(line);
 		}

@@ -39,29 +39,30 @@ final class JUnitReport {
 		}
 		long failures = outcomes.stream().filter(o -> !o.passed()).count();
 		double total = outcomes.stream().mapToDouble(RunSession.Outcome::seconds).sum();
-		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n");
-		xml.append(String.format(Locale.ROOT, "<testsuites name=\"qontinui\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"%.3f\">\n",
+		StringBuilder xml = new StringBuilder("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"); //$NON-NLS-1$
+		xml.append(String.format(Locale.ROOT, "<testsuites name=\"qontinui\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"%.3f\">\n", //$NON-NLS-1$
 				outcomes.size(), failures, total));
 		for (Map.Entry<Path, List<RunSession.Outcome>> suite : byConfig.entrySet()) {
 			String name = suite.getKey().getFileName().toString();
 			List<RunSession.Outcome> cases = suite.getValue();
 			xml.append(String.format(Locale.ROOT,
-					"  <testsuite name=\"%s\" file=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"%.3f\">\n",
+					"  <testsuite name=\"%s\" file=\"%s\" tests=\"%d\" failures=\"%d\" errors=\"0\" time=\"%.3f\">\n", //$NON-NLS-1$
 					escape(name), escape(suite.getKey().toString()), cases.size(), cases.stream().filter(o -> !o.passed()).count(),
 					cases.stream().mapToDouble(RunSession.Outcome::seconds).sum()));
 			for (RunSession.Outcome o : cases) {
 				testcase(xml, name, o);
 			}
-			xml.append("  </testsuite>\n");
+			xml.append("  </testsuite>\n"); //$NON-NLS-1$
 		}
-		xml.append("</testsuites>\n");
+		xml.append("</testsuites>\n"); //$NON-NLS-1$
 		Files.writeString(file, xml, StandardCharsets.UTF_8);
 	}
 
 	private static void testcase(StringBuilder xml, String suite, RunSession.Outcome o) {
 		RunRecord record = o.record();
-		xml.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\">\n", escape(suite),
-				escape(o.workflowId() == null ? "(default workflow)" : o.workflowId()), o.seconds()));
+		// The test case's name is its id in CI (history, flaky tracking): a workflow id, never translated.
+		xml.append(String.format(Locale.ROOT, "    <testcase classname=\"%s\" name=\"%s\" time=\"%.3f\">\n", escape(suite), //$NON-NLS-1$
+				escape(o.workflowId() == null ? "(default workflow)" : o.workflowId()), o.seconds())); //$NON-NLS-1$
 		if (!o.passed()) {
 			StringBuilder detail = new StringBuilder();
 			for (RunEvent e : record.events()) {
@@ -69,32 +70,32 @@ final class JUnitReport {
 					detail.append(e.message()).append('\n');
 				}
 				if (e.screenshot() != null) {
-					detail.append("screenshot: ").append(e.screenshot()).append('\n');
+					detail.append("screenshot: ").append(e.screenshot()).append('\n'); //$NON-NLS-1$
 				}
 			}
-			xml.append("      <failure message=\"").append(escape(o.failure() == null ? "run failed" : o.failure()))
-					.append("\" type=\"").append(o.invalid() ? "INVALID" : escape(record.status().name())).append("\">")
-					.append(escape(detail.toString())).append("</failure>\n");
+			xml.append("      <failure message=\"").append(escape(o.failure() == null ? Messages.JUnitReport_runFailed : o.failure())) //$NON-NLS-1$
+					.append("\" type=\"").append(o.invalid() ? "INVALID" : escape(record.status().name())).append("\">") //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					.append(escape(detail.toString())).append("</failure>\n"); //$NON-NLS-1$
 		}
-		xml.append("      <system-out>");
+		xml.append("      <system-out>"); //$NON-NLS-1$
 		if (o.display() != null) {
-			xml.append(escape("display " + o.display())).append('\n');
+			xml.append(escape("display " + o.display())).append('\n'); //$NON-NLS-1$
 		}
-		xml.append(escape("run folder " + o.runDir())).append('\n');
+		xml.append(escape("run folder " + o.runDir())).append('\n'); //$NON-NLS-1$
 		for (RunEvent e : record.events()) {
 			xml.append(escape(e.toText())).append('\n');
 		}
-		xml.append("</system-out>\n    </testcase>\n");
+		xml.append("</system-out>\n    </testcase>\n"); //$NON-NLS-1$
 	}
 
 	static String escape(String s) {
 		StringBuilder b = new StringBuilder(s.length());
 		for (char c : s.toCharArray()) {
 			switch (c) {
-			case '<' -> b.append("&lt;");
-			case '>' -> b.append("&gt;");
-			case '&' -> b.append("&amp;");
-			case '"' -> b.append("&quot;");
+			case '<' -> b.append("&lt;"); //$NON-NLS-1$
+			case '>' -> b.append("&gt;"); //$NON-NLS-1$
+			case '&' -> b.append("&amp;"); //$NON-NLS-1$
+			case '"' -> b.append("&quot;"); //$NON-NLS-1$
 			default -> {
 				if (c >= 0x20 || c == '\n' || c == '\t' || c == '\r') {
 					b.append(c);

@@ -14,6 +14,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * The headless runner's command line. {@code run} takes any number of configuration files and folders
  * (every {@code *.json} below a folder), {@code --workflow} patterns, a shard and a degree of
@@ -23,29 +25,11 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 		Path out, List<String> initialStates, Path python, List<Path> pythonPath, List<String> plugins, Shard shard,
 		int parallel, boolean record, String onFailure, Double timeoutSeconds, String displaySetup, boolean list) {
 
-	static final String USAGE = """
-			usage: qontinui-runner run CONFIG.json|FOLDER... [--workflow PATTERN]... [--backend x11|screenshots|mock]
-			                          [--screenshots DIR] [--out DIR] [--initial-state ID]...
-			                          [--shard K/N] [--parallel N] [--display-setup COMMAND] [--record]
-			                          [--on-failure stop|retry|skip] [--timeout SECONDS] [--list]
-			                          [--python PATH] [--python-path DIR]... [--plugin MODULE]...
-			       qontinui-runner validate CONFIG.json|FOLDER...
-			       qontinui-runner doctor      (checks the installed bundles and the Python interpreter)
-			--workflow     id or name, * and ? match any text / one character; repeatable; default: each
-			               configuration's default workflow
-			--shard K/N    run only the K-th of N deterministic, contiguous parts of the suite (CI machines)
-			--parallel N   N runs at once; with the x11 backend each on its own Xvfb display started here
-			--display-setup COMMAND   x11: run (sh -c) on the run's own display before each run; start the
-			               application under test in the background with &; it is ended after the run
-			--record       save the frame each action saw into its run folder, for replay in the workbench
-			--list         print the runs the options select, run nothing
-			exit codes: 0 passed / valid, 1 failed, 2 invalid configuration or usage""";
-
 	/** {@code --shard K/N}: the K-th (1-based) of N parts. */
 	record Shard(int index, int total) {
 
 		static Shard parse(String text) {
-			String[] parts = text.split("/", -1);
+			String[] parts = text.split("/", -1); //$NON-NLS-1$
 			try {
 				if (parts.length == 2) {
 					int k = Integer.parseInt(parts[0].trim());
@@ -57,7 +41,7 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 			} catch (NumberFormatException e) {
 				// reported below
 			}
-			throw new IllegalArgumentException("--shard must be K/N with 1 <= K <= N, not '" + text + "'");
+			throw new IllegalArgumentException(NLS.bind(Messages.RunOptions_badShard, text));
 		}
 
 		/** The part of {@code size} items this shard runs: {@code [from, to)}, as Playwright splits. */
@@ -67,7 +51,7 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 
 		@Override
 		public String toString() {
-			return index + "/" + total;
+			return index + "/" + total; //$NON-NLS-1$
 		}
 	}
 
@@ -75,15 +59,15 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 	static RunOptions parse(String[] args) throws IllegalArgumentException {
 		List<String> rest = new ArrayList<>(List.of(args));
 		if (rest.isEmpty()) {
-			throw new IllegalArgumentException("no command given");
+			throw new IllegalArgumentException(Messages.RunOptions_noCommand);
 		}
 		String command = rest.remove(0);
-		if (command.equals("doctor")) {
+		if (command.equals("doctor")) { //$NON-NLS-1$
 			return new RunOptions(command, List.of(), List.of(), null, null, null, List.of(), null, List.of(),
 					List.of(), null, 1, false, null, null, null, false);
 		}
-		if (!command.equals("run") && !command.equals("validate")) {
-			throw new IllegalArgumentException("unknown command '" + command + "'");
+		if (!command.equals("run") && !command.equals("validate")) { //$NON-NLS-1$ //$NON-NLS-2$
+			throw new IllegalArgumentException(NLS.bind(Messages.RunOptions_unknownCommand, command));
 		}
 		List<Path> inputs = new ArrayList<>();
 		List<String> workflows = new ArrayList<>();
@@ -104,31 +88,31 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 		for (int i = 0; i < rest.size(); i++) {
 			String a = rest.get(i);
 			switch (a) {
-			case "--workflow" -> workflows.add(value(rest, ++i, a));
-			case "--backend" -> {
+			case "--workflow" -> workflows.add(value(rest, ++i, a)); //$NON-NLS-1$
+			case "--backend" -> { //$NON-NLS-1$
 				backend = value(rest, ++i, a);
-				if (!List.of("x11", "screenshots", "mock").contains(backend)) {
-					throw new IllegalArgumentException("--backend must be x11, screenshots or mock, not '" + backend + "'");
+				if (!List.of("x11", "screenshots", "mock").contains(backend)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					throw new IllegalArgumentException(NLS.bind(Messages.RunOptions_badBackend, backend));
 				}
 			}
-			case "--screenshots" -> screenshots = Path.of(value(rest, ++i, a));
-			case "--out" -> out = Path.of(value(rest, ++i, a));
-			case "--initial-state" -> initial.add(value(rest, ++i, a));
-			case "--python" -> python = Path.of(value(rest, ++i, a));
-			case "--python-path" -> pythonPath.add(Path.of(value(rest, ++i, a)));
-			case "--plugin" -> plugins.add(value(rest, ++i, a));
-			case "--shard" -> shard = Shard.parse(value(rest, ++i, a));
-			case "--parallel" -> parallel = positive(value(rest, ++i, a), a);
-			case "--record" -> record = true;
-			case "--list" -> list = true;
-			case "--display-setup" -> displaySetup = value(rest, ++i, a);
-			case "--on-failure" -> {
+			case "--screenshots" -> screenshots = Path.of(value(rest, ++i, a)); //$NON-NLS-1$
+			case "--out" -> out = Path.of(value(rest, ++i, a)); //$NON-NLS-1$
+			case "--initial-state" -> initial.add(value(rest, ++i, a)); //$NON-NLS-1$
+			case "--python" -> python = Path.of(value(rest, ++i, a)); //$NON-NLS-1$
+			case "--python-path" -> pythonPath.add(Path.of(value(rest, ++i, a))); //$NON-NLS-1$
+			case "--plugin" -> plugins.add(value(rest, ++i, a)); //$NON-NLS-1$
+			case "--shard" -> shard = Shard.parse(value(rest, ++i, a)); //$NON-NLS-1$
+			case "--parallel" -> parallel = positive(value(rest, ++i, a), a); //$NON-NLS-1$
+			case "--record" -> record = true; //$NON-NLS-1$
+			case "--list" -> list = true; //$NON-NLS-1$
+			case "--display-setup" -> displaySetup = value(rest, ++i, a); //$NON-NLS-1$
+			case "--on-failure" -> { //$NON-NLS-1$
 				onFailure = value(rest, ++i, a).toLowerCase(Locale.ROOT);
-				if (!List.of("stop", "retry", "skip").contains(onFailure)) {
-					throw new IllegalArgumentException("--on-failure must be stop, retry or skip, not '" + onFailure + "'");
+				if (!List.of("stop", "retry", "skip").contains(onFailure)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+					throw new IllegalArgumentException(NLS.bind(Messages.RunOptions_badOnFailure, onFailure));
 				}
 			}
-			case "--timeout" -> {
+			case "--timeout" -> { //$NON-NLS-1$
 				String v = value(rest, ++i, a);
 				try {
 					timeout = Double.parseDouble(v);
@@ -136,22 +120,22 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 					timeout = -1.0;
 				}
 				if (!(timeout > 0) || timeout.isInfinite()) {
-					throw new IllegalArgumentException("--timeout must be a positive number of seconds, not '" + v + "'");
+					throw new IllegalArgumentException(NLS.bind(Messages.RunOptions_badTimeout, v));
 				}
 			}
 			default -> {
-				if (a.startsWith("-")) {
-					throw new IllegalArgumentException("unknown option '" + a + "'");
+				if (a.startsWith("-")) { //$NON-NLS-1$
+					throw new IllegalArgumentException(NLS.bind(Messages.RunOptions_unknownOption, a));
 				}
 				inputs.add(Path.of(a).toAbsolutePath().normalize());
 			}
 			}
 		}
 		if (inputs.isEmpty()) {
-			throw new IllegalArgumentException("no configuration file or folder given");
+			throw new IllegalArgumentException(Messages.RunOptions_noInputs);
 		}
-		if ("screenshots".equals(backend) && screenshots == null) {
-			throw new IllegalArgumentException("--backend screenshots needs --screenshots DIR");
+		if ("screenshots".equals(backend) && screenshots == null) { //$NON-NLS-1$
+			throw new IllegalArgumentException(Messages.RunOptions_screenshotsNeeded);
 		}
 		return new RunOptions(command, List.copyOf(inputs), List.copyOf(workflows), backend, screenshots, out,
 				List.copyOf(initial), python, List.copyOf(pythonPath), List.copyOf(plugins), shard, parallel, record,
@@ -167,12 +151,12 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 		} catch (NumberFormatException e) {
 			// reported below
 		}
-		throw new IllegalArgumentException(option + " must be a whole number of at least 1, not '" + v + "'");
+		throw new IllegalArgumentException(NLS.bind(Messages.RunOptions_notPositive, option, v));
 	}
 
 	private static String value(List<String> args, int i, String option) {
 		if (i >= args.size()) {
-			throw new IllegalArgumentException(option + " needs a value");
+			throw new IllegalArgumentException(NLS.bind(Messages.RunOptions_needsValue, option));
 		}
 		return args.get(i);
 	}

@@ -16,6 +16,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExecutorException;
@@ -79,7 +80,7 @@ final class RunSession {
 				completed.set(event);
 			}
 		});
-		c.process().addStderrListener(line -> System.err.println("executor[" + run.id() + "]: "
+		c.process().addStderrListener(line -> System.err.println("executor[" + run.id() + "]: " //$NON-NLS-1$ //$NON-NLS-2$
 				+ SecretMask.mask(line)));
 		try {
 			LaunchHandshake.start(c, launchArguments(), LaunchHandshake.Configuration.NONE);
@@ -99,7 +100,7 @@ final class RunSession {
 		RunCompletedEvent result = completed.get();
 		boolean passed = result != null && result.success() && !exit.isCrash();
 		String failure = exit.isCrash() ? exit.reason()
-				: result == null ? "the executor ended without a result (exit code " + exit.exitCode() + ")"
+				: result == null ? NLS.bind(Messages.RunSession_noResult, exit.exitCode())
 						: result.error();
 		String workflowId = result != null && result.workflowId() != null ? result.workflowId() : run.workflow();
 		double seconds = result != null ? result.durationMs() / 1000.0 : record.elapsed().toMillis() / 1000.0;
@@ -107,7 +108,7 @@ final class RunSession {
 	}
 
 	LaunchArguments launchArguments() {
-		String backend = options.backend() == null ? "x11" : options.backend();
+		String backend = options.backend() == null ? "x11" : options.backend(); //$NON-NLS-1$
 		LaunchArguments args = new LaunchArguments(run.config()).workflow(run.workflow()).backend(backend)
 				.initialStates(options.initialStates()).runDir(runDir).noDebug(true);
 		if (options.screenshots() != null) {

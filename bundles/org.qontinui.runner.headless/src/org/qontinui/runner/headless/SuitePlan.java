@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.config.Workflow;
 import org.qontinui.runner.core.load.LoadedConfig;
 
@@ -47,7 +48,7 @@ final class SuitePlan {
 		for (Path input : inputs) {
 			if (Files.isDirectory(input)) {
 				try (Stream<Path> walk = Files.walk(input)) {
-					walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json"))
+					walk.filter(p -> Files.isRegularFile(p) && p.getFileName().toString().endsWith(".json")) //$NON-NLS-1$
 							.filter(p -> !hidden(input.relativize(p)))
 							.sorted(Comparator.comparing(p -> input.relativize(p).toString()))
 							.forEach(files::add);
@@ -61,7 +62,7 @@ final class SuitePlan {
 
 	private static boolean hidden(Path relative) {
 		for (Path part : relative) {
-			if (part.toString().startsWith(".")) {
+			if (part.toString().startsWith(".")) { //$NON-NLS-1$
 				return true;
 			}
 		}
@@ -98,14 +99,15 @@ final class SuitePlan {
 					}
 				}
 				if (selected) {
-					runs.add(new PlannedRun(unique(name + "#" + wf.getId(), used), config, wf.getId()));
+					runs.add(new PlannedRun(unique(name + "#" + wf.getId(), used), config, wf.getId())); //$NON-NLS-1$
 				}
 			}
 		}
 		for (String p : patterns) {
 			if (!matched.contains(p)) {
-				throw new IllegalArgumentException("--workflow '" + p + "' matches no workflow in "
-						+ (configs.size() == 1 ? configs.keySet().iterator().next() : configs.size() + " configurations"));
+				throw new IllegalArgumentException(NLS.bind(Messages.SuitePlan_noMatch, p, configs.size() == 1
+						? configs.keySet().iterator().next()
+						: NLS.bind(Messages.SuitePlan_configurations, configs.size())));
 			}
 		}
 		return runs;
@@ -129,7 +131,7 @@ final class SuitePlan {
 		StringBuilder regex = new StringBuilder();
 		for (char c : pattern.toCharArray()) {
 			switch (c) {
-			case '*' -> regex.append(".*");
+			case '*' -> regex.append(".*"); //$NON-NLS-1$
 			case '?' -> regex.append('.');
 			default -> regex.append(Pattern.quote(String.valueOf(c)));
 			}
@@ -140,7 +142,7 @@ final class SuitePlan {
 	private static String unique(String id, Set<String> used) {
 		String candidate = id;
 		for (int n = 2; !used.add(candidate); n++) {
-			candidate = id + " (" + n + ")";
+			candidate = id + " (" + n + ")"; //$NON-NLS-1$ //$NON-NLS-2$
 		}
 		return candidate;
 	}

@@ -19,6 +19,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * A private X display for one parallel worker: an Xvfb the runner starts and stops itself. Xvfb picks a
  * free display number ({@code -displayfd}), so several runners on one machine never collide; an
@@ -41,14 +43,14 @@ final class XvfbDisplay implements AutoCloseable {
 
 	/** Starts an Xvfb screen of 1600x1000x24 and waits until it accepts clients. */
 	static XvfbDisplay start() throws IOException {
-		ProcessBuilder pb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten",
-				"tcp", "-noreset");
+		ProcessBuilder pb = new ProcessBuilder("Xvfb", "-displayfd", "1", "-screen", "0", "1600x1000x24", "-nolisten", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$ //$NON-NLS-5$ //$NON-NLS-6$ //$NON-NLS-7$
+				"tcp", "-noreset"); //$NON-NLS-1$ //$NON-NLS-2$
 		pb.redirectError(ProcessBuilder.Redirect.DISCARD);
 		Process p;
 		try {
 			p = pb.start();
 		} catch (IOException e) {
-			throw new IOException("cannot start Xvfb for --parallel (Debian: apt install xvfb): " + e.getMessage(), e);
+			throw new IOException(NLS.bind(Messages.XvfbDisplay_cannotStart, e.getMessage()), e);
 		}
 		CompletableFuture<String> number = CompletableFuture.supplyAsync(() -> {
 			// Xvfb writes the number once (-displayfd 1) and nothing more: the pipe can close after it.
@@ -60,18 +62,18 @@ final class XvfbDisplay implements AutoCloseable {
 		});
 		try {
 			String n = number.get(START_TIMEOUT_S, TimeUnit.SECONDS);
-			if (n == null || !n.strip().matches("\\d+")) {
+			if (n == null || !n.strip().matches("\\d+")) { //$NON-NLS-1$
 				p.destroyForcibly();
-				throw new IOException("Xvfb did not report a display number (exit " + (p.isAlive() ? "-" : p.exitValue()) + ")");
+				throw new IOException(NLS.bind(Messages.XvfbDisplay_noNumber, p.isAlive() ? "-" : p.exitValue())); //$NON-NLS-1$
 			}
-			return new XvfbDisplay(p, ":" + n.strip());
+			return new XvfbDisplay(p, ":" + n.strip()); //$NON-NLS-1$
 		} catch (InterruptedException e) {
 			Thread.currentThread().interrupt();
 			p.destroyForcibly();
-			throw new IOException("interrupted while starting Xvfb", e);
+			throw new IOException(Messages.XvfbDisplay_interrupted, e);
 		} catch (ExecutionException | TimeoutException e) {
 			p.destroyForcibly();
-			throw new IOException("Xvfb did not start within " + START_TIMEOUT_S + " s", e);
+			throw new IOException(NLS.bind(Messages.XvfbDisplay_timeout, START_TIMEOUT_S), e);
 		}
 	}
 
@@ -87,17 +89,16 @@ final class XvfbDisplay implements AutoCloseable {
 	 */
 	void runSetup(String command, Path log) throws IOException, InterruptedException {
 		endSetup();
-		ProcessBuilder pb = new ProcessBuilder("setsid", "sh", "-c", command);
-		pb.environment().put("DISPLAY", name);
+		ProcessBuilder pb = new ProcessBuilder("setsid", "sh", "-c", command); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+		pb.environment().put("DISPLAY", name); //$NON-NLS-1$
 		pb.redirectErrorStream(true);
 		pb.redirectOutput(log.toFile());
 		setup = pb.start();
 		if (!setup.waitFor(SETUP_TIMEOUT_S, TimeUnit.SECONDS)) {
-			throw new IOException("--display-setup did not finish within " + SETUP_TIMEOUT_S
-					+ " s on " + name + " (start long-running applications in the background with &); see " + log);
+			throw new IOException(NLS.bind(Messages.XvfbDisplay_setupTimeout, new Object[] { SETUP_TIMEOUT_S, name, log }));
 		}
 		if (setup.exitValue() != 0) {
-			throw new IOException("--display-setup failed on " + name + " (exit " + setup.exitValue() + "); see " + log);
+			throw new IOException(NLS.bind(Messages.XvfbDisplay_setupFailed, new Object[] { name, setup.exitValue(), log }));
 		}
 	}
 
@@ -106,7 +107,7 @@ final class XvfbDisplay implements AutoCloseable {
 		if (setup != null) {
 			// setsid made the command a process group leader: end everything it left running.
 			try {
-				new ProcessBuilder("kill", "-TERM", "--", "-" + setup.pid()).redirectErrorStream(true)
+				new ProcessBuilder("kill", "-TERM", "--", "-" + setup.pid()).redirectErrorStream(true) //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 						.redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(2, TimeUnit.SECONDS);
 			} catch (IOException e) {
 				setup.destroy();
