@@ -15,6 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * The action types a configuration may use: the built-in v2.0.0 types plus types contributed at
  * run time (by plugins). It can also know types that are <em>not</em> available but which a plugin
@@ -54,7 +56,7 @@ public final class ActionTypeRegistry {
 	/** A registry with the built-in types only. */
 	public ActionTypeRegistry() {
 		for (String type : BUILT_IN) {
-			available.put(type, "");
+			available.put(type, ""); //$NON-NLS-1$
 		}
 	}
 
@@ -65,7 +67,7 @@ public final class ActionTypeRegistry {
 
 	/** Makes {@code type} available, contributed by {@code plugin} (an id or name shown to users). */
 	public void add(String type, String plugin) {
-		available.put(type, plugin == null ? "" : plugin);
+		available.put(type, plugin == null ? "" : plugin); //$NON-NLS-1$
 		installHints.remove(type);
 	}
 
@@ -119,16 +121,16 @@ public final class ActionTypeRegistry {
 	public Optional<String> hintFor(String type) {
 		String plugin = installHints.get(type);
 		if (plugin != null) {
-			return Optional.of("install plugin " + plugin);
+			return Optional.of(NLS.bind(Messages.ActionTypeRegistry_installPlugin, plugin));
 		}
 		if (NOT_EXECUTED.contains(type)) {
-			return Optional.of("a Qontinui action type this runner's executor does not run");
+			return Optional.of(Messages.ActionTypeRegistry_notExecuted);
 		}
 		return Optional.empty();
 	}
 
 	@Override
 	public String toString() {
-		return "ActionTypeRegistry[" + available.size() + " types]";
+		return "ActionTypeRegistry[" + available.size() + " types]"; //$NON-NLS-1$//$NON-NLS-2$
 	}
 }

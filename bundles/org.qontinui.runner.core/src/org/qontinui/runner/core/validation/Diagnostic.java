@@ -30,7 +30,7 @@ public record Diagnostic(Severity severity, String code, String message, String 
 		Objects.requireNonNull(severity);
 		Objects.requireNonNull(code);
 		Objects.requireNonNull(message);
-		pointer = pointer == null ? "" : pointer;
+		pointer = pointer == null ? "" : pointer; //$NON-NLS-1$
 		position = position == null ? TextPosition.UNKNOWN : position;
 	}
 
@@ -60,6 +60,6 @@ public record Diagnostic(Severity severity, String code, String message, String 
 
 	@Override
 	public String toString() {
-		return severity + " " + position + " " + (pointer.isEmpty() ? "/" : pointer) + ": " + message + " [" + code + "]";
+		return severity + " " + position + " " + (pointer.isEmpty() ? "/" : pointer) + ": " + message + " [" + code + "]"; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$//$NON-NLS-6$
 	}
 }

@@ -44,20 +44,20 @@ public record ImageHeader(String kind, long width, long height) {
 		if (startsWith(data, PNG_SIGNATURE)) {
 			if (data.length < 24 || u32(data, 8) != 13 || data[12] != 'I' || data[13] != 'H' || data[14] != 'D'
 					|| data[15] != 'R') {
-				throw new BadHeaderException("a PNG image without a valid IHDR header");
+				throw new BadHeaderException(Messages.ImageHeader_pngWithoutHeader);
 			}
 			long width = u32(data, 16);
 			long height = u32(data, 20);
 			if (width == 0 || height == 0) {
-				throw new BadHeaderException("a PNG image of size 0");
+				throw new BadHeaderException(Messages.ImageHeader_pngEmpty);
 			}
-			return new ImageHeader("png", width, height);
+			return new ImageHeader("png", width, height); //$NON-NLS-1$
 		}
 		if (data.length >= 2 && (data[0] & 0xff) == 0xff && (data[1] & 0xff) == 0xd8) {
 			int i = 2;
 			while (i + 4 <= data.length) {
 				if ((data[i] & 0xff) != 0xff) {
-					throw new BadHeaderException("a JPEG image with a broken header");
+					throw new BadHeaderException(Messages.ImageHeader_jpegBrokenHeader);
 				}
 				int marker = data[i + 1] & 0xff;
 				if (marker == 0xff) { // fill byte
@@ -76,18 +76,18 @@ public record ImageHeader(String kind, long width, long height) {
 					long height = u16(data, i + 5);
 					long width = u16(data, i + 7);
 					if (width == 0 || height == 0) {
-						throw new BadHeaderException("a JPEG image of size 0");
+						throw new BadHeaderException(Messages.ImageHeader_jpegEmpty);
 					}
-					return new ImageHeader("jpeg", width, height);
+					return new ImageHeader("jpeg", width, height); //$NON-NLS-1$
 				}
 				if (marker == 0xda || length < 2) {
 					break;
 				}
 				i += 2 + length;
 			}
-			throw new BadHeaderException("a JPEG image without a frame header");
+			throw new BadHeaderException(Messages.ImageHeader_jpegWithoutFrame);
 		}
-		throw new BadHeaderException("not a PNG or JPEG image");
+		throw new BadHeaderException(Messages.ImageHeader_notAnImage);
 	}
 
 	/**
@@ -95,9 +95,9 @@ public record ImageHeader(String kind, long width, long height) {
 	 * whitespace allowed, padding optional); null if it is not base64.
 	 */
 	public static byte[] decodeBase64(String data) {
-		if (data.startsWith("data:")) {
+		if (data.startsWith("data:")) { //$NON-NLS-1$
 			int comma = data.indexOf(',');
-			data = comma < 0 ? "" : data.substring(comma + 1);
+			data = comma < 0 ? "" : data.substring(comma + 1); //$NON-NLS-1$
 		}
 		StringBuilder clean = new StringBuilder(data.length());
 		for (int i = 0; i < data.length(); i++) {

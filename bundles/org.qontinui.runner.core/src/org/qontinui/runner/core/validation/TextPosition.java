@@ -23,6 +23,6 @@ public record TextPosition(int line, int column) {
 
 	@Override
 	public String toString() {
-		return line + ":" + column;
+		return line + ":" + column; //$NON-NLS-1$
 	}
 }

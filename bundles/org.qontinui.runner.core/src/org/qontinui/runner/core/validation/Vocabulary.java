@@ -34,7 +34,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 public final class Vocabulary {
 
 	/** Where the build puts the file, next to this class. */
-	static final String RESOURCE = "vocabulary.json";
+	static final String RESOURCE = "vocabulary.json"; //$NON-NLS-1$
 
 	private static final Vocabulary INSTANCE = load();
 
@@ -56,14 +56,14 @@ public final class Vocabulary {
 
 	private Vocabulary(JsonNode root) {
 		this.root = root;
-		JsonNode l = root.path("limits");
-		this.limits = new Limits(l.path("maxFileBytes").asLong(), l.path("maxNestingDepth").asInt(),
-				l.path("maxImagePixels").asLong(), l.path("maxClicks").asInt(), l.path("maxLoopIterations").asLong(),
-				l.path("maxExpressionLength").asInt(), l.path("maxExponent").asInt(), l.path("maxResultBits").asInt(),
-				l.path("maxResultLength").asInt(), l.path("regexTimeoutMs").asInt(),
-				l.path("evaluationTimeoutMs").asInt());
+		JsonNode l = root.path("limits"); //$NON-NLS-1$
+		this.limits = new Limits(l.path("maxFileBytes").asLong(), l.path("maxNestingDepth").asInt(), //$NON-NLS-1$//$NON-NLS-2$
+				l.path("maxImagePixels").asLong(), l.path("maxClicks").asInt(), l.path("maxLoopIterations").asLong(), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+				l.path("maxExpressionLength").asInt(), l.path("maxExponent").asInt(), l.path("maxResultBits").asInt(), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+				l.path("maxResultLength").asInt(), l.path("regexTimeoutMs").asInt(), //$NON-NLS-1$//$NON-NLS-2$
+				l.path("evaluationTimeoutMs").asInt()); //$NON-NLS-1$
 		Map<String, List<String>> fields = new LinkedHashMap<>();
-		root.path("actionTypes").path("controlFlow").properties()
+		root.path("actionTypes").path("controlFlow").properties() //$NON-NLS-1$//$NON-NLS-2$
 				.forEach(e -> fields.put(e.getKey(), List.copyOf(texts(e.getValue(), new ArrayList<>()))));
 		this.controlFlow = Collections.unmodifiableMap(fields);
 	}
@@ -75,16 +75,16 @@ public final class Vocabulary {
 	private static Vocabulary load() {
 		try (InputStream in = Vocabulary.class.getResourceAsStream(RESOURCE)) {
 			if (in == null) {
-				throw new IllegalStateException("vocabulary.json is missing from org.qontinui.runner.core (build it with Maven)");
+				throw new IllegalStateException("vocabulary.json is missing from org.qontinui.runner.core (build it with Maven)"); //$NON-NLS-1$
 			}
 			return new Vocabulary(new ObjectMapper().readTree(in));
 		} catch (IOException e) {
-			throw new UncheckedIOException("cannot read vocabulary.json", e);
+			throw new UncheckedIOException("cannot read vocabulary.json", e); //$NON-NLS-1$
 		}
 	}
 
 	public String formatVersion() {
-		return root.path("formatVersion").asText();
+		return root.path("formatVersion").asText(); //$NON-NLS-1$
 	}
 
 	public Limits limits() {
@@ -93,9 +93,9 @@ public final class Vocabulary {
 
 	/** The severity of a rule code; unknown codes are errors (fail closed). */
 	public Diagnostic.Severity severityOf(String code) {
-		return severities.computeIfAbsent(code, c -> switch (root.path("rules").path(c).asText("error")) {
-		case "warning" -> Diagnostic.Severity.WARNING;
-		case "info" -> Diagnostic.Severity.INFO;
+		return severities.computeIfAbsent(code, c -> switch (root.path("rules").path(c).asText("error")) { //$NON-NLS-1$//$NON-NLS-2$
+		case "warning" -> Diagnostic.Severity.WARNING; //$NON-NLS-1$
+		case "info" -> Diagnostic.Severity.INFO; //$NON-NLS-1$
 		default -> Diagnostic.Severity.ERROR;
 		});
 	}
@@ -103,16 +103,16 @@ public final class Vocabulary {
 	/** Every rule code with its severity. */
 	public Map<String, Diagnostic.Severity> rules() {
 		Map<String, Diagnostic.Severity> rules = new LinkedHashMap<>();
-		root.path("rules").fieldNames().forEachRemaining(code -> rules.put(code, severityOf(code)));
+		root.path("rules").fieldNames().forEachRemaining(code -> rules.put(code, severityOf(code))); //$NON-NLS-1$
 		return rules;
 	}
 
 	public Set<String> executedActionTypes() {
-		return texts(root.path("actionTypes").path("executed"));
+		return texts(root.path("actionTypes").path("executed")); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	public Set<String> notExecutedActionTypes() {
-		return texts(root.path("actionTypes").path("notExecuted"));
+		return texts(root.path("actionTypes").path("notExecuted")); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	/** Control-flow action type to the config keys listing the action ids it runs. */
@@ -121,37 +121,37 @@ public final class Vocabulary {
 	}
 
 	public List<String> enumValues(String name) {
-		return enumValues.computeIfAbsent(name, n -> List.copyOf(texts(root.path("enums").path(n), new ArrayList<>())));
+		return enumValues.computeIfAbsent(name, n -> List.copyOf(texts(root.path("enums").path(n), new ArrayList<>()))); //$NON-NLS-1$
 	}
 
 	/** An enum given as spelling to canonical value (targetType, transitionType). */
 	public Map<String, String> enumMap(String name) {
-		return enumMaps.computeIfAbsent(name, n -> textMap(root.path("enums").path(n)));
+		return enumMaps.computeIfAbsent(name, n -> textMap(root.path("enums").path(n))); //$NON-NLS-1$
 	}
 
 	/** Key to type expression of a value shape ({@code "shapes"}). */
 	public Map<String, String> shape(String name) {
-		return shapes.computeIfAbsent(name, n -> textMap(root.path("shapes").path(n)));
+		return shapes.computeIfAbsent(name, n -> textMap(root.path("shapes").path(n))); //$NON-NLS-1$
 	}
 
 	public boolean hasShape(String name) {
-		return root.path("shapes").has(name);
+		return root.path("shapes").has(name); //$NON-NLS-1$
 	}
 
 	/** Other spellings of the keys of a shape. */
 	public Map<String, String> aliases(String shape) {
-		return aliases.computeIfAbsent(shape, n -> textMap(root.path("aliases").path(n)));
+		return aliases.computeIfAbsent(shape, n -> textMap(root.path("aliases").path(n))); //$NON-NLS-1$
 	}
 
 	/** The v1 migration tables ({@code "migrations"/"v1"}). */
 	public JsonNode v1Migration() {
-		return root.path("migrations").path("v1");
+		return root.path("migrations").path("v1"); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	private static Map<String, String> textMap(JsonNode node) {
 		Map<String, String> map = new LinkedHashMap<>();
 		node.properties().forEach(e -> {
-			if (!e.getKey().startsWith("$") && e.getValue().isTextual()) {
+			if (!e.getKey().startsWith("$") && e.getValue().isTextual()) { //$NON-NLS-1$
 				map.put(e.getKey(), e.getValue().asText());
 			}
 		});
