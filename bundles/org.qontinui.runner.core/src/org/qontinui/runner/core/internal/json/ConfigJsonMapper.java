@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.config.ConfigElement;
 import org.qontinui.runner.core.config.Transition;
 
@@ -50,10 +51,10 @@ import com.fasterxml.jackson.databind.ser.BeanSerializerModifier;
 public final class ConfigJsonMapper {
 
 	/** Context attribute holding a {@code List<TypeProblem>} to collect values of the wrong type. */
-	public static final String PROBLEMS = ConfigJsonMapper.class.getName() + ".problems";
+	public static final String PROBLEMS = ConfigJsonMapper.class.getName() + ".problems"; //$NON-NLS-1$
 
 	/** Context attribute: pointer of the sub-tree being read by a nested reader (transitions). */
-	static final String POINTER_PREFIX = ConfigJsonMapper.class.getName() + ".prefix";
+	static final String POINTER_PREFIX = ConfigJsonMapper.class.getName() + ".prefix"; //$NON-NLS-1$
 
 	/** A value that did not fit the model (kept as {@code null}); pointer into the tree. */
 	public record TypeProblem(String pointer, String message) {
@@ -87,7 +88,7 @@ public final class ConfigJsonMapper {
 		mapper.setDefaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL, JsonInclude.Include.NON_NULL));
 		mapper.configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 		mapper.configure(SerializationFeature.FAIL_ON_EMPTY_BEANS, false);
-		SimpleModule module = new SimpleModule("qontinui-config");
+		SimpleModule module = new SimpleModule("qontinui-config"); //$NON-NLS-1$
 		module.setMixInAnnotation(ConfigElement.class, ConfigElementMixIn.class);
 		module.addDeserializer(Transition.class, new TransitionDeserializer());
 		module.setSerializerModifier(new BeanSerializerModifier() {
@@ -167,7 +168,7 @@ public final class ConfigJsonMapper {
 		@Override
 		public Object handleUnexpectedToken(DeserializationContext context, JavaType targetType, JsonToken token,
 				JsonParser parser, String failureMessage) throws IOException {
-			if (!record(context, parser, "expected " + describe(targetType) + " but found " + describe(token))) {
+			if (!record(context, parser, NLS.bind(Messages.ConfigJsonMapper_expectedFound, describe(targetType), describe(token)))) {
 				return NOT_HANDLED;
 			}
 			parser.skipChildren();
@@ -177,15 +178,17 @@ public final class ConfigJsonMapper {
 		@Override
 		public Object handleWeirdStringValue(DeserializationContext context, Class<?> targetType, String value,
 				String failureMessage) throws IOException {
-			return record(context, context.getParser(), "expected " + describe(context.constructType(targetType))
-					+ " but found the text \"" + value + "\"") ? null : NOT_HANDLED;
+			return record(context, context.getParser(),
+					NLS.bind(Messages.ConfigJsonMapper_expectedFoundText, describe(context.constructType(targetType)), value))
+							? null : NOT_HANDLED;
 		}
 
 		@Override
 		public Object handleWeirdNumberValue(DeserializationContext context, Class<?> targetType, Number value,
 				String failureMessage) throws IOException {
-			return record(context, context.getParser(), "expected " + describe(context.constructType(targetType))
-					+ " but found the number " + value) ? null : NOT_HANDLED;
+			return record(context, context.getParser(),
+					NLS.bind(Messages.ConfigJsonMapper_expectedFoundNumber, describe(context.constructType(targetType)), value))
+							? null : NOT_HANDLED;
 		}
 
 		@SuppressWarnings("unchecked")
@@ -195,40 +198,40 @@ public final class ConfigJsonMapper {
 				return false;
 			}
 			Object prefix = context.getAttribute(POINTER_PREFIX);
-			String pointer = (prefix == null ? "" : prefix)
-					+ (parser == null ? "" : parser.getParsingContext().pathAsPointer().toString());
+			String pointer = (prefix == null ? "" : prefix) //$NON-NLS-1$
+					+ (parser == null ? "" : parser.getParsingContext().pathAsPointer().toString()); //$NON-NLS-1$
 			((List<TypeProblem>) problems).add(new TypeProblem(pointer, message));
 			return true;
 		}
 
 		private static String describe(JavaType type) {
 			if (type.isCollectionLikeType()) {
-				return "a list";
+				return Messages.ConfigJsonMapper_list;
 			}
 			Class<?> raw = type.getRawClass();
 			if (raw == Boolean.class || raw == boolean.class) {
-				return "true or false";
+				return Messages.ConfigJsonMapper_trueOrFalse;
 			}
 			if (Number.class.isAssignableFrom(raw) || raw.isPrimitive()) {
-				return "a number";
+				return Messages.ConfigJsonMapper_number;
 			}
 			if (raw == String.class) {
-				return "a text";
+				return Messages.ConfigJsonMapper_text;
 			}
-			return "an object";
+			return Messages.ConfigJsonMapper_object;
 		}
 
 		private static String describe(JsonToken token) {
 			if (token == null) {
-				return "nothing";
+				return Messages.ConfigJsonMapper_nothing;
 			}
 			return switch (token) {
-			case START_ARRAY -> "a list";
-			case START_OBJECT -> "an object";
-			case VALUE_STRING -> "a text";
-			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
-			case VALUE_TRUE, VALUE_FALSE -> "a boolean";
-			case VALUE_NULL -> "null";
+			case START_ARRAY -> Messages.ConfigJsonMapper_list;
+			case START_OBJECT -> Messages.ConfigJsonMapper_object;
+			case VALUE_STRING -> Messages.ConfigJsonMapper_text;
+			case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> Messages.ConfigJsonMapper_number;
+			case VALUE_TRUE, VALUE_FALSE -> Messages.ConfigJsonMapper_boolean;
+			case VALUE_NULL -> "null"; //$NON-NLS-1$
 			default -> token.asString();
 			};
 		}

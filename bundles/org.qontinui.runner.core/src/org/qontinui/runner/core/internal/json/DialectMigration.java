@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.validation.Vocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -45,83 +46,83 @@ public final class DialectMigration {
 	public void migrate(ObjectNode root) {
 		JsonNode v1 = vocabulary.v1Migration();
 		boolean touched = false;
-		for (Map.Entry<String, JsonNode> e : v1.path("topLevel").properties()) {
+		for (Map.Entry<String, JsonNode> e : v1.path("topLevel").properties()) { //$NON-NLS-1$
 			String oldKey = e.getKey();
 			String newKey = e.getValue().asText();
 			if (root.has(oldKey) && !root.has(newKey)) {
 				root.set(newKey, root.remove(oldKey));
-				rename("/" + newKey, "/" + oldKey);
-				reporter.report("legacy-format", "/" + newKey,
-						"v1 configuration: \"" + oldKey + "\" read as \"" + newKey + "\" (re-export it as v2.0.0)");
+				rename("/" + newKey, "/" + oldKey); //$NON-NLS-1$//$NON-NLS-2$
+				reporter.report("legacy-format", "/" + newKey, //$NON-NLS-1$//$NON-NLS-2$
+						NLS.bind(Messages.DialectMigration_configurationKey, oldKey, newKey));
 				touched = true;
 			}
 		}
-		if (root.get("transitions") instanceof ArrayNode transitions) {
+		if (root.get("transitions") instanceof ArrayNode transitions) { //$NON-NLS-1$
 			for (int i = 0; i < transitions.size(); i++) {
 				if (!(transitions.get(i) instanceof ObjectNode transition)) {
 					continue;
 				}
-				for (Map.Entry<String, JsonNode> e : v1.path("transition").properties()) {
+				for (Map.Entry<String, JsonNode> e : v1.path("transition").properties()) { //$NON-NLS-1$
 					String oldKey = e.getKey();
 					String newKey = e.getValue().asText();
 					if (transition.has(oldKey) && !transition.has(newKey)) {
 						JsonNode value = transition.remove(oldKey);
 						transition.set(newKey, value.isTextual() ? NODES.arrayNode().add(value) : value);
-						String base = "/transitions/" + i + "/";
+						String base = "/transitions/" + i + "/"; //$NON-NLS-1$//$NON-NLS-2$
 						rename(base + newKey, base + oldKey);
-						reporter.report("legacy-format", base + newKey,
-								"v1 transition: \"" + oldKey + "\" read as \"" + newKey + "\"");
+						reporter.report("legacy-format", base + newKey, //$NON-NLS-1$
+								NLS.bind(Messages.DialectMigration_transitionKey, oldKey, newKey));
 						touched = true;
 					}
 				}
 			}
 		}
-		if (root.get("workflows") instanceof ArrayNode workflows) {
+		if (root.get("workflows") instanceof ArrayNode workflows) { //$NON-NLS-1$
 			for (int w = 0; w < workflows.size(); w++) {
 				if (workflows.get(w) instanceof ObjectNode workflow) {
 					touched |= migrateWorkflow(workflow, w, v1);
 				}
 			}
 		}
-		JsonNode version = root.get("version");
-		if (touched && !(version != null && version.isTextual() && version.asText().startsWith("2."))) {
-			root.put("version", vocabulary.formatVersion());
+		JsonNode version = root.get("version"); //$NON-NLS-1$
+		if (touched && !(version != null && version.isTextual() && version.asText().startsWith("2."))) { //$NON-NLS-1$
+			root.put("version", vocabulary.formatVersion()); //$NON-NLS-1$
 		}
 	}
 
 	private boolean migrateWorkflow(ObjectNode workflow, int w, JsonNode v1) {
 		boolean touched = false;
-		String base = "/workflows/" + w + "/";
-		for (Map.Entry<String, JsonNode> e : v1.path("workflow").properties()) {
+		String base = "/workflows/" + w + "/"; //$NON-NLS-1$//$NON-NLS-2$
+		for (Map.Entry<String, JsonNode> e : v1.path("workflow").properties()) { //$NON-NLS-1$
 			String oldKey = e.getKey();
 			String newKey = e.getValue().asText();
 			if (workflow.has(oldKey) && !workflow.has(newKey) && workflow.get(oldKey) instanceof ArrayNode steps) {
-				JsonNode id = workflow.get("id");
+				JsonNode id = workflow.get("id"); //$NON-NLS-1$
 				String workflowId = id != null && id.isTextual() ? id.asText() : String.valueOf(w);
 				ArrayNode actions = NODES.arrayNode();
 				for (int j = 0; j < steps.size(); j++) {
-					actions.add(stepToAction(steps.get(j), workflowId + "-step-" + (j + 1), v1));
+					actions.add(stepToAction(steps.get(j), workflowId + "-step-" + (j + 1), v1)); //$NON-NLS-1$
 				}
 				workflow.remove(oldKey);
 				workflow.set(newKey, actions);
 				rename(base + newKey, base + oldKey);
-				reporter.report("legacy-format", base + newKey, "v1 workflow: \"" + oldKey + "\" read as \"" + newKey + "\"");
+				reporter.report("legacy-format", base + newKey, NLS.bind(Messages.DialectMigration_workflowKey, oldKey, newKey)); //$NON-NLS-1$
 				touched = true;
 			}
 		}
-		if (workflow.get("actions") instanceof ArrayNode actions) {
-			JsonNode types = v1.path("actionTypes");
+		if (workflow.get("actions") instanceof ArrayNode actions) { //$NON-NLS-1$
+			JsonNode types = v1.path("actionTypes"); //$NON-NLS-1$
 			for (int a = 0; a < actions.size(); a++) {
-				if (actions.get(a) instanceof ObjectNode action && action.path("type").isTextual()
-						&& types.has(action.get("type").asText())) {
-					String oldType = action.get("type").asText();
-					action.put("type", types.get(oldType).asText());
-					JsonNode defaults = v1.path("actionDefaults").get(oldType);
+				if (actions.get(a) instanceof ObjectNode action && action.path("type").isTextual() //$NON-NLS-1$
+						&& types.has(action.get("type").asText())) { //$NON-NLS-1$
+					String oldType = action.get("type").asText(); //$NON-NLS-1$
+					action.put("type", types.get(oldType).asText()); //$NON-NLS-1$
+					JsonNode defaults = v1.path("actionDefaults").get(oldType); //$NON-NLS-1$
 					if (defaults != null) {
-						if (!action.has("config")) {
-							action.putObject("config");
+						if (!action.has("config")) { //$NON-NLS-1$
+							action.putObject("config"); //$NON-NLS-1$
 						}
-						if (action.get("config") instanceof ObjectNode config) {
+						if (action.get("config") instanceof ObjectNode config) { //$NON-NLS-1$
 							defaults.properties().forEach(d -> {
 								if (!config.has(d.getKey())) {
 									config.set(d.getKey(), d.getValue().deepCopy());
@@ -129,8 +130,8 @@ public final class DialectMigration {
 							});
 						}
 					}
-					reporter.report("legacy-format", base + "actions/" + a + "/type",
-							"old action type \"" + oldType + "\" read as " + action.get("type").asText());
+					reporter.report("legacy-format", base + "actions/" + a + "/type", //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+							NLS.bind(Messages.DialectMigration_actionType, oldType, action.get("type").asText())); //$NON-NLS-1$
 					touched = true;
 				}
 			}
@@ -144,37 +145,37 @@ public final class DialectMigration {
 			return step;
 		}
 		ObjectNode action = NODES.objectNode();
-		action.set("id", object.has("id") ? object.get("id") : NODES.textNode(defaultId));
-		action.set("type", object.has("type") ? object.get("type") : NODES.nullNode());
-		if (object.has("name")) {
-			action.set("name", object.get("name"));
+		action.set("id", object.has("id") ? object.get("id") : NODES.textNode(defaultId)); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+		action.set("type", object.has("type") ? object.get("type") : NODES.nullNode()); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+		if (object.has("name")) { //$NON-NLS-1$
+			action.set("name", object.get("name")); //$NON-NLS-1$//$NON-NLS-2$
 		}
-		ObjectNode config = object.get("config") instanceof ObjectNode c ? c.deepCopy() : NODES.objectNode();
-		JsonNode stepKeys = v1.path("stepKeys");
+		ObjectNode config = object.get("config") instanceof ObjectNode c ? c.deepCopy() : NODES.objectNode(); //$NON-NLS-1$
+		JsonNode stepKeys = v1.path("stepKeys"); //$NON-NLS-1$
 		object.properties().forEach(e -> {
 			JsonNode target = stepKeys.get(e.getKey());
 			if (target == null || config.has(target.asText())) {
 				return;
 			}
 			JsonNode value = e.getValue();
-			if (target.asText().equals("keys") && value.isTextual()) {
+			if (target.asText().equals("keys") && value.isTextual()) { //$NON-NLS-1$
 				value = NODES.arrayNode().add(value);
 			}
 			config.set(target.asText(), value);
 		});
-		if (config.has("x") && config.has("y") && !config.has("target")) {
-			ObjectNode target = config.putObject("target");
-			target.put("type", "coordinates");
-			ObjectNode coordinates = target.putObject("coordinates");
-			coordinates.set("x", config.remove("x"));
-			coordinates.set("y", config.remove("y"));
+		if (config.has("x") && config.has("y") && !config.has("target")) { //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+			ObjectNode target = config.putObject("target"); //$NON-NLS-1$
+			target.put("type", "coordinates"); //$NON-NLS-1$//$NON-NLS-2$
+			ObjectNode coordinates = target.putObject("coordinates"); //$NON-NLS-1$
+			coordinates.set("x", config.remove("x")); //$NON-NLS-1$//$NON-NLS-2$
+			coordinates.set("y", config.remove("y")); //$NON-NLS-1$//$NON-NLS-2$
 		}
-		if (config.path("imageId").isTextual() && !config.has("target")) {
-			ObjectNode target = config.putObject("target");
-			target.put("type", "image");
-			target.putArray("imageIds").add(config.remove("imageId"));
+		if (config.path("imageId").isTextual() && !config.has("target")) { //$NON-NLS-1$//$NON-NLS-2$
+			ObjectNode target = config.putObject("target"); //$NON-NLS-1$
+			target.put("type", "image"); //$NON-NLS-1$//$NON-NLS-2$
+			target.putArray("imageIds").add(config.remove("imageId")); //$NON-NLS-1$//$NON-NLS-2$
 		}
-		action.set("config", config);
+		action.set("config", config); //$NON-NLS-1$
 		return action;
 	}
 
@@ -190,7 +191,7 @@ public final class DialectMigration {
 		List<String[]> longestFirst = new ArrayList<>(renames);
 		longestFirst.sort(Comparator.comparingInt((String[] r) -> -r[0].length()));
 		for (String[] rename : longestFirst) {
-			if (pointer.equals(rename[0]) || pointer.startsWith(rename[0] + "/")) {
+			if (pointer.equals(rename[0]) || pointer.startsWith(rename[0] + "/")) { //$NON-NLS-1$
 				pointer = rename[1] + pointer.substring(rename[0].length());
 			}
 		}

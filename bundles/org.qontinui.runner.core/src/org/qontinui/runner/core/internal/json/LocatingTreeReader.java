@@ -34,6 +34,18 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public final class LocatingTreeReader {
 
+	/**
+	 * Text this reader itself finds malformed (empty, or content after the configuration); unlike the
+	 * parser's own messages, its message is written for users.
+	 */
+	public static final class DocumentException extends JsonParseException {
+		private static final long serialVersionUID = 1L;
+
+		DocumentException(JsonParser parser, String message) {
+			super(parser, message);
+		}
+	}
+
 	/** The tree, its positions and the pointers of keys that appeared twice in one object. */
 	public record Result(JsonNode root, TreeSourceMap sourceMap, List<String> duplicateKeys) {
 	}
@@ -49,7 +61,7 @@ public final class LocatingTreeReader {
 
 	/**
 	 * @throws com.fasterxml.jackson.core.JsonProcessingException for malformed text; its
-	 *         {@code getLocation()} says where
+	 *         {@code getLocation()} says where ({@link DocumentException} when the message is for users)
 	 */
 	public Result read(String text) throws IOException {
 		positions = new IdentityHashMap<>();
@@ -57,12 +69,12 @@ public final class LocatingTreeReader {
 		try (JsonParser parser = factory.createParser(text)) {
 			JsonToken token = parser.nextToken();
 			if (token == null) {
-				throw new JsonParseException(parser, "empty document, expected a JSON object");
+				throw new DocumentException(parser, Messages.LocatingTreeReader_emptyDocument);
 			}
 			long rootPosition = pack(parser.currentTokenLocation());
 			JsonNode root = readValue(parser, token, rootPosition);
 			if (parser.nextToken() != null) {
-				throw new JsonParseException(parser, "unexpected content after the end of the configuration");
+				throw new DocumentException(parser, Messages.LocatingTreeReader_contentAfterEnd);
 			}
 			TreeSourceMap map = new TreeSourceMap(root, rootPosition, positions);
 			return new Result(root, map, List.copyOf(duplicates));
@@ -97,7 +109,7 @@ public final class LocatingTreeReader {
 		case VALUE_NULL:
 			return nodes.nullNode();
 		default:
-			throw new JsonParseException(parser, "unexpected token " + token);
+			throw new JsonParseException(parser, "unexpected token " + token); //$NON-NLS-1$
 		}
 	}
 
@@ -148,7 +160,7 @@ public final class LocatingTreeReader {
 	}
 
 	private static String pointerHint(JsonParser parser, String name) {
-		return parser.getParsingContext().getParent() == null ? "/" + name
+		return parser.getParsingContext().getParent() == null ? "/" + name //$NON-NLS-1$
 				: parser.getParsingContext().pathAsPointer().toString();
 	}
 

@@ -36,14 +36,14 @@ final class TransitionDeserializer extends StdDeserializer<Transition> {
 	@Override
 	public Transition deserialize(JsonParser parser, DeserializationContext context) throws IOException {
 		Object outerPrefix = context.getAttribute(ConfigJsonMapper.POINTER_PREFIX);
-		String prefix = (outerPrefix == null ? "" : outerPrefix) + parser.getParsingContext().pathAsPointer().toString();
+		String prefix = (outerPrefix == null ? "" : outerPrefix) + parser.getParsingContext().pathAsPointer().toString(); //$NON-NLS-1$
 		JsonNode node = context.readTree(parser);
 		if (!node.isObject()) {
-			return context.reportInputMismatch(Transition.class, "expected a transition object");
+			return context.reportInputMismatch(Transition.class, Messages.TransitionDeserializer_notAnObject);
 		}
-		TransitionKind kind = TransitionKind.fromType(node.path("type").asText(null));
+		TransitionKind kind = TransitionKind.fromType(node.path("type").asText(null)); //$NON-NLS-1$
 		if (kind == null) {
-			kind = node.path("fromState").isTextual() || node.path("from_state").isTextual() || node.path("from").isTextual()
+			kind = node.path("fromState").isTextual() || node.path("from_state").isTextual() || node.path("from").isTextual() //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 					? TransitionKind.OUTGOING : TransitionKind.INCOMING;
 		}
 		Class<? extends Transition> type = kind == TransitionKind.OUTGOING ? OutgoingTransition.class

@@ -52,7 +52,7 @@ public final class TreeSourceMap implements SourceMap {
 	public TextPosition positionOf(String pointer) {
 		JsonNode node = root;
 		long position = rootPosition;
-		if (pointer == null || pointer.isEmpty() || pointer.equals("/")) {
+		if (pointer == null || pointer.isEmpty() || pointer.equals("/")) { //$NON-NLS-1$
 			return unpack(position);
 		}
 		int start = 1;
@@ -96,7 +96,7 @@ public final class TreeSourceMap implements SourceMap {
 	}
 
 	private static String unescape(String segment) {
-		return segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~");
+		return segment.indexOf('~') < 0 ? segment : segment.replace("~1", "/").replace("~0", "~"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
 	}
 
 	private static TextPosition unpack(long packed) {

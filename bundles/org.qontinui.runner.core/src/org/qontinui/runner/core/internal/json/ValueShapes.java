@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.validation.Vocabulary;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -53,74 +54,74 @@ public final class ValueShapes {
 			if (value.isNull()) {
 				continue; // null is absent; kept so the configuration is written back as it was
 			}
-			String keyPointer = pointer + "/" + escape(key);
+			String keyPointer = pointer + "/" + escape(key); //$NON-NLS-1$
 			if (!matches(value, expected, keyPointer)) {
-				reporter.report("wrong-type", keyPointer, "expected " + describe(expected) + ", found " + describe(value));
+				reporter.report("wrong-type", keyPointer, NLS.bind(Messages.ValueShapes_expectedFound, describe(expected), describe(value))); //$NON-NLS-1$
 				node.remove(key);
 			}
 		}
 	}
 
 	private boolean matches(JsonNode value, String expected, String pointer) {
-		if (expected.startsWith("array<")) {
+		if (expected.startsWith("array<")) { //$NON-NLS-1$
 			if (!(value instanceof ArrayNode array)) {
 				return false;
 			}
 			String itemType = expected.substring(6, expected.length() - 1);
 			for (int i = 0; i < array.size(); i++) {
 				JsonNode item = array.get(i);
-				if (item.isNull() || !matches(item, itemType, pointer + "/" + i)) {
-					reporter.report("wrong-type", pointer + "/" + i,
-							"expected " + describe(itemType) + ", found " + describe(item));
+				if (item.isNull() || !matches(item, itemType, pointer + "/" + i)) { //$NON-NLS-1$
+					reporter.report("wrong-type", pointer + "/" + i, //$NON-NLS-1$//$NON-NLS-2$
+							NLS.bind(Messages.ValueShapes_expectedFound, describe(itemType), describe(item)));
 					array.set(i, hasShape(itemType) ? JsonNodeFactory.instance.objectNode()
-							: JsonNodeFactory.instance.textNode(""));
+							: JsonNodeFactory.instance.textNode("")); //$NON-NLS-1$
 				}
 			}
 			return true;
 		}
 		for (String alternative : alternatives(expected)) {
 			switch (alternative) {
-			case "string" -> {
+			case "string" -> { //$NON-NLS-1$
 				if (value.isTextual()) {
 					return true;
 				}
 			}
-			case "boolean" -> {
+			case "boolean" -> { //$NON-NLS-1$
 				if (value.isBoolean()) {
 					return true;
 				}
 			}
-			case "number" -> {
+			case "number" -> { //$NON-NLS-1$
 				if (value.isNumber()) {
 					return true;
 				}
 			}
-			case "integer" -> {
+			case "integer" -> { //$NON-NLS-1$
 				if (value.isIntegralNumber()) {
 					return true;
 				}
 			}
-			case "index" -> {
+			case "index" -> { //$NON-NLS-1$
 				// 32-bit, like the model's fields (and the executor's INDEX_MAX): a larger one is a wrong type.
 				if (value.isIntegralNumber() && value.canConvertToInt() && value.intValue() >= 0) {
 					return true;
 				}
 			}
-			case "object" -> {
+			case "object" -> { //$NON-NLS-1$
 				if (value.isObject()) {
 					return true;
 				}
 			}
 			default -> {
-				if (alternative.startsWith("enum<") && value.isTextual()) {
+				if (alternative.startsWith("enum<") && value.isTextual()) { //$NON-NLS-1$
 					List<String> allowed = vocabulary.enumValues(alternative.substring(5, alternative.length() - 1));
 					if (!allowed.contains(value.asText())) { // the right type: kept, but an error, so nothing runs with it
-						reporter.report("bad-enum-value", pointer,
-								"\"" + value.asText() + "\" is not one of " + String.join(", ", allowed));
+						reporter.report("bad-enum-value", pointer, //$NON-NLS-1$
+								NLS.bind(Messages.ValueShapes_notOneOf, value.asText(), String.join(", ", allowed))); //$NON-NLS-1$
 					}
 					return true;
 				}
-				if (value instanceof ObjectNode object && !alternative.startsWith("enum<")) {
+				if (value instanceof ObjectNode object && !alternative.startsWith("enum<")) { //$NON-NLS-1$
 					check(object, alternative, pointer);
 					return true;
 				}
@@ -133,13 +134,13 @@ public final class ValueShapes {
 	private static final Map<String, String[]> ALTERNATIVES = new ConcurrentHashMap<>();
 
 	private static String[] alternatives(String expected) {
-		return ALTERNATIVES.computeIfAbsent(expected, e -> e.split("\\|"));
+		return ALTERNATIVES.computeIfAbsent(expected, e -> e.split("\\|")); //$NON-NLS-1$
 	}
 
 	private static boolean hasShape(String type) {
-		for (String alternative : type.split("\\|")) {
-			if (!List.of("string", "boolean", "number", "integer", "index", "object").contains(alternative)
-					&& !alternative.startsWith("enum<")) {
+		for (String alternative : type.split("\\|")) { //$NON-NLS-1$
+			if (!List.of("string", "boolean", "number", "integer", "index", "object").contains(alternative) //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$//$NON-NLS-6$
+					&& !alternative.startsWith("enum<")) { //$NON-NLS-1$
 				return true;
 			}
 		}
@@ -147,39 +148,41 @@ public final class ValueShapes {
 	}
 
 	private String describe(String expected) {
-		if (expected.startsWith("array<")) {
-			return "a list";
+		if (expected.startsWith("array<")) { //$NON-NLS-1$
+			return Messages.ValueShapes_list;
 		}
-		List<String> words = new ArrayList<>();
-		for (String alternative : expected.split("\\|")) {
-			words.add(switch (alternative) {
-			case "string" -> "a text";
-			case "boolean" -> "true or false";
-			case "number" -> "a number";
-			case "integer" -> "a whole number";
-			case "index" -> "a whole number from 0";
-			default -> alternative.startsWith("enum<")
-					? "one of " + String.join(", ", vocabulary.enumValues(alternative.substring(5, alternative.length() - 1)))
-					: "an object";
-			});
+		String words = null;
+		for (String alternative : expected.split("\\|")) { //$NON-NLS-1$
+			String word = switch (alternative) {
+			case "string" -> Messages.ValueShapes_text; //$NON-NLS-1$
+			case "boolean" -> Messages.ValueShapes_trueOrFalse; //$NON-NLS-1$
+			case "number" -> Messages.ValueShapes_number; //$NON-NLS-1$
+			case "integer" -> Messages.ValueShapes_wholeNumber; //$NON-NLS-1$
+			case "index" -> Messages.ValueShapes_index; //$NON-NLS-1$
+			default -> alternative.startsWith("enum<") //$NON-NLS-1$
+					? NLS.bind(Messages.ValueShapes_oneOf,
+							String.join(", ", vocabulary.enumValues(alternative.substring(5, alternative.length() - 1)))) //$NON-NLS-1$
+					: Messages.ValueShapes_object;
+			};
+			words = words == null ? word : NLS.bind(Messages.ValueShapes_or, words, word);
 		}
-		return String.join(" or ", words);
+		return words;
 	}
 
 	static String describe(JsonNode value) {
 		if (value == null || value.isNull()) {
-			return "null";
+			return "null"; //$NON-NLS-1$
 		}
 		if (value.isBoolean()) {
-			return "a boolean";
+			return Messages.ValueShapes_boolean;
 		}
 		if (value.isTextual()) {
-			return "a text";
+			return Messages.ValueShapes_text;
 		}
 		if (value.isNumber()) {
-			return "a number";
+			return Messages.ValueShapes_number;
 		}
-		return value.isArray() ? "a list" : "an object";
+		return value.isArray() ? Messages.ValueShapes_list : Messages.ValueShapes_object;
 	}
 
 	/** snake_case to camelCase, as the executor reads keys ({@code is_initial} is {@code isInitial}). */
@@ -187,7 +190,7 @@ public final class ValueShapes {
 		if (key.indexOf('_') < 0) {
 			return key;
 		}
-		String[] parts = key.split("_", -1);
+		String[] parts = key.split("_", -1); //$NON-NLS-1$
 		StringBuilder out = new StringBuilder(parts[0]);
 		for (int i = 1; i < parts.length; i++) {
 			if (!parts[i].isEmpty()) {
@@ -198,6 +201,6 @@ public final class ValueShapes {
 	}
 
 	public static String escape(String token) {
-		return token.replace("~", "~0").replace("/", "~1");
+		return token.replace("~", "~0").replace("/", "~1"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
 	}
 }
