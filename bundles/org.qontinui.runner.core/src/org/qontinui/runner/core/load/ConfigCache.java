@@ -62,8 +62,8 @@ public final class ConfigCache {
 			return Optional.empty();
 		}
 		String key = keyOf(uri);
-		Path body = directory.resolve(key + ".json");
-		Path metadata = directory.resolve(key + ".properties");
+		Path body = directory.resolve(key + ".json"); //$NON-NLS-1$
+		Path metadata = directory.resolve(key + ".properties"); //$NON-NLS-1$
 		if (!Files.isRegularFile(body) || !Files.isRegularFile(metadata)) {
 			return Optional.empty();
 		}
@@ -73,41 +73,41 @@ public final class ConfigCache {
 		} catch (IOException | IllegalArgumentException e) {
 			return Optional.empty();
 		}
-		if (!uri.toString().equals(properties.getProperty("url"))) {
+		if (!uri.toString().equals(properties.getProperty("url"))) { //$NON-NLS-1$
 			return Optional.empty();
 		}
 		Instant fetchedAt;
 		try {
-			fetchedAt = Instant.parse(properties.getProperty("fetched", ""));
+			fetchedAt = Instant.parse(properties.getProperty("fetched", "")); //$NON-NLS-1$//$NON-NLS-2$
 		} catch (RuntimeException e) {
 			fetchedAt = Instant.EPOCH;
 		}
-		return Optional.of(new Entry(uri, properties.getProperty("etag"), fetchedAt, body));
+		return Optional.of(new Entry(uri, properties.getProperty("etag"), fetchedAt, body)); //$NON-NLS-1$
 	}
 
 	/** Stores body then metadata, each atomically, so a reader never sees a body with another URL's ETag. */
 	public Entry store(URI uri, String etag, byte[] body) throws IOException {
 		PrivateFolder.ensure(directory);
 		String key = keyOf(uri);
-		Path bodyFile = directory.resolve(key + ".json");
-		Path metadataFile = directory.resolve(key + ".properties");
+		Path bodyFile = directory.resolve(key + ".json"); //$NON-NLS-1$
+		Path metadataFile = directory.resolve(key + ".properties"); //$NON-NLS-1$
 		Files.deleteIfExists(metadataFile);
 		writeAtomically(bodyFile, body);
 		Properties properties = new Properties();
-		properties.setProperty("url", uri.toString());
+		properties.setProperty("url", uri.toString()); //$NON-NLS-1$
 		if (etag != null) {
-			properties.setProperty("etag", etag);
+			properties.setProperty("etag", etag); //$NON-NLS-1$
 		}
 		Instant now = Instant.now();
-		properties.setProperty("fetched", now.toString());
+		properties.setProperty("fetched", now.toString()); //$NON-NLS-1$
 		var text = new StringWriter();
-		properties.store(text, "Qontinui configuration cache entry");
+		properties.store(text, "Qontinui configuration cache entry"); //$NON-NLS-1$
 		writeAtomically(metadataFile, text.toString().getBytes(StandardCharsets.UTF_8));
 		return new Entry(uri, etag, now, bodyFile);
 	}
 
 	private void writeAtomically(Path target, byte[] content) throws IOException {
-		Path temporary = Files.createTempFile(directory, target.getFileName().toString(), ".tmp");
+		Path temporary = Files.createTempFile(directory, target.getFileName().toString(), ".tmp"); //$NON-NLS-1$
 		try {
 			Files.write(temporary, content);
 			Files.move(temporary, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -118,7 +118,7 @@ public final class ConfigCache {
 
 	static String keyOf(URI uri) {
 		try {
-			byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.toString().getBytes(StandardCharsets.UTF_8));
+			byte[] digest = MessageDigest.getInstance("SHA-256").digest(uri.toString().getBytes(StandardCharsets.UTF_8)); //$NON-NLS-1$
 			return HexFormat.of().formatHex(digest, 0, 16);
 		} catch (NoSuchAlgorithmException e) {
 			throw new IllegalStateException(e);

@@ -17,6 +17,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.config.ConfigIndex;
 import org.qontinui.runner.core.load.ConfigLoadException.Reason;
 import org.qontinui.runner.core.load.LoadedConfig.Origin;
@@ -60,16 +61,16 @@ public final class ConfigLoader {
 			}
 			bytes = Files.readAllBytes(file);
 		} catch (NoSuchFileException e) {
-			throw new ConfigLoadException(Reason.NOT_FOUND, "no configuration file at " + file);
+			throw new ConfigLoadException(Reason.NOT_FOUND, NLS.bind(Messages.ConfigLoader_noFile, file));
 		} catch (IOException e) {
-			throw new ConfigLoadException(Reason.IO, "cannot read " + file + ": " + e.getMessage(), e);
+			throw new ConfigLoadException(Reason.IO, NLS.bind(Messages.ConfigLoader_cannotRead, file, e.getMessage()), e);
 		}
 		return load(reader.read(bytes), file.toString(), Origin.FILE, null);
 	}
 
 	/** Loads from {@code https:} (or loopback {@code http:}) or {@code file:} URIs. */
 	public LoadedConfig load(URI uri) throws ConfigLoadException {
-		if ("file".equalsIgnoreCase(uri.getScheme())) {
+		if ("file".equalsIgnoreCase(uri.getScheme())) { //$NON-NLS-1$
 			return load(Path.of(uri));
 		}
 		UrlConfigSource.Fetched fetched = urlSource.fetch(uri);
@@ -84,7 +85,7 @@ public final class ConfigLoader {
 	private LoadedConfig load(ConfigDocument document, String source, Origin origin, String warning) {
 		List<Diagnostic> diagnostics = new ArrayList<>();
 		if (warning != null) {
-			diagnostics.add(Diagnostic.warning(DiagnosticCodes.OFFLINE_COPY, warning, "", TextPosition.UNKNOWN));
+			diagnostics.add(Diagnostic.warning(DiagnosticCodes.OFFLINE_COPY, warning, "", TextPosition.UNKNOWN)); //$NON-NLS-1$
 		}
 		diagnostics.addAll(document.diagnostics());
 		ConfigIndex index = null;

@@ -24,6 +24,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.UnaryOperator;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.config.QontinuiConfig;
 import org.qontinui.runner.core.internal.json.ConfigJsonMapper;
 import org.qontinui.runner.core.internal.json.ConfigJsonMapper.TypeProblem;
@@ -81,8 +82,8 @@ public final class ConfigReader {
 		List<Diagnostic> diagnostics = new ArrayList<>();
 		long limit = vocabulary.limits().maxFileBytes();
 		if (bytes.length > limit) {
-			diagnostics.add(diagnostic("too-large", "",
-					"the file has " + bytes.length + " bytes, more than the limit of " + limit, new TextPosition(1, 1)));
+			diagnostics.add(diagnostic("too-large", "", //$NON-NLS-1$//$NON-NLS-2$
+					NLS.bind(Messages.ConfigReader_tooLarge, bytes.length, limit), new TextPosition(1, 1)));
 			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		}
 		int start = bytes.length >= 3 && (bytes[0] & 0xff) == 0xef && (bytes[1] & 0xff) == 0xbb
@@ -98,8 +99,8 @@ public final class ConfigReader {
 		if (result.isError()) {
 			out.flip();
 			String prefix = out.toString();
-			diagnostics.add(diagnostic("malformed-json", "", String.format(Locale.ROOT,
-					"the file is not UTF-8 text (invalid byte 0x%02x)", bytes[in.position()] & 0xff),
+			diagnostics.add(diagnostic("malformed-json", "", //$NON-NLS-1$//$NON-NLS-2$
+					NLS.bind(Messages.ConfigReader_notUtf8, String.format(Locale.ROOT, "%02x", bytes[in.position()] & 0xff)), //$NON-NLS-1$
 					positionAt(prefix, prefix.length())));
 			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		}
@@ -109,7 +110,7 @@ public final class ConfigReader {
 
 	public ConfigDocument read(String text) {
 		List<Diagnostic> diagnostics = new ArrayList<>();
-		if (text.startsWith("\uFEFF")) {
+		if (text.startsWith("\uFEFF")) { //$NON-NLS-1$
 			text = text.substring(1);
 		}
 		if (!checkDepth(text, diagnostics)) {
@@ -127,7 +128,7 @@ public final class ConfigReader {
 					root = fileMap.parsed().root(); // empty text: the locating reader says so, with a position
 				}
 			} catch (StreamReadException e) {
-				if (!String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) {
+				if (!String.valueOf(e.getOriginalMessage()).startsWith("Duplicate field")) { //$NON-NLS-1$
 					throw e;
 				}
 				LocatingTreeReader.Result parsed = fileMap.parsed();
@@ -139,39 +140,38 @@ public final class ConfigReader {
 			TextPosition position = location == null ? new TextPosition(1, 1)
 					: new CodePointColumns(text).of(
 							new TextPosition(Math.max(1, location.getLineNr()), Math.max(1, location.getColumnNr())));
-			diagnostics.add(diagnostic("malformed-json", "", "malformed JSON: " + plain(e), position));
+			diagnostics.add(diagnostic("malformed-json", "", NLS.bind(Messages.ConfigReader_malformedJson, plain(e)), position)); //$NON-NLS-1$//$NON-NLS-2$
 			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		} catch (Exception e) {
-			diagnostics.add(diagnostic("malformed-json", "", "malformed JSON", new TextPosition(1, 1)));
+			diagnostics.add(diagnostic("malformed-json", "", Messages.ConfigReader_malformedJsonUnreadable, new TextPosition(1, 1))); //$NON-NLS-1$//$NON-NLS-2$
 			return new ConfigDocument(null, SourceMap.NONE, diagnostics);
 		}
 		List<Diagnostic> found = new ArrayList<>();
 		Reporter original = (code, pointer, message) -> found.add(diagnostic(code, pointer, message, null));
 		if (!(root instanceof ObjectNode object)) {
-			original.report("wrong-type", "", "a configuration is a JSON object, this is " + describe(root));
+			original.report("wrong-type", "", NLS.bind(Messages.ConfigReader_notAnObject, describe(root))); //$NON-NLS-1$//$NON-NLS-2$
 			return new ConfigDocument(null, fileMap, located(found, fileMap, p -> p));
 		}
 		for (String pointer : duplicateKeys) {
-			original.report("duplicate-key", pointer, "key appears twice in the same object; the last value is used");
+			original.report("duplicate-key", pointer, Messages.ConfigReader_duplicateKey); //$NON-NLS-1$
 		}
-		replaceNonFinite(object, "", original);
+		replaceNonFinite(object, "", original); //$NON-NLS-1$
 		// The rules run on the converted tree; positions are those of the file (LazySourceMap).
 		ObjectNode converted = object;
 		List<Diagnostic> convertedFound = new ArrayList<>();
 		Reporter reporter = (code, pointer, message) -> convertedFound.add(diagnostic(code, pointer, message, null));
 		DialectMigration migration = new DialectMigration(vocabulary, reporter);
 		migration.migrate(converted);
-		new ValueShapes(vocabulary, reporter).check(converted, "root", "");
+		new ValueShapes(vocabulary, reporter).check(converted, "root", ""); //$NON-NLS-1$//$NON-NLS-2$
 		QontinuiConfig config = null;
 		List<TypeProblem> problems = new ArrayList<>();
 		try {
 			config = reader.withAttribute(ConfigJsonMapper.PROBLEMS, problems).readValue(converted);
 		} catch (Exception e) {
-			reporter.report("internal-error", "", "the configuration cannot be read into the model ("
-					+ e.getClass().getSimpleName() + ")");
+			reporter.report("internal-error", "", NLS.bind(Messages.ConfigReader_notReadable, e.getClass().getSimpleName())); //$NON-NLS-1$//$NON-NLS-2$
 		}
 		for (TypeProblem problem : problems) {
-			reporter.report("wrong-type", problem.pointer(), problem.message());
+			reporter.report("wrong-type", problem.pointer(), problem.message()); //$NON-NLS-1$
 		}
 		SourceMap sourceMap = new MigratedSourceMap(fileMap, migration);
 		diagnostics.addAll(located(found, fileMap, p -> p));
@@ -210,7 +210,7 @@ public final class ConfigReader {
 				}
 			} else if (c == '[' || c == '{') {
 				if (++depth > limit) {
-					diagnostics.add(diagnostic("too-deep", "", "nesting deeper than " + limit + " levels",
+					diagnostics.add(diagnostic("too-deep", "", NLS.bind(Messages.ConfigReader_tooDeep, limit), //$NON-NLS-1$//$NON-NLS-2$
 							positionAt(text, i)));
 					return false;
 				}
@@ -289,9 +289,9 @@ public final class ConfigReader {
 			object.fieldNames().forEachRemaining(keys::add);
 			for (String key : keys) {
 				JsonNode value = object.get(key);
-				String child = pointer + "/" + ValueShapes.escape(key);
+				String child = pointer + "/" + ValueShapes.escape(key); //$NON-NLS-1$
 				if (isNonFinite(value)) {
-					reporter.report("bad-number", child, "NaN and Infinity are not JSON numbers");
+					reporter.report("bad-number", child, Messages.ConfigReader_nonFinite); //$NON-NLS-1$
 					object.set(key, IntNode.valueOf(0));
 				} else if (value.isContainerNode()) {
 					replaceNonFinite(value, child, reporter);
@@ -301,10 +301,10 @@ public final class ConfigReader {
 			for (int i = 0; i < array.size(); i++) {
 				JsonNode value = array.get(i);
 				if (isNonFinite(value)) {
-					reporter.report("bad-number", pointer + "/" + i, "NaN and Infinity are not JSON numbers");
+					reporter.report("bad-number", pointer + "/" + i, Messages.ConfigReader_nonFinite); //$NON-NLS-1$//$NON-NLS-2$
 					array.set(i, IntNode.valueOf(0));
 				} else if (value.isContainerNode()) {
-					replaceNonFinite(value, pointer + "/" + i, reporter);
+					replaceNonFinite(value, pointer + "/" + i, reporter); //$NON-NLS-1$
 				}
 			}
 		}
@@ -316,39 +316,40 @@ public final class ConfigReader {
 
 	private static String describe(JsonNode node) {
 		return switch (node.getNodeType()) {
-		case ARRAY -> "a list";
-		case STRING -> "a text";
-		case NUMBER -> "a number";
-		case BOOLEAN -> "a boolean";
-		case NULL -> "null";
-		default -> "an object";
+		case ARRAY -> Messages.ConfigReader_list;
+		case STRING -> Messages.ConfigReader_text;
+		case NUMBER -> Messages.ConfigReader_number;
+		case BOOLEAN -> Messages.ConfigReader_boolean;
+		case NULL -> "null"; //$NON-NLS-1$
+		default -> Messages.ConfigReader_object;
 		};
 	}
 
 	/** The parser's complaint in our words: what was found, without Jackson's internals. */
 	private static String plain(JsonProcessingException e) {
 		String message = String.valueOf(e.getOriginalMessage());
-		if (message.startsWith("Unexpected end-of-input")) {
-			return "the text ends before the configuration does";
-		}
-		if (message.startsWith("Unexpected character")) {
-			int quote = message.indexOf('\'');
-			int end = quote < 0 ? -1 : message.indexOf('\'', quote + 1);
-			return end > quote ? "unexpected character " + message.substring(quote, end + 1) : "unexpected character";
-		}
-		if (message.startsWith("Unrecognized token")) {
-			return "unknown word (text must be quoted)";
-		}
-		if (message.startsWith("Illegal unquoted character")) {
-			return "a control character inside a text (escape it)";
-		}
-		if (message.startsWith("empty document") || message.startsWith("unexpected content")) {
+		if (e instanceof LocatingTreeReader.DocumentException) {
 			return message;
 		}
-		if (message.startsWith("Trailing token")) {
-			return "unexpected content after the end of the configuration";
+		if (message.startsWith("Unexpected end-of-input")) { //$NON-NLS-1$
+			return Messages.ConfigReader_endOfInput;
 		}
-		return "the text is not valid JSON";
+		if (message.startsWith("Unexpected character")) { //$NON-NLS-1$
+			int quote = message.indexOf('\'');
+			int end = quote < 0 ? -1 : message.indexOf('\'', quote + 1);
+			return end > quote ? NLS.bind(Messages.ConfigReader_unexpectedCharacterQuoted, message.substring(quote, end + 1))
+					: Messages.ConfigReader_unexpectedCharacter;
+		}
+		if (message.startsWith("Unrecognized token")) { //$NON-NLS-1$
+			return Messages.ConfigReader_unknownWord;
+		}
+		if (message.startsWith("Illegal unquoted character")) { //$NON-NLS-1$
+			return Messages.ConfigReader_controlCharacter;
+		}
+		if (message.startsWith("Trailing token")) { //$NON-NLS-1$
+			return Messages.ConfigReader_trailingContent;
+		}
+		return Messages.ConfigReader_notJson;
 	}
 
 	/** Positions in the text, from a locating parse made the first time one is asked for. */

@@ -42,7 +42,7 @@ public final class ConfigWriter {
 
 	/** Writes to a sibling temporary file first so a crash never leaves half a configuration. */
 	public void write(QontinuiConfig config, Path file) throws IOException {
-		Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp");
+		Path temporary = Files.createTempFile(file.toAbsolutePath().getParent(), file.getFileName().toString(), ".tmp"); //$NON-NLS-1$
 		try {
 			Files.writeString(temporary, write(config), StandardCharsets.UTF_8);
 			Files.move(temporary, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);

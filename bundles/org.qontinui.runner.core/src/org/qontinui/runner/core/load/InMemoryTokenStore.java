@@ -40,6 +40,6 @@ public final class InMemoryTokenStore implements TokenStore {
 
 	@Override
 	public String toString() {
-		return "InMemoryTokenStore[" + (token == null ? "empty" : "token set") + "]";
+		return "InMemoryTokenStore[" + (token == null ? "empty" : "token set") + "]"; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
 	}
 }

@@ -29,6 +29,7 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.load.ConfigLoadException.Reason;
 import org.qontinui.runner.core.load.LoadedConfig.Origin;
 import org.qontinui.runner.core.internal.http.BearerToken;
@@ -93,13 +94,13 @@ public final class UrlConfigSource {
 		checkAllowed(uri);
 		Optional<ConfigCache.Entry> cached = cache == null ? Optional.empty() : cache.lookup(uri);
 		HttpRequest.Builder request = HttpRequest.newBuilder(uri).GET().timeout(timeout)
-				.header("Accept", "application/json");
+				.header("Accept", "application/json"); //$NON-NLS-1$//$NON-NLS-2$
 		try {
 			token.attach(request, uri);
 		} catch (BearerToken.UnusableTokenException e) {
 			throw new ConfigLoadException(Reason.NOT_SIGNED_IN, e.getMessage());
 		}
-		cached.map(ConfigCache.Entry::etag).ifPresent(etag -> request.header("If-None-Match", etag));
+		cached.map(ConfigCache.Entry::etag).ifPresent(etag -> request.header("If-None-Match", etag)); //$NON-NLS-1$
 
 		HttpResponse<byte[]> response;
 		CompletableFuture<HttpResponse<byte[]>> future = client().sendAsync(request.build(), this::subscriberFor);
@@ -111,9 +112,9 @@ public final class UrlConfigSource {
 		} catch (InterruptedException e) {
 			future.cancel(true);
 			Thread.currentThread().interrupt();
-			throw new ConfigLoadException(Reason.NETWORK, "interrupted while loading " + display(uri));
+			throw new ConfigLoadException(Reason.NETWORK, NLS.bind(Messages.UrlConfigSource_interrupted, display(uri)));
 		} catch (CancellationException e) {
-			throw new ConfigLoadException(Reason.NETWORK, "loading " + display(uri) + " was cancelled");
+			throw new ConfigLoadException(Reason.NETWORK, NLS.bind(Messages.UrlConfigSource_cancelled, display(uri)));
 		} catch (ExecutionException e) {
 			Throwable cause = e.getCause();
 			if (cause instanceof LimitedBody.TooLargeException) {
@@ -123,7 +124,8 @@ public final class UrlConfigSource {
 				return offlineOr(cached, uri, timeoutMessage(uri), Reason.TIMEOUT, null);
 			}
 			// Do not chain the cause: JDK exception text may quote request headers in future versions.
-			return offlineOr(cached, uri, "cannot reach " + host(uri) + ": " + describe(cause), Reason.NETWORK, null);
+			return offlineOr(cached, uri, NLS.bind(Messages.UrlConfigSource_cannotReach, host(uri), describe(cause)), Reason.NETWORK,
+					null);
 		}
 		return handle(uri, response, cached);
 	}
@@ -138,39 +140,38 @@ public final class UrlConfigSource {
 			if (cached.isPresent()) {
 				return new Fetched(readCache(cached.get(), uri), Origin.CACHE_NOT_MODIFIED, null);
 			}
-			throw new ConfigLoadException(Reason.HTTP_ERROR, "the server answered 304 Not Modified for " + display(uri)
-					+ " but there is no cached copy");
+			throw new ConfigLoadException(Reason.HTTP_ERROR, NLS.bind(Messages.UrlConfigSource_notModifiedWithoutCopy, display(uri)));
 		case 401:
-			throw new ConfigLoadException(Reason.NOT_SIGNED_IN,
-					"not signed in or token expired: " + host(uri) + " answered 401; sign in to the web builder again");
+			throw new ConfigLoadException(Reason.NOT_SIGNED_IN, NLS.bind(Messages.UrlConfigSource_notSignedIn, host(uri)));
 		case 403:
-			throw new ConfigLoadException(Reason.FORBIDDEN,
-					"access denied: the signed-in account may not read " + display(uri) + " (HTTP 403)");
+			throw new ConfigLoadException(Reason.FORBIDDEN, NLS.bind(Messages.UrlConfigSource_forbidden, display(uri)));
 		case 404:
-			throw new ConfigLoadException(Reason.NOT_FOUND, "configuration not found at URL " + display(uri) + " (HTTP 404)");
+			throw new ConfigLoadException(Reason.NOT_FOUND, NLS.bind(Messages.UrlConfigSource_notFound, display(uri)));
 		default:
 			if (status >= 300 && status < 400) {
-				String location = response.headers().firstValue("Location").orElse("?");
-				throw new ConfigLoadException(Reason.HTTP_ERROR, display(uri) + " redirects (HTTP " + status + ") to "
-						+ location + "; redirects are not followed so the sign-in token stays with " + host(uri));
+				String location = response.headers().firstValue("Location").orElse("?"); //$NON-NLS-1$//$NON-NLS-2$
+				throw new ConfigLoadException(Reason.HTTP_ERROR,
+						NLS.bind(Messages.UrlConfigSource_redirect, new Object[] { display(uri), status, location, host(uri) }));
 			}
 			if (status >= 500) {
-				return offlineOr(cached, uri, host(uri) + " failed with HTTP " + status, Reason.HTTP_ERROR, null);
+				return offlineOr(cached, uri, NLS.bind(Messages.UrlConfigSource_serverFailed, host(uri), status), Reason.HTTP_ERROR, null);
 			}
-			throw new ConfigLoadException(Reason.HTTP_ERROR, host(uri) + " answered HTTP " + status + " for " + display(uri));
+			throw new ConfigLoadException(Reason.HTTP_ERROR,
+					NLS.bind(Messages.UrlConfigSource_httpError, new Object[] { host(uri), status, display(uri) }));
 		}
 		String contentType = contentType(response.headers());
 		byte[] body = response.body();
-		if (isHtml(contentType) || !looksLikeJsonObject(body) && !contentType.contains("json")) {
-			throw new ConfigLoadException(Reason.NOT_JSON, "the server sent " + (contentType.isEmpty() ? "content of no stated type" : contentType)
-					+ ", not a configuration, for " + display(uri));
+		if (isHtml(contentType) || !looksLikeJsonObject(body) && !contentType.contains("json")) { //$NON-NLS-1$
+			throw new ConfigLoadException(Reason.NOT_JSON, NLS.bind(Messages.UrlConfigSource_notConfiguration,
+					contentType.isEmpty() ? Messages.UrlConfigSource_noContentType : contentType, display(uri)));
 		}
 		if (cache != null) {
 			try {
-				cache.store(uri, response.headers().firstValue("ETag").orElse(null), body);
+				cache.store(uri, response.headers().firstValue("ETag").orElse(null), body); //$NON-NLS-1$
 			} catch (IOException e) {
 				// The download itself succeeded; only offline use suffers.
-				return new Fetched(body, Origin.NETWORK, "could not keep an offline copy in " + cache.getDirectory() + ": " + e.getMessage());
+				return new Fetched(body, Origin.NETWORK,
+						NLS.bind(Messages.UrlConfigSource_offlineCopyNotKept, cache.getDirectory(), e.getMessage()));
 			}
 		}
 		return new Fetched(body, Origin.NETWORK, null);
@@ -183,14 +184,14 @@ public final class UrlConfigSource {
 		}
 		ConfigCache.Entry entry = cached.get();
 		return new Fetched(readCache(entry, uri), Origin.CACHE_OFFLINE,
-				problem + "; opened the cached copy from " + entry.fetchedAt() + " offline, it may be out of date");
+				NLS.bind(Messages.UrlConfigSource_openedOffline, problem, entry.fetchedAt()));
 	}
 
 	private static byte[] readCache(ConfigCache.Entry entry, URI uri) throws ConfigLoadException {
 		try {
 			return entry.readBody();
 		} catch (IOException e) {
-			throw new ConfigLoadException(Reason.IO, "cannot read the cached copy of " + display(uri) + ": " + e.getMessage());
+			throw new ConfigLoadException(Reason.IO, NLS.bind(Messages.UrlConfigSource_cannotReadCache, display(uri), e.getMessage()));
 		}
 	}
 
@@ -199,7 +200,7 @@ public final class UrlConfigSource {
 			// Error pages and HTML are not read; the status or type is reported.
 			return BodySubscribers.replacing(new byte[0]);
 		}
-		long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+		long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1); //$NON-NLS-1$
 		if (declared > maxBytes) {
 			return new LimitedBody(-1, false);
 		}
@@ -207,13 +208,12 @@ public final class UrlConfigSource {
 	}
 
 	private void checkAllowed(URI uri) throws ConfigLoadException {
-		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-			throw new ConfigLoadException(Reason.INSECURE_URL, "not a web address: " + display(uri));
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT); //$NON-NLS-1$
+		if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) { //$NON-NLS-1$//$NON-NLS-2$
+			throw new ConfigLoadException(Reason.INSECURE_URL, NLS.bind(Messages.UrlConfigSource_notWebAddress, display(uri)));
 		}
-		if (scheme.equals("http") && !LimitedBody.isLoopback(uri.getHost())) {
-			throw new ConfigLoadException(Reason.INSECURE_URL, "refusing plain http for " + host(uri)
-					+ ": the sign-in token would travel unencrypted; use https (http is allowed for localhost only)");
+		if (scheme.equals("http") && !LimitedBody.isLoopback(uri.getHost())) { //$NON-NLS-1$
+			throw new ConfigLoadException(Reason.INSECURE_URL, NLS.bind(Messages.UrlConfigSource_plainHttp, host(uri)));
 		}
 	}
 
@@ -221,27 +221,27 @@ public final class UrlConfigSource {
 	private String timeoutMessage(URI uri) {
 		long millis = timeout.toMillis();
 		String seconds = millis % 1000 == 0 ? Long.toString(millis / 1000)
-				: String.format(Locale.ROOT, "%.1f", millis / 1000.0);
-		return "no answer from " + host(uri) + " within " + seconds + " s";
+				: String.format(Locale.ROOT, "%.1f", millis / 1000.0); //$NON-NLS-1$
+		return NLS.bind(Messages.UrlConfigSource_timeout, host(uri), seconds);
 	}
 
 	private String tooLargeMessage(URI uri) {
-		return "the configuration at " + display(uri) + " is larger than the limit of " + formatSize(maxBytes);
+		return NLS.bind(Messages.UrlConfigSource_tooLarge, display(uri), formatSize(maxBytes));
 	}
 
 	private static String formatSize(long bytes) {
 		if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-			return bytes / (1024 * 1024) + " MiB";
+			return NLS.bind(Messages.UrlConfigSource_mebibytes, bytes / (1024 * 1024));
 		}
-		return bytes + " bytes";
+		return NLS.bind(Messages.UrlConfigSource_bytes, bytes);
 	}
 
 	private static String contentType(HttpHeaders headers) {
-		return headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";")[0].trim();
+		return headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";")[0].trim(); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 	}
 
 	private static boolean isHtml(String contentType) {
-		return contentType.contains("html");
+		return contentType.contains("html"); //$NON-NLS-1$
 	}
 
 	private static boolean looksLikeJsonObject(byte[] body) {
@@ -258,12 +258,12 @@ public final class UrlConfigSource {
 
 	private static String describe(Throwable cause) {
 		if (cause instanceof ConnectException) {
-			return "connection refused";
+			return Messages.UrlConfigSource_connectionRefused;
 		}
 		if (cause instanceof UnknownHostException) {
-			return "unknown host";
+			return Messages.UrlConfigSource_unknownHost;
 		}
-		String simple = cause == null ? "unknown error" : cause.getClass().getSimpleName();
+		String simple = cause == null ? Messages.UrlConfigSource_unknownError : cause.getClass().getSimpleName();
 		return simple;
 	}
 
@@ -271,7 +271,7 @@ public final class UrlConfigSource {
 	static String display(URI uri) {
 		StringBuilder text = new StringBuilder();
 		if (uri.getScheme() != null) {
-			text.append(uri.getScheme()).append("://");
+			text.append(uri.getScheme()).append("://"); //$NON-NLS-1$
 		}
 		if (uri.getHost() != null) {
 			text.append(uri.getHost());
@@ -286,12 +286,12 @@ public final class UrlConfigSource {
 	}
 
 	private static String host(URI uri) {
-		return uri.getHost() == null ? display(uri) : uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+		return uri.getHost() == null ? display(uri) : uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : ""); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	@Override
 	public String toString() {
-		return "UrlConfigSource[maxBytes=" + maxBytes + ", timeout=" + timeout + ", cache=" + (cache == null ? "none" : cache.getDirectory()) + "]";
+		return "UrlConfigSource[maxBytes=" + maxBytes + ", timeout=" + timeout + ", cache=" + (cache == null ? "none" : cache.getDirectory()) + "]"; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$
 	}
 
 
