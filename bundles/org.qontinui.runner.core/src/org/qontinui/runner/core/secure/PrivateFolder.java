@@ -24,6 +24,8 @@ import java.nio.file.attribute.UserPrincipalNotFoundException;
 import java.util.EnumSet;
 import java.util.Set;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * Folders only the current user can read or write (0700), for downloaded configurations and queued
  * uploads: in a folder another user can write, that user could plant an "offline copy" of a
@@ -70,10 +72,10 @@ public final class PrivateFolder {
 	 */
 	public static void check(Path folder) throws IOException {
 		if (Files.isSymbolicLink(folder)) {
-			throw new IOException("refusing " + folder + ": it is a symbolic link, not a private folder");
+			throw new IOException(NLS.bind(Messages.PrivateFolder_symbolicLink, folder));
 		}
 		if (!Files.isDirectory(folder, LinkOption.NOFOLLOW_LINKS)) {
-			throw new IOException("refusing " + folder + ": not a folder");
+			throw new IOException(NLS.bind(Messages.PrivateFolder_notFolder, folder));
 		}
 		if (!isPosix(folder)) {
 			return;
@@ -81,8 +83,8 @@ public final class PrivateFolder {
 		PosixFileAttributes attributes = Files.readAttributes(folder, PosixFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
 		UserPrincipal me = currentUser();
 		if (me != null && !attributes.owner().equals(me)) {
-			throw new IOException("refusing " + folder + ": it belongs to " + attributes.owner().getName() + ", not to "
-					+ me.getName() + "; another user could have placed files there");
+			throw new IOException(
+					NLS.bind(Messages.PrivateFolder_otherOwner, new Object[] { folder, attributes.owner().getName(), me.getName() }));
 		}
 		if (!attributes.permissions().equals(OWNER_ONLY)) {
 			Files.setPosixFilePermissions(folder, OWNER_ONLY);
@@ -91,18 +93,18 @@ public final class PrivateFolder {
 
 	/** {@code $XDG_CACHE_HOME/qontinui-runner/<name>}, else {@code ~/.cache/qontinui-runner/<name>}. */
 	public static Path userCacheFolder(String name) {
-		String xdg = System.getenv("XDG_CACHE_HOME");
+		String xdg = System.getenv("XDG_CACHE_HOME"); //$NON-NLS-1$
 		Path base = xdg != null && !xdg.isBlank() && Paths.get(xdg).isAbsolute() ? Paths.get(xdg)
-				: Paths.get(System.getProperty("user.home"), ".cache");
-		return base.resolve("qontinui-runner").resolve(name);
+				: Paths.get(System.getProperty("user.home"), ".cache"); //$NON-NLS-1$//$NON-NLS-2$
+		return base.resolve("qontinui-runner").resolve(name); //$NON-NLS-1$
 	}
 
 	private static boolean isPosix(Path folder) {
-		return folder.getFileSystem().supportedFileAttributeViews().contains("posix");
+		return folder.getFileSystem().supportedFileAttributeViews().contains("posix"); //$NON-NLS-1$
 	}
 
 	private static UserPrincipal currentUser() throws IOException {
-		String name = System.getProperty("user.name");
+		String name = System.getProperty("user.name"); //$NON-NLS-1$
 		if (name == null) {
 			return null;
 		}

@@ -27,16 +27,16 @@ import java.util.regex.Pattern;
  */
 public final class SecretMask {
 
-	public static final String MASK = "********";
+	public static final String MASK = "********"; //$NON-NLS-1$
 
 	static final long REREAD_MILLIS = 500;
 
 	/** Shorter stored tokens are not replaced in free text: they would mangle ordinary words. */
 	private static final int MIN_TOKEN_LENGTH = 6;
-	private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+");
+	private static final Pattern BEARER = Pattern.compile("(?i)(bearer\\s+)[A-Za-z0-9._~+/=-]+"); //$NON-NLS-1$
 	/** {@code Authorization: <scheme> <credentials>} for schemes other than Bearer (masked above). */
 	private static final Pattern AUTHORIZATION = Pattern
-			.compile("(?i)(authorization\\s*[:=]\\s*)(?!bearer\\s)([A-Za-z][A-Za-z0-9-]*\\s+)?\\S+");
+			.compile("(?i)(authorization\\s*[:=]\\s*)(?!bearer\\s)([A-Za-z][A-Za-z0-9-]*\\s+)?\\S+"); //$NON-NLS-1$
 
 	private static final Set<String> seenTokens = new CopyOnWriteArraySet<>();
 	private static volatile String cachedToken;
@@ -48,10 +48,10 @@ public final class SecretMask {
 	/** {@code text} with every credential replaced by {@link #MASK}; null becomes "". */
 	public static String mask(String text) {
 		if (text == null) {
-			return "";
+			return ""; //$NON-NLS-1$
 		}
-		String masked = BEARER.matcher(text).replaceAll("$1" + MASK);
-		masked = AUTHORIZATION.matcher(masked).replaceAll("$1$2" + MASK);
+		String masked = BEARER.matcher(text).replaceAll("$1" + MASK); //$NON-NLS-1$
+		masked = AUTHORIZATION.matcher(masked).replaceAll("$1$2" + MASK); //$NON-NLS-1$
 		currentToken().ifPresent(seenTokens::add);
 		for (String token : seenTokens) {
 			if (token.length() >= MIN_TOKEN_LENGTH) {
@@ -82,7 +82,7 @@ public final class SecretMask {
 
 	private static Throwable masked(Throwable error, int depth) {
 		Throwable cause = error.getCause() == null || depth > 16 ? null : masked(error.getCause(), depth + 1);
-		MaskedException copy = new MaskedException(error.getClass().getName() + ": " + mask(error.getMessage()), cause);
+		MaskedException copy = new MaskedException(error.getClass().getName() + ": " + mask(error.getMessage()), cause); //$NON-NLS-1$
 		copy.setStackTrace(error.getStackTrace());
 		return copy;
 	}

@@ -15,6 +15,7 @@ import java.util.Optional;
 import org.eclipse.equinox.security.storage.ISecurePreferences;
 import org.eclipse.equinox.security.storage.SecurePreferencesFactory;
 import org.eclipse.equinox.security.storage.StorageException;
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.load.TokenStore;
 
 /**
@@ -26,8 +27,8 @@ import org.qontinui.runner.core.load.TokenStore;
  */
 public final class SecureStorageTokenStore implements TokenStore {
 
-	public static final String NODE = "org.qontinui.runner/webbuilder";
-	public static final String KEY = "token";
+	public static final String NODE = "org.qontinui.runner/webbuilder"; //$NON-NLS-1$
+	public static final String KEY = "token"; //$NON-NLS-1$
 
 	@Override
 	public Optional<String> read() {
@@ -38,7 +39,7 @@ public final class SecureStorageTokenStore implements TokenStore {
 		try {
 			return Optional.ofNullable(node.get(KEY, null));
 		} catch (StorageException e) {
-			throw new IllegalStateException("cannot read the sign-in token from secure storage (" + e.getErrorCode() + ")");
+			throw new IllegalStateException(NLS.bind(Messages.SecureStorageTokenStore_cannotRead, e.getErrorCode()));
 		}
 	}
 
@@ -54,9 +55,9 @@ public final class SecureStorageTokenStore implements TokenStore {
 			node.flush();
 			SecretMask.tokenChanged();
 		} catch (StorageException e) {
-			throw new IllegalStateException("cannot store the sign-in token in secure storage (" + e.getErrorCode() + ")");
+			throw new IllegalStateException(NLS.bind(Messages.SecureStorageTokenStore_cannotStore, e.getErrorCode()));
 		} catch (IOException e) {
-			throw new IllegalStateException("cannot save secure storage: " + e.getClass().getSimpleName());
+			throw new IllegalStateException(NLS.bind(Messages.SecureStorageTokenStore_cannotSave, e.getClass().getSimpleName()));
 		}
 	}
 
@@ -71,7 +72,7 @@ public final class SecureStorageTokenStore implements TokenStore {
 		try {
 			node.flush();
 		} catch (IOException e) {
-			throw new IllegalStateException("cannot save secure storage: " + e.getClass().getSimpleName());
+			throw new IllegalStateException(NLS.bind(Messages.SecureStorageTokenStore_cannotSave, e.getClass().getSimpleName()));
 		}
 	}
 
@@ -83,13 +84,13 @@ public final class SecureStorageTokenStore implements TokenStore {
 	private static ISecurePreferences requireNode() {
 		ISecurePreferences node = node();
 		if (node == null) {
-			throw new IllegalStateException("Eclipse secure storage is not available");
+			throw new IllegalStateException(Messages.SecureStorageTokenStore_unavailable);
 		}
 		return node;
 	}
 
 	@Override
 	public String toString() {
-		return "SecureStorageTokenStore[" + NODE + "]";
+		return "SecureStorageTokenStore[" + NODE + "]"; //$NON-NLS-1$//$NON-NLS-2$
 	}
 }

@@ -9,6 +9,8 @@
  *******************************************************************************/
 package org.qontinui.runner.core.secure;
 
+import org.eclipse.osgi.util.NLS;
+
 /**
  * What a web builder token may contain: visible ASCII only (it travels in an HTTP header). The
  * sign-in dialog and the preference page check a token with {@link #problem(String)} before
@@ -26,24 +28,23 @@ public final class TokenFormat {
 	/** Null when {@code token} can be stored and sent, else why not. */
 	public static String problem(String token) {
 		if (token == null || token.isEmpty()) {
-			return "the token is empty";
+			return Messages.TokenFormat_empty;
 		}
 		if (token.length() > MAX_LENGTH) {
-			return "the token is longer than " + MAX_LENGTH + " characters";
+			return NLS.bind(Messages.TokenFormat_tooLong, MAX_LENGTH);
 		}
 		for (int i = 0; i < token.length(); i++) {
 			char c = token.charAt(i);
 			String what = null;
 			if (c < 0x20 || c == 0x7f) {
-				what = "a control character";
+				what = Messages.TokenFormat_controlCharacter;
 			} else if (c == ' ') {
-				what = "a space";
+				what = Messages.TokenFormat_space;
 			} else if (c > 0x7e) {
-				what = Character.isWhitespace(c) || Character.isSpaceChar(c) ? "a space" : "a non-ASCII character";
+				what = Character.isWhitespace(c) || Character.isSpaceChar(c) ? Messages.TokenFormat_space : Messages.TokenFormat_nonAscii;
 			}
 			if (what != null) {
-				return "the token contains " + what + " at position " + (i + 1)
-						+ "; tokens are letters, digits and ASCII punctuation only (check what was pasted)";
+				return NLS.bind(Messages.TokenFormat_badCharacter, what, i + 1);
 			}
 		}
 		return null;

@@ -25,8 +25,8 @@ import org.qontinui.runner.core.load.TokenStore;
 public final class WebBuilderSignIn {
 
 	/** Preference node and key of the web builder URL (shared with the UI's preference pages). */
-	public static final String PREFERENCE_NODE = "org.qontinui.runner";
-	public static final String URL_PREFERENCE = "webBuilderUrl";
+	public static final String PREFERENCE_NODE = "org.qontinui.runner"; //$NON-NLS-1$
+	public static final String URL_PREFERENCE = "webBuilderUrl"; //$NON-NLS-1$
 
 	private static volatile TokenStore tokens = new SecureStorageTokenStore();
 
@@ -49,7 +49,7 @@ public final class WebBuilderSignIn {
 	public static Optional<URI> url() {
 		String value;
 		try {
-			value = Platform.getPreferencesService().getString(PREFERENCE_NODE, URL_PREFERENCE, "", null);
+			value = Platform.getPreferencesService().getString(PREFERENCE_NODE, URL_PREFERENCE, "", null); //$NON-NLS-1$
 		} catch (RuntimeException e) {
 			return Optional.empty(); // no preference service outside OSGi
 		}
