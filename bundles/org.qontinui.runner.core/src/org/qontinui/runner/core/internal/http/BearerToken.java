@@ -14,6 +14,7 @@ import java.net.http.HttpRequest;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.load.TokenStore;
 import org.qontinui.runner.core.secure.TokenFormat;
 
@@ -63,13 +64,13 @@ public final class BearerToken {
 		}
 		String problem = TokenFormat.problem(token.get());
 		if (problem != null) {
-			throw new UnusableTokenException("the stored web builder token cannot be sent: " + problem + "; sign in again");
+			throw new UnusableTokenException(NLS.bind(Messages.BearerToken_unusable, problem));
 		}
 		try {
-			request.header("Authorization", "Bearer " + token.get());
+			request.header("Authorization", "Bearer " + token.get()); //$NON-NLS-1$//$NON-NLS-2$
 		} catch (IllegalArgumentException e) {
 			// Not chained: the JDK's message may quote the header value.
-			throw new UnusableTokenException("the stored web builder token cannot be sent as a header; sign in again");
+			throw new UnusableTokenException(Messages.BearerToken_notAHeader);
 		}
 		return token;
 	}
@@ -81,20 +82,20 @@ public final class BearerToken {
 
 	/** {@code scheme://host:port}, lower case, with the scheme's default port made explicit. */
 	public static String originOf(URI uri) {
-		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT);
-		if (host.endsWith(".")) {
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT); //$NON-NLS-1$
+		String host = uri.getHost() == null ? "" : uri.getHost().toLowerCase(Locale.ROOT); //$NON-NLS-1$
+		if (host.endsWith(".")) { //$NON-NLS-1$
 			host = host.substring(0, host.length() - 1);
 		}
 		int port = uri.getPort();
 		if (port < 0) {
-			port = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1;
+			port = scheme.equals("https") ? 443 : scheme.equals("http") ? 80 : -1; //$NON-NLS-1$//$NON-NLS-2$
 		}
-		return scheme + "://" + host + ":" + port;
+		return scheme + "://" + host + ":" + port; //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	@Override
 	public String toString() {
-		return "BearerToken[" + (origin == null ? "bound to no host" : origin) + "]";
+		return "BearerToken[" + (origin == null ? "bound to no host" : origin) + "]"; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 	}
 }

@@ -31,7 +31,7 @@ public final class LimitedBody implements BodySubscriber<byte[]> {
 		private static final long serialVersionUID = 1L;
 
 		TooLargeException() {
-			super("response body too large");
+			super("response body too large"); //$NON-NLS-1$
 		}
 	}
 
@@ -115,11 +115,11 @@ public final class LimitedBody implements BodySubscriber<byte[]> {
 
 	/** "localhost" or a literal loopback address; no DNS lookup, whose answer anyone could forge. */
 	public static boolean isLoopback(String host) {
-		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host;
-		if (bare.equalsIgnoreCase("localhost")) {
+		String bare = host.startsWith("[") && host.endsWith("]") ? host.substring(1, host.length() - 1) : host; //$NON-NLS-1$//$NON-NLS-2$
+		if (bare.equalsIgnoreCase("localhost")) { //$NON-NLS-1$
 			return true;
 		}
-		if (!bare.matches("[0-9.]+") && !bare.contains(":")) {
+		if (!bare.matches("[0-9.]+") && !bare.contains(":")) { //$NON-NLS-1$//$NON-NLS-2$
 			return false;
 		}
 		try {

@@ -1,0 +1,28 @@
+/*******************************************************************************
+ * Copyright (c) 2026 Qontinui and others.
+ *
+ * This program and the accompanying materials are made available under the
+ * terms of the Eclipse Public License 2.0 which is available at
+ * https://www.eclipse.org/legal/epl-2.0/
+ *
+ * SPDX-License-Identifier: EPL-2.0
+ *******************************************************************************/
+package org.qontinui.runner.core.internal.http;
+
+import org.eclipse.osgi.util.NLS;
+
+/** The errors of sending the sign-in token (messages.properties beside this class). */
+final class Messages extends NLS {
+
+	private static final String BUNDLE_NAME = "org.qontinui.runner.core.internal.http.messages"; //$NON-NLS-1$
+
+	public static String BearerToken_unusable;
+	public static String BearerToken_notAHeader;
+
+	static {
+		NLS.initializeMessages(BUNDLE_NAME, Messages.class);
+	}
+
+	private Messages() {
+	}
+}
