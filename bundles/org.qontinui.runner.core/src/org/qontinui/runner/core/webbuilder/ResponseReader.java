@@ -26,7 +26,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 final class ResponseReader {
 
 	/** Object members that may hold the list, tried in this order. */
-	private static final String[] LIST_MEMBERS = { "items", "projects", "configurations", "data", "results" };
+	private static final String[] LIST_MEMBERS = { "items", "projects", "configurations", "data", "results" }; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$
 
 	private ResponseReader() {
 	}
@@ -94,52 +94,52 @@ final class ResponseReader {
 	}
 
 	static ProjectSummary project(JsonNode node) {
-		String id = text(node, "id", "projectId", "project_id", "uuid");
+		String id = text(node, "id", "projectId", "project_id", "uuid"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
 		if (id == null) {
 			return null;
 		}
-		return new ProjectSummary(id, nameOr(text(node, "name", "title"), id), updated(node));
+		return new ProjectSummary(id, nameOr(text(node, "name", "title"), id), updated(node)); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	static ConfigurationSummary configuration(JsonNode node, String requestedProjectId) {
-		String id = text(node, "id", "configId", "configurationId", "config_id", "uuid");
+		String id = text(node, "id", "configId", "configurationId", "config_id", "uuid"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$
 		if (id == null) {
 			return null;
 		}
-		String projectId = text(node, "projectId", "project_id");
-		if (projectId == null && node.get("project") != null && node.get("project").isObject()) {
-			projectId = text(node.get("project"), "id");
+		String projectId = text(node, "projectId", "project_id"); //$NON-NLS-1$//$NON-NLS-2$
+		if (projectId == null && node.get("project") != null && node.get("project").isObject()) { //$NON-NLS-1$//$NON-NLS-2$
+			projectId = text(node.get("project"), "id"); //$NON-NLS-1$//$NON-NLS-2$
 		}
-		return new ConfigurationSummary(id, nameOr(text(node, "name", "title"), id),
-				projectId == null ? requestedProjectId : projectId, updated(node), text(node, "version", "revision"));
+		return new ConfigurationSummary(id, nameOr(text(node, "name", "title"), id), //$NON-NLS-1$//$NON-NLS-2$
+				projectId == null ? requestedProjectId : projectId, updated(node), text(node, "version", "revision")); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	static Account account(JsonNode root) {
 		JsonNode node = root;
-		for (String wrapper : new String[] { "user", "account", "data" }) {
+		for (String wrapper : new String[] { "user", "account", "data" }) { //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 			JsonNode inner = root.get(wrapper);
 			if (inner != null && inner.isObject()) {
 				node = inner;
 				break;
 			}
 		}
-		return new Account(text(node, "id", "userId", "user_id", "sub"), text(node, "name", "displayName", "username"),
-				text(node, "email"));
+		return new Account(text(node, "id", "userId", "user_id", "sub"), text(node, "name", "displayName", "username"), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$//$NON-NLS-6$//$NON-NLS-7$
+				text(node, "email")); //$NON-NLS-1$
 	}
 
 	/** The server's own explanation from an error body, shortened to one line; null if none. */
 	static String serverMessage(byte[] body, String contentType) {
-		if (body == null || body.length == 0 || contentType.contains("html")) {
+		if (body == null || body.length == 0 || contentType.contains("html")) { //$NON-NLS-1$
 			return null;
 		}
 		String text = new String(body, StandardCharsets.UTF_8).trim();
-		if (text.startsWith("{")) {
+		if (text.startsWith("{")) { //$NON-NLS-1$
 			try {
 				JsonNode root = WebBuilderClient.MAPPER.readTree(text);
-				JsonNode error = root.get("error");
-				String message = text(root, "message", "detail", "title");
+				JsonNode error = root.get("error"); //$NON-NLS-1$
+				String message = text(root, "message", "detail", "title"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 				if (message == null && error != null) {
-					message = error.isObject() ? text(error, "message", "detail") : text(root, "error");
+					message = error.isObject() ? text(error, "message", "detail") : text(root, "error"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 				}
 				text = message;
 			} catch (IOException e) {
@@ -149,12 +149,12 @@ final class ResponseReader {
 		if (text == null || text.isBlank()) {
 			return null;
 		}
-		text = text.replaceAll("\\s+", " ");
-		return text.length() > 300 ? text.substring(0, 300) + "…" : text;
+		text = text.replaceAll("\\s+", " "); //$NON-NLS-1$//$NON-NLS-2$
+		return text.length() > 300 ? text.substring(0, 300) + "…" : text; //$NON-NLS-1$
 	}
 
 	private static Instant updated(JsonNode node) {
-		return instant(node, "updatedAt", "updated_at", "updated", "modifiedAt", "lastModified", "createdAt", "created_at");
+		return instant(node, "updatedAt", "updated_at", "updated", "modifiedAt", "lastModified", "createdAt", "created_at"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$//$NON-NLS-6$//$NON-NLS-7$
 	}
 
 	private static String nameOr(String name, String id) {

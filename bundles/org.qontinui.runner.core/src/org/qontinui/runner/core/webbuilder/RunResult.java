@@ -22,6 +22,8 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.UUID;
 
+import org.eclipse.osgi.util.NLS;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -61,14 +63,14 @@ public record RunResult(String runId, String configId, String configName, String
 	/** The outcome of one action; {@code message} is null or says what went wrong. */
 	public record ActionResult(String actionId, String type, boolean success, long durationMs, String message) {
 		public ActionResult {
-			Objects.requireNonNull(actionId, "actionId");
+			Objects.requireNonNull(actionId, "actionId"); //$NON-NLS-1$
 		}
 	}
 
 	public RunResult {
 		runId = runId == null || runId.isBlank() ? UUID.randomUUID().toString() : runId;
-		Objects.requireNonNull(status, "status");
-		Objects.requireNonNull(startedAt, "startedAt");
+		Objects.requireNonNull(status, "status"); //$NON-NLS-1$
+		Objects.requireNonNull(startedAt, "startedAt"); //$NON-NLS-1$
 		actions = actions == null ? List.of() : List.copyOf(actions);
 		screenshots = screenshots == null ? List.of() : List.copyOf(screenshots);
 	}
@@ -84,25 +86,25 @@ public record RunResult(String runId, String configId, String configName, String
 	 */
 	public String toJson(long maxScreenshotBytes) {
 		ObjectNode root = MAPPER.createObjectNode();
-		root.put("runId", runId);
-		root.put("configId", configId);
-		root.put("configName", configName);
-		root.put("workflow", workflow);
-		root.put("status", status.jsonName());
-		root.put("startedAt", startedAt.toString());
-		root.put("durationMs", durationMs);
-		ArrayNode actionArray = root.putArray("actions");
+		root.put("runId", runId); //$NON-NLS-1$
+		root.put("configId", configId); //$NON-NLS-1$
+		root.put("configName", configName); //$NON-NLS-1$
+		root.put("workflow", workflow); //$NON-NLS-1$
+		root.put("status", status.jsonName()); //$NON-NLS-1$
+		root.put("startedAt", startedAt.toString()); //$NON-NLS-1$
+		root.put("durationMs", durationMs); //$NON-NLS-1$
+		ArrayNode actionArray = root.putArray("actions"); //$NON-NLS-1$
 		for (ActionResult action : actions) {
 			ObjectNode node = actionArray.addObject();
-			node.put("actionId", action.actionId());
-			node.put("type", action.type());
-			node.put("success", action.success());
-			node.put("durationMs", action.durationMs());
+			node.put("actionId", action.actionId()); //$NON-NLS-1$
+			node.put("type", action.type()); //$NON-NLS-1$
+			node.put("success", action.success()); //$NON-NLS-1$
+			node.put("durationMs", action.durationMs()); //$NON-NLS-1$
 			if (action.message() != null) {
-				node.put("message", action.message());
+				node.put("message", action.message()); //$NON-NLS-1$
 			}
 		}
-		ArrayNode included = root.putArray("screenshots");
+		ArrayNode included = root.putArray("screenshots"); //$NON-NLS-1$
 		ArrayNode omitted = MAPPER.createArrayNode();
 		for (Path file : screenshots) {
 			String name = file.getFileName() == null ? file.toString() : file.getFileName().toString();
@@ -110,31 +112,31 @@ public record RunResult(String runId, String configId, String configName, String
 			try {
 				long size = Files.size(file);
 				if (size > maxScreenshotBytes) {
-					problem = "larger than " + formatSize(maxScreenshotBytes);
+					problem = NLS.bind(Messages.RunResult_tooLarge, formatSize(maxScreenshotBytes));
 				} else {
 					byte[] bytes = Files.readAllBytes(file);
 					if (bytes.length > maxScreenshotBytes) {
-						problem = "larger than " + formatSize(maxScreenshotBytes);
+						problem = NLS.bind(Messages.RunResult_tooLarge, formatSize(maxScreenshotBytes));
 					} else if (!isPng(bytes)) {
-						problem = "not a PNG image";
+						problem = Messages.RunResult_notPng;
 					} else {
 						ObjectNode node = included.addObject();
-						node.put("name", name);
-						node.put("mediaType", "image/png");
-						node.put("data", Base64.getEncoder().encodeToString(bytes));
+						node.put("name", name); //$NON-NLS-1$
+						node.put("mediaType", "image/png"); //$NON-NLS-1$//$NON-NLS-2$
+						node.put("data", Base64.getEncoder().encodeToString(bytes)); //$NON-NLS-1$
 					}
 				}
 			} catch (NoSuchFileException e) {
-				problem = "file not found";
+				problem = Messages.RunResult_notFound;
 			} catch (IOException e) {
-				problem = "cannot read: " + e.getClass().getSimpleName();
+				problem = NLS.bind(Messages.RunResult_unreadable, e.getClass().getSimpleName());
 			}
 			if (problem != null) {
-				omitted.addObject().put("name", name).put("reason", problem);
+				omitted.addObject().put("name", name).put("reason", problem); //$NON-NLS-1$//$NON-NLS-2$
 			}
 		}
 		if (!omitted.isEmpty()) {
-			root.set("omittedScreenshots", omitted);
+			root.set("omittedScreenshots", omitted); //$NON-NLS-1$
 		}
 		try {
 			return MAPPER.writeValueAsString(root);
@@ -151,8 +153,8 @@ public record RunResult(String runId, String configId, String configName, String
 
 	private static String formatSize(long bytes) {
 		if (bytes >= 1024 * 1024 && bytes % (1024 * 1024) == 0) {
-			return bytes / (1024 * 1024) + " MiB";
+			return NLS.bind(Messages.RunResult_mebibytes, bytes / (1024 * 1024));
 		}
-		return bytes + " bytes";
+		return NLS.bind(Messages.RunResult_bytes, bytes);
 	}
 }

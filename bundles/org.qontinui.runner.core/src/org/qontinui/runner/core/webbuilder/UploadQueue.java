@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.secure.PrivateFolder;
 import org.qontinui.runner.core.webbuilder.WebBuilderException.Reason;
 
@@ -53,11 +54,11 @@ import com.fasterxml.jackson.databind.JsonNode;
 public final class UploadQueue {
 
 	/** Subfolder for uploads the server refused for good or too often. */
-	public static final String DEAD_FOLDER = "dead";
+	public static final String DEAD_FOLDER = "dead"; //$NON-NLS-1$
 
-	private static final String SUFFIX = ".json";
-	private static final String ERROR_SUFFIX = ".error.txt";
-	private static final String REFUSALS_SUFFIX = ".refusals";
+	private static final String SUFFIX = ".json"; //$NON-NLS-1$
+	private static final String ERROR_SUFFIX = ".error.txt"; //$NON-NLS-1$
+	private static final String REFUSALS_SUFFIX = ".refusals"; //$NON-NLS-1$
 
 	/**
 	 * Caps of the queue.
@@ -72,7 +73,7 @@ public final class UploadQueue {
 
 		public Limits {
 			if (maxEntries < 1 || maxBytes < 1 || maxRefusals < 1) {
-				throw new IllegalArgumentException("upload queue limits must be positive");
+				throw new IllegalArgumentException("upload queue limits must be positive"); //$NON-NLS-1$
 			}
 		}
 	}
@@ -148,15 +149,13 @@ public final class UploadQueue {
 			}
 		}
 		if (entries + 1 > limits.maxEntries() || bytes + body.length > limits.maxBytes()) {
-			throw new QueueFullException("the upload queue is full (" + entries + " run(s), " + mib(bytes) + " waiting; limits "
-					+ limits.maxEntries() + " runs, " + mib(limits.maxBytes()) + "); this run of " + mib(body.length)
-					+ " was not queued. Sign in or check the Web Builder connection so the queue can drain, or delete entries in "
-					+ directory);
+			throw new QueueFullException(NLS.bind(Messages.UploadQueue_full, new Object[] { entries, mib(bytes), limits.maxEntries(),
+					mib(limits.maxBytes()), mib(body.length), directory }));
 		}
 		Path target = existing;
 		if (target == null) {
 			// The time prefix keeps uploads in the order they were made.
-			target = directory.resolve(String.format(Locale.ROOT, "%015d", System.currentTimeMillis()) + "-" + safeName(run.runId()) + SUFFIX);
+			target = directory.resolve(String.format(Locale.ROOT, "%015d", System.currentTimeMillis()) + "-" + safeName(run.runId()) + SUFFIX); //$NON-NLS-1$//$NON-NLS-2$
 		}
 		writeDurably(target, body);
 		Files.deleteIfExists(refusalsFileFor(target));
@@ -171,8 +170,8 @@ public final class UploadQueue {
 			if (root == null) {
 				uploads.add(new PendingUpload(runIdFromName(file), null, null, null, file));
 			} else {
-				uploads.add(new PendingUpload(runIdOf(root, file), ResponseReader.text(root, "configName"),
-						ResponseReader.text(root, "workflow"), ResponseReader.text(root, "status"), file));
+				uploads.add(new PendingUpload(runIdOf(root, file), ResponseReader.text(root, "configName"), //$NON-NLS-1$
+						ResponseReader.text(root, "workflow"), ResponseReader.text(root, "status"), file)); //$NON-NLS-1$//$NON-NLS-2$
 			}
 		}
 		return uploads;
@@ -234,7 +233,7 @@ public final class UploadQueue {
 			JsonNode root = readTree(file);
 			if (root == null || !root.isObject()) {
 				// Cannot happen with atomic writes, but a hand-edited file must not block the queue.
-				moveToDead(file, "not a valid upload: the file is not a JSON object");
+				moveToDead(file, Messages.UploadQueue_notAnObject);
 				movedToDead++;
 				continue;
 			}
@@ -245,7 +244,7 @@ public final class UploadQueue {
 				sent++;
 			} catch (WebBuilderException e) {
 				lastError = e;
-				String answer = "HTTP " + e.getStatusCode() + " (" + e.getReason() + "): " + e.getMessage();
+				String answer = NLS.bind(Messages.UploadQueue_answer, new Object[] { e.getStatusCode(), e.getReason(), e.getMessage() });
 				if (isPermanentRefusal(e)) {
 					moveToDead(file, answer);
 					movedToDead++;
@@ -254,7 +253,7 @@ public final class UploadQueue {
 				if (isTemporaryRefusal(e)) {
 					int refusals = countRefusal(file);
 					if (refusals >= limits.maxRefusals()) {
-						moveToDead(file, answer + "; refused " + refusals + " times");
+						moveToDead(file, NLS.bind(Messages.UploadQueue_refusedTimes, answer, refusals));
 						movedToDead++;
 						continue; // the next entry may well go through: it is not stuck behind this one
 					}
@@ -296,7 +295,7 @@ public final class UploadQueue {
 	private void moveToDead(Path file, String reason) throws IOException {
 		PrivateFolder.ensure(deadDirectory);
 		Path target = deadDirectory.resolve(file.getFileName());
-		String text = reason + System.lineSeparator() + "moved aside at " + Instant.now() + System.lineSeparator();
+		String text = reason + System.lineSeparator() + NLS.bind(Messages.UploadQueue_movedAside, Instant.now()) + System.lineSeparator();
 		writeDurably(errorFileFor(target), text.getBytes(StandardCharsets.UTF_8));
 		Files.move(file, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
 		Files.deleteIfExists(refusalsFileFor(file));
@@ -305,7 +304,7 @@ public final class UploadQueue {
 	}
 
 	private Path existingFileFor(String runId) throws IOException {
-		String suffix = "-" + safeName(runId) + SUFFIX;
+		String suffix = "-" + safeName(runId) + SUFFIX; //$NON-NLS-1$
 		for (Path file : queuedFiles(directory)) {
 			if (file.getFileName().toString().endsWith(suffix)) {
 				return file;
@@ -320,9 +319,9 @@ public final class UploadQueue {
 		if (!Files.isDirectory(folder)) {
 			return files;
 		}
-		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*" + SUFFIX)) {
+		try (DirectoryStream<Path> stream = Files.newDirectoryStream(folder, "*" + SUFFIX)) { //$NON-NLS-1$
 			for (Path file : stream) {
-				if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) {
+				if (Files.isRegularFile(file) && !file.getFileName().toString().startsWith(".")) { //$NON-NLS-1$
 					files.add(file);
 				}
 			}
@@ -334,7 +333,7 @@ public final class UploadQueue {
 	/** Temporary file, fsync, atomic rename, fsync of the directory: the new content or the old, never half. */
 	private static void writeDurably(Path target, byte[] content) throws IOException {
 		// Hidden and not ending in .json, so an interrupted write is never taken for an entry.
-		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+		Path temporary = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp"); //$NON-NLS-1$//$NON-NLS-2$
 		try {
 			try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE, StandardOpenOption.TRUNCATE_EXISTING)) {
 				ByteBuffer buffer = ByteBuffer.wrap(content);
@@ -368,7 +367,7 @@ public final class UploadQueue {
 	}
 
 	private static String mib(long bytes) {
-		return String.format(Locale.ROOT, "%.1f MiB", bytes / (1024.0 * 1024.0));
+		return NLS.bind(Messages.UploadQueue_mebibytes, String.format(Locale.ROOT, "%.1f", bytes / (1024.0 * 1024.0))); //$NON-NLS-1$
 	}
 
 	private static JsonNode readTree(Path file) {
@@ -380,7 +379,7 @@ public final class UploadQueue {
 	}
 
 	private static String runIdOf(JsonNode root, Path file) {
-		String runId = ResponseReader.text(root, "runId");
+		String runId = ResponseReader.text(root, "runId"); //$NON-NLS-1$
 		return runId == null ? runIdFromName(file) : runId;
 	}
 
@@ -402,11 +401,11 @@ public final class UploadQueue {
 
 	/** Run ids become file names: keep them to characters every file system accepts. */
 	private static String safeName(String runId) {
-		return runId.replaceAll("[^A-Za-z0-9_-]", "_");
+		return runId.replaceAll("[^A-Za-z0-9_-]", "_"); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	@Override
 	public String toString() {
-		return "UploadQueue[" + directory + "]";
+		return "UploadQueue[" + directory + "]"; //$NON-NLS-1$//$NON-NLS-2$
 	}
 }

@@ -33,6 +33,7 @@ import java.util.concurrent.TimeoutException;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.load.ConfigCache;
 import org.qontinui.runner.core.load.ConfigLoadException;
 import org.qontinui.runner.core.load.ConfigLoader;
@@ -73,7 +74,7 @@ public final class WebBuilderClient {
 	/** Error bodies are only read for the server's message; no need for more. */
 	private static final long MAX_ERROR_BODY_BYTES = 64 * 1024;
 	/** {@link ConfigLoadException} carries no status code; its messages name it as "HTTP nnn". */
-	private static final Pattern HTTP_STATUS = Pattern.compile("HTTP (\\d{3})");
+	private static final Pattern HTTP_STATUS = Pattern.compile("HTTP (\\d{3})"); //$NON-NLS-1$
 
 	private final WebBuilderEndpoints endpoints;
 	private final TokenStore tokens;
@@ -115,12 +116,12 @@ public final class WebBuilderClient {
 	 */
 	public Account whoAmI() throws WebBuilderException {
 		if (tokens.read().isEmpty()) {
-			throw new WebBuilderException(Reason.NOT_SIGNED_IN, "not signed in to the web builder; sign in first");
+			throw new WebBuilderException(Reason.NOT_SIGNED_IN, Messages.WebBuilderClient_notSignedIn);
 		}
 		URI uri = endpoints.me();
 		JsonNode root = readJson(uri, send(uri, get(uri)));
 		if (!root.isObject()) {
-			throw new WebBuilderException(Reason.BAD_RESPONSE, 200, "the answer from " + display(uri) + " is not an account", null);
+			throw new WebBuilderException(Reason.BAD_RESPONSE, 200, NLS.bind(Messages.WebBuilderClient_notAnAccount, display(uri)), null);
 		}
 		return ResponseReader.account(root);
 	}
@@ -176,18 +177,18 @@ public final class WebBuilderClient {
 		URI uri = endpoints.runs();
 		HttpRequest.Builder request = request(uri)
 				.POST(HttpRequest.BodyPublishers.ofString(json, StandardCharsets.UTF_8))
-				.header("Content-Type", "application/json; charset=utf-8");
+				.header("Content-Type", "application/json; charset=utf-8"); //$NON-NLS-1$//$NON-NLS-2$
 		if (runId != null) {
 			// Lets the server drop a duplicate when an earlier attempt succeeded but the answer was lost.
-			request.header("Idempotency-Key", runId);
+			request.header("Idempotency-Key", runId); //$NON-NLS-1$
 		}
 		Answer answer = send(uri, request);
-		if (answer.body().length == 0 || !answer.contentType().contains("json")) {
+		if (answer.body().length == 0 || !answer.contentType().contains("json")) { //$NON-NLS-1$
 			return Optional.empty();
 		}
 		try {
 			JsonNode root = MAPPER.readTree(answer.body());
-			return Optional.ofNullable(root.isObject() ? ResponseReader.text(root, "id", "runId") : null);
+			return Optional.ofNullable(root.isObject() ? ResponseReader.text(root, "id", "runId") : null); //$NON-NLS-1$//$NON-NLS-2$
 		} catch (IOException e) {
 			// Accepted is accepted; the id is only a convenience.
 			return Optional.empty();
@@ -198,7 +199,7 @@ public final class WebBuilderClient {
 		List<JsonNode> items = ResponseReader.items(readJson(uri, send(uri, get(uri))));
 		if (items == null) {
 			throw new WebBuilderException(Reason.BAD_RESPONSE, 200,
-					"the answer from " + display(uri) + " contains no list (expected an array or {\"items\": [...]})", null);
+					NLS.bind(Messages.WebBuilderClient_noList, display(uri), "{\"items\": [...]}"), null); //$NON-NLS-1$
 		}
 		return items;
 	}
@@ -208,7 +209,7 @@ public final class WebBuilderClient {
 	}
 
 	private HttpRequest.Builder request(URI uri) {
-		return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json");
+		return HttpRequest.newBuilder(uri).timeout(timeout).header("Accept", "application/json"); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	/** What came back from a successful (2xx) request. */
@@ -232,20 +233,20 @@ public final class WebBuilderClient {
 		} catch (InterruptedException e) {
 			future.cancel(true);
 			Thread.currentThread().interrupt();
-			throw new WebBuilderException(Reason.NETWORK, "interrupted while talking to " + host(uri));
+			throw new WebBuilderException(Reason.NETWORK, NLS.bind(Messages.WebBuilderClient_interrupted, host(uri)));
 		} catch (CancellationException e) {
-			throw new WebBuilderException(Reason.NETWORK, "the request to " + host(uri) + " was cancelled");
+			throw new WebBuilderException(Reason.NETWORK, NLS.bind(Messages.WebBuilderClient_cancelled, host(uri)));
 		} catch (ExecutionException e) {
 			Throwable cause = e.getCause();
 			if (cause instanceof LimitedBody.TooLargeException) {
 				throw new WebBuilderException(Reason.BAD_RESPONSE, -1,
-						"the answer from " + display(uri) + " is larger than " + maxResponseBytes + " bytes", null);
+						NLS.bind(Messages.WebBuilderClient_tooLarge, display(uri), maxResponseBytes), null);
 			}
 			if (cause instanceof HttpTimeoutException) {
 				throw new WebBuilderException(Reason.TIMEOUT, timeoutMessage(uri));
 			}
 			// The cause is not chained: JDK exception texts may one day quote request headers.
-			throw new WebBuilderException(Reason.NETWORK, "cannot reach " + host(uri) + ": " + describe(cause));
+			throw new WebBuilderException(Reason.NETWORK, NLS.bind(Messages.WebBuilderClient_cannotReach, host(uri), describe(cause)));
 		}
 		int status = response.statusCode();
 		String contentType = contentType(response.headers());
@@ -253,47 +254,52 @@ public final class WebBuilderClient {
 			return new Answer(status, contentType, response.body());
 		}
 		String said = ResponseReader.serverMessage(response.body(), contentType);
-		said = said == null ? "" : ": " + scrub(said, token);
+		said = said == null ? "" : NLS.bind(Messages.WebBuilderClient_serverSaid, scrub(said, token)); //$NON-NLS-1$
 		throw switch (status) {
-		case 401 -> new WebBuilderException(Reason.NOT_SIGNED_IN, status, "not signed in or the sign-in has expired ("
-				+ host(uri) + " answered 401); sign in to the web builder again", null);
+		case 401 -> new WebBuilderException(Reason.NOT_SIGNED_IN, status, NLS.bind(Messages.WebBuilderClient_signInExpired, host(uri)),
+				null);
 		case 403 -> new WebBuilderException(Reason.FORBIDDEN, status,
-				"access denied: the signed-in account may not use " + display(uri) + " (HTTP 403)" + said, null);
-		case 404 -> new WebBuilderException(Reason.NOT_FOUND, status, "not found: " + display(uri) + " (HTTP 404)" + said, null);
-		case 408 -> new WebBuilderException(Reason.TIMEOUT, status, host(uri) + " timed out waiting for the request (HTTP 408)", null);
-		case 429 -> new WebBuilderException(Reason.SERVER_ERROR, status, host(uri) + " is busy (HTTP 429); try again later", null);
+				NLS.bind(Messages.WebBuilderClient_forbidden, display(uri), said), null);
+		case 404 -> new WebBuilderException(Reason.NOT_FOUND, status, NLS.bind(Messages.WebBuilderClient_notFound, display(uri), said),
+				null);
+		case 408 -> new WebBuilderException(Reason.TIMEOUT, status, NLS.bind(Messages.WebBuilderClient_requestTimeout, host(uri)),
+				null);
+		case 429 -> new WebBuilderException(Reason.SERVER_ERROR, status, NLS.bind(Messages.WebBuilderClient_busy, host(uri)), null);
 		default -> {
 			if (status >= 500) {
-				yield new WebBuilderException(Reason.SERVER_ERROR, status, host(uri) + " failed with HTTP " + status + said, null);
+				yield new WebBuilderException(Reason.SERVER_ERROR, status,
+						NLS.bind(Messages.WebBuilderClient_serverFailed, new Object[] { host(uri), status, said }), null);
 			}
 			if (status >= 400) {
 				yield new WebBuilderException(Reason.REJECTED, status,
-						host(uri) + " refused the request to " + display(uri) + " (HTTP " + status + ")" + said, null);
+						NLS.bind(Messages.WebBuilderClient_refused, new Object[] { host(uri), display(uri), status, said }), null);
 			}
 			if (status >= 300 && status < 400) {
-				yield new WebBuilderException(Reason.BAD_RESPONSE, status, display(uri) + " redirects (HTTP " + status
-						+ "); redirects are not followed so the sign-in token stays with " + host(uri)
-						+ "; check the web builder URL", null);
+				yield new WebBuilderException(Reason.BAD_RESPONSE, status,
+						NLS.bind(Messages.WebBuilderClient_redirect, new Object[] { display(uri), status, host(uri) }), null);
 			}
-			yield new WebBuilderException(Reason.BAD_RESPONSE, status, host(uri) + " answered HTTP " + status, null);
+			yield new WebBuilderException(Reason.BAD_RESPONSE, status, NLS.bind(Messages.WebBuilderClient_httpStatus, host(uri), status),
+					null);
 		}
 		};
 	}
 
 	private JsonNode readJson(URI uri, Answer answer) throws WebBuilderException {
-		if (answer.contentType().contains("html")) {
-			throw new WebBuilderException(Reason.BAD_RESPONSE, answer.status(), "the server sent a web page instead of data for "
-					+ display(uri) + "; check the web builder URL", null);
+		if (answer.contentType().contains("html")) { //$NON-NLS-1$
+			throw new WebBuilderException(Reason.BAD_RESPONSE, answer.status(), NLS.bind(Messages.WebBuilderClient_webPage, display(uri)),
+					null);
 		}
 		try {
 			JsonNode root = MAPPER.readTree(answer.body());
 			if (root == null || root.isMissingNode()) {
-				throw new WebBuilderException(Reason.BAD_RESPONSE, answer.status(), "empty answer from " + display(uri), null);
+				throw new WebBuilderException(Reason.BAD_RESPONSE, answer.status(), NLS.bind(Messages.WebBuilderClient_emptyAnswer, display(uri)),
+						null);
 			}
 			return root;
 		} catch (IOException e) {
 			// Jackson's message quotes the body, which is data the user need not see; the location is enough.
-			throw new WebBuilderException(Reason.BAD_RESPONSE, answer.status(), "malformed JSON from " + display(uri), null);
+			throw new WebBuilderException(Reason.BAD_RESPONSE, answer.status(), NLS.bind(Messages.WebBuilderClient_malformedJson, display(uri)),
+					null);
 		}
 	}
 
@@ -328,7 +334,7 @@ public final class WebBuilderClient {
 	private BodySubscriber<byte[]> subscriberFor(HttpResponse.ResponseInfo info) {
 		int status = info.statusCode();
 		if (status >= 200 && status < 300) {
-			long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1);
+			long declared = info.headers().firstValueAsLong("Content-Length").orElse(-1); //$NON-NLS-1$
 			return new LimitedBody(declared > maxResponseBytes ? -1 : maxResponseBytes, false);
 		}
 		// Error bodies are only wanted for the message: keep the start, never fail on size.
@@ -339,29 +345,29 @@ public final class WebBuilderClient {
 	static String scrub(String text, Optional<String> token) {
 		String result = text;
 		if (token.isPresent() && !token.get().isEmpty()) {
-			result = result.replace(token.get(), "[token]");
+			result = result.replace(token.get(), "[token]"); //$NON-NLS-1$
 		}
-		return result.replaceAll("(?i)bearer\\s+\\S+", "Bearer [token]");
+		return result.replaceAll("(?i)bearer\\s+\\S+", "Bearer [token]"); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	private String timeoutMessage(URI uri) {
 		long millis = timeout.toMillis();
-		String seconds = millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0);
-		return "no answer from " + host(uri) + " within " + seconds + " s";
+		String seconds = millis % 1000 == 0 ? Long.toString(millis / 1000) : String.format(Locale.ROOT, "%.1f", millis / 1000.0); //$NON-NLS-1$
+		return NLS.bind(Messages.WebBuilderClient_timeout, host(uri), seconds);
 	}
 
 	private static String contentType(HttpHeaders headers) {
-		return headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";")[0].trim();
+		return headers.firstValue("Content-Type").orElse("").toLowerCase(Locale.ROOT).split(";")[0].trim(); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 	}
 
 	private static String describe(Throwable cause) {
 		if (cause instanceof ConnectException) {
-			return "connection refused";
+			return Messages.WebBuilderClient_connectionRefused;
 		}
 		if (cause instanceof UnknownHostException) {
-			return "unknown host";
+			return Messages.WebBuilderClient_unknownHost;
 		}
-		return cause == null ? "unknown error" : cause.getClass().getSimpleName();
+		return cause == null ? Messages.WebBuilderClient_unknownError : cause.getClass().getSimpleName();
 	}
 
 	private static String display(URI uri) {
@@ -369,12 +375,12 @@ public final class WebBuilderClient {
 	}
 
 	private static String host(URI uri) {
-		return uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : "");
+		return uri.getHost() + (uri.getPort() >= 0 ? ":" + uri.getPort() : ""); //$NON-NLS-1$//$NON-NLS-2$
 	}
 
 	@Override
 	public String toString() {
-		return "WebBuilderClient[" + display(endpoints.baseUri()) + ", timeout=" + timeout + "]";
+		return "WebBuilderClient[" + display(endpoints.baseUri()) + ", timeout=" + timeout + "]"; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 	}
 
 

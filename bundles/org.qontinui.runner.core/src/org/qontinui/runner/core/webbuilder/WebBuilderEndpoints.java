@@ -18,6 +18,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 
+import org.eclipse.osgi.util.NLS;
 import org.qontinui.runner.core.internal.http.LimitedBody;
 
 /**
@@ -31,23 +32,23 @@ import org.qontinui.runner.core.internal.http.LimitedBody;
 public final class WebBuilderEndpoints {
 
 	/** Property holding the base URL in {@link #fromProperties(Properties)}. */
-	public static final String URL_PROPERTY = "url";
+	public static final String URL_PROPERTY = "url"; //$NON-NLS-1$
 
 	/** Prefix of the path properties, e.g. {@code path.runs=/api/v2/runs}. */
-	public static final String PATH_PROPERTY_PREFIX = "path.";
+	public static final String PATH_PROPERTY_PREFIX = "path."; //$NON-NLS-1$
 
 	/** The endpoints the runner talks to, with their default paths. */
 	public enum Endpoint {
 		/** {@code GET}: the projects the signed-in account can see. */
-		PROJECTS("projects", "/api/v1/projects", null),
+		PROJECTS("projects", "/api/v1/projects", null), //$NON-NLS-1$//$NON-NLS-2$
 		/** {@code GET}: the configurations of one project. */
-		CONFIGURATIONS("configurations", "/api/v1/projects/{projectId}/configurations", "{projectId}"),
+		CONFIGURATIONS("configurations", "/api/v1/projects/{projectId}/configurations", "{projectId}"), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 		/** {@code GET}: one configuration as v2 JSON. */
-		EXPORT("export", "/api/v1/configurations/{configId}/export", "{configId}"),
+		EXPORT("export", "/api/v1/configurations/{configId}/export", "{configId}"), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 		/** {@code POST}: a run result. */
-		RUNS("runs", "/api/v1/runs", null),
+		RUNS("runs", "/api/v1/runs", null), //$NON-NLS-1$//$NON-NLS-2$
 		/** {@code GET}: the signed-in account; a 401 means not signed in. */
-		ME("me", "/api/v1/me", null);
+		ME("me", "/api/v1/me", null); //$NON-NLS-1$//$NON-NLS-2$
 
 		private final String key;
 		private final String defaultPath;
@@ -94,9 +95,9 @@ public final class WebBuilderEndpoints {
 		checkBase(baseUri);
 		this.baseUri = baseUri;
 		String authority = baseUri.getRawAuthority();
-		this.origin = baseUri.getScheme().toLowerCase(Locale.ROOT) + "://" + authority;
-		String path = baseUri.getRawPath() == null ? "" : baseUri.getRawPath();
-		this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path;
+		this.origin = baseUri.getScheme().toLowerCase(Locale.ROOT) + "://" + authority; //$NON-NLS-1$
+		String path = baseUri.getRawPath() == null ? "" : baseUri.getRawPath(); //$NON-NLS-1$
+		this.basePath = path.endsWith("/") ? path.substring(0, path.length() - 1) : path; //$NON-NLS-1$
 
 		Map<Endpoint, String> resolved = new EnumMap<>(Endpoint.class);
 		for (Endpoint endpoint : Endpoint.values()) {
@@ -104,7 +105,7 @@ public final class WebBuilderEndpoints {
 		}
 		for (Map.Entry<String, String> override : overrides.entrySet()) {
 			Endpoint endpoint = endpointFor(override.getKey());
-			String value = override.getValue() == null ? "" : override.getValue().trim();
+			String value = override.getValue() == null ? "" : override.getValue().trim(); //$NON-NLS-1$
 			checkPath(endpoint, value);
 			resolved.put(endpoint, value);
 		}
@@ -118,13 +119,13 @@ public final class WebBuilderEndpoints {
 	public static WebBuilderEndpoints fromProperties(Properties properties) {
 		String url = properties.getProperty(URL_PROPERTY);
 		if (url == null || url.isBlank()) {
-			throw new IllegalArgumentException("no web builder URL: property '" + URL_PROPERTY + "' is missing");
+			throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderEndpoints_noUrl, URL_PROPERTY));
 		}
 		URI base;
 		try {
 			base = new URI(url.trim());
 		} catch (URISyntaxException e) {
-			throw new IllegalArgumentException("the web builder URL is not a valid address: " + e.getReason());
+			throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderEndpoints_invalidUrl, e.getReason()));
 		}
 		Map<String, String> overrides = new HashMap<>();
 		for (String name : properties.stringPropertyNames()) {
@@ -176,10 +177,10 @@ public final class WebBuilderEndpoints {
 	/** Percent-encodes an id so it stays one path segment whatever the server uses as ids. */
 	static String encodeSegment(Endpoint endpoint, String id) {
 		if (id == null || id.isBlank()) {
-			throw new IllegalArgumentException("an id is required for the " + endpoint.key() + " endpoint");
+			throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderEndpoints_idRequired, endpoint.key()));
 		}
-		if (id.equals(".") || id.equals("..")) {
-			throw new IllegalArgumentException("'" + id + "' is not a valid id");
+		if (id.equals(".") || id.equals("..")) { //$NON-NLS-1$//$NON-NLS-2$
+			throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderEndpoints_invalidId, id));
 		}
 		StringBuilder encoded = new StringBuilder();
 		for (byte b : id.getBytes(StandardCharsets.UTF_8)) {
@@ -188,7 +189,7 @@ public final class WebBuilderEndpoints {
 					|| c == '~') {
 				encoded.append(c);
 			} else {
-				encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff));
+				encoded.append('%').append(String.format(Locale.ROOT, "%02X", b & 0xff)); //$NON-NLS-1$
 			}
 		}
 		return encoded.toString();
@@ -202,49 +203,48 @@ public final class WebBuilderEndpoints {
 			}
 		}
 		// Failing beats silently using a default when a key is misspelt.
-		throw new IllegalArgumentException("unknown web builder endpoint '" + key + "'; known: projects, configurations, export, runs, me");
+		throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderEndpoints_unknownEndpoint, key));
 	}
 
 	private static void checkPath(Endpoint endpoint, String path) {
 		String problem = null;
-		if (!path.startsWith("/")) {
-			problem = "must start with '/'";
-		} else if (path.startsWith("//")) {
-			problem = "must not start with '//' (that would name another host)";
-		} else if (path.contains("#") || path.chars().anyMatch(c -> c <= ' ' || c == '\\')) {
-			problem = "must not contain spaces, backslashes or '#'";
-		} else if (("/" + path + "/").contains("/../") || ("/" + path + "/").contains("/./")) {
-			problem = "must not contain '.' or '..' segments";
+		if (!path.startsWith("/")) { //$NON-NLS-1$
+			problem = Messages.WebBuilderEndpoints_pathNotAbsolute;
+		} else if (path.startsWith("//")) { //$NON-NLS-1$
+			problem = Messages.WebBuilderEndpoints_pathOtherHost;
+		} else if (path.contains("#") || path.chars().anyMatch(c -> c <= ' ' || c == '\\')) { //$NON-NLS-1$
+			problem = Messages.WebBuilderEndpoints_pathBadCharacter;
+		} else if (("/" + path + "/").contains("/../") || ("/" + path + "/").contains("/./")) { //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$//$NON-NLS-6$
+			problem = Messages.WebBuilderEndpoints_pathDotSegment;
 		} else if (endpoint.placeholder() != null && !path.contains(endpoint.placeholder())) {
-			problem = "must contain " + endpoint.placeholder();
-		} else if (endpoint.placeholder() == null && path.contains("{")) {
-			problem = "takes no placeholder";
+			problem = NLS.bind(Messages.WebBuilderEndpoints_pathWithoutPlaceholder, endpoint.placeholder());
+		} else if (endpoint.placeholder() == null && path.contains("{")) { //$NON-NLS-1$
+			problem = Messages.WebBuilderEndpoints_pathPlaceholder;
 		}
 		if (problem == null) {
-			String sample = endpoint.placeholder() == null ? path : path.replace(endpoint.placeholder(), "x");
+			String sample = endpoint.placeholder() == null ? path : path.replace(endpoint.placeholder(), "x"); //$NON-NLS-1$
 			try {
 				@SuppressWarnings("unused") // parsing is the check
-				URI parsed = new URI("https://host" + sample);
+				URI parsed = new URI("https://host" + sample); //$NON-NLS-1$
 			} catch (URISyntaxException e) {
-				problem = "is not a valid URL path (" + e.getReason() + ")";
+				problem = NLS.bind(Messages.WebBuilderEndpoints_pathInvalid, e.getReason());
 			}
 		}
 		if (problem != null) {
-			throw new IllegalArgumentException("path for the " + endpoint.key() + " endpoint '" + path + "' " + problem);
+			throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderEndpoints_badPath, new Object[] { endpoint.key(), path, problem }));
 		}
 	}
 
 	private static void checkBase(URI uri) {
-		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-		if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) {
-			throw new IllegalArgumentException("the web builder URL must be an https address, not " + display(uri));
+		String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT); //$NON-NLS-1$
+		if (uri.getHost() == null || !(scheme.equals("https") || scheme.equals("http"))) { //$NON-NLS-1$//$NON-NLS-2$
+			throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderEndpoints_notWebAddress, display(uri)));
 		}
 		if (uri.getRawUserInfo() != null || uri.getRawQuery() != null || uri.getRawFragment() != null) {
-			throw new IllegalArgumentException("the web builder URL must not contain user info, a query or a fragment: " + display(uri));
+			throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderEndpoints_secretParts, display(uri)));
 		}
-		if (scheme.equals("http") && !LimitedBody.isLoopback(uri.getHost())) {
-			throw new IllegalArgumentException("refusing plain http for " + uri.getHost()
-					+ ": the sign-in token would travel unencrypted; use https (http is allowed for localhost only)");
+		if (scheme.equals("http") && !LimitedBody.isLoopback(uri.getHost())) { //$NON-NLS-1$
+			throw new IllegalArgumentException(NLS.bind(Messages.WebBuilderEndpoints_plainHttp, uri.getHost()));
 		}
 	}
 
@@ -253,7 +253,7 @@ public final class WebBuilderEndpoints {
 	static String display(URI uri) {
 		StringBuilder text = new StringBuilder();
 		if (uri.getScheme() != null) {
-			text.append(uri.getScheme()).append("://");
+			text.append(uri.getScheme()).append("://"); //$NON-NLS-1$
 		}
 		if (uri.getHost() != null) {
 			text.append(uri.getHost());
@@ -269,6 +269,6 @@ public final class WebBuilderEndpoints {
 
 	@Override
 	public String toString() {
-		return "WebBuilderEndpoints[" + display(baseUri) + "]";
+		return "WebBuilderEndpoints[" + display(baseUri) + "]"; //$NON-NLS-1$//$NON-NLS-2$
 	}
 }
