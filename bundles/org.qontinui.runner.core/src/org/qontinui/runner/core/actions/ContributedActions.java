@@ -25,6 +25,7 @@ import org.eclipse.core.runtime.IConfigurationElement;
 import org.eclipse.core.runtime.IExtensionRegistry;
 import org.eclipse.core.runtime.ILog;
 import org.eclipse.core.runtime.Platform;
+import org.eclipse.osgi.util.NLS;
 import org.osgi.framework.Bundle;
 import org.qontinui.runner.core.validation.ActionTypeRegistry;
 import org.qontinui.runner.core.validation.ActionTypeRegistry.ConfigDescription;
@@ -40,7 +41,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
  */
 public final class ContributedActions {
 
-	public static final String POINT = "org.qontinui.runner.core.actions";
+	public static final String POINT = "org.qontinui.runner.core.actions"; //$NON-NLS-1$
 
 	/** One contributed action type. */
 	public record ActionType(String name, String label, String plugin, String bundle, String configDescription,
@@ -76,16 +77,16 @@ public final class ContributedActions {
 			String contributor = e.getContributor().getName();
 			Bundle bundle = Platform.getBundle(contributor);
 			switch (e.getName()) {
-			case "actionType" -> result.types.add(new ActionType(e.getAttribute("name"), e.getAttribute("label"),
-					e.getAttribute("plugin"), contributor, resourceText(bundle, e.getAttribute("configDescription")),
-					bundle == null || e.getAttribute("icon") == null ? null : bundle.getEntry(e.getAttribute("icon"))));
-			case "pythonModule" -> {
-				Path path = folder(bundle, e.getAttribute("path"));
+			case "actionType" -> result.types.add(new ActionType(e.getAttribute("name"), e.getAttribute("label"), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+					e.getAttribute("plugin"), contributor, resourceText(bundle, e.getAttribute("configDescription")), //$NON-NLS-1$//$NON-NLS-2$
+					bundle == null || e.getAttribute("icon") == null ? null : bundle.getEntry(e.getAttribute("icon")))); //$NON-NLS-1$//$NON-NLS-2$
+			case "pythonModule" -> { //$NON-NLS-1$
+				Path path = folder(bundle, e.getAttribute("path")); //$NON-NLS-1$
 				if (path != null) {
-					result.modules.add(new PythonModule(e.getAttribute("module"), path, contributor));
+					result.modules.add(new PythonModule(e.getAttribute("module"), path, contributor)); //$NON-NLS-1$
 				}
 			}
-			case "installHint" -> result.installHints.put(e.getAttribute("type"), e.getAttribute("plugin"));
+			case "installHint" -> result.installHints.put(e.getAttribute("type"), e.getAttribute("plugin")); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 			default -> {
 				// unknown element: the schema does not allow it
 			}
@@ -100,13 +101,14 @@ public final class ContributedActions {
 		}
 		URL url = bundle.getEntry(path);
 		if (url == null) {
-			ILog.of(ContributedActions.class).warn(bundle.getSymbolicName() + ": no config description at " + path);
+			ILog.of(ContributedActions.class)
+					.warn(NLS.bind(Messages.ContributedActions_noConfigDescription, bundle.getSymbolicName(), path));
 			return null;
 		}
 		try (InputStream in = url.openStream()) {
 			return new String(in.readAllBytes(), StandardCharsets.UTF_8);
 		} catch (IOException e) {
-			ILog.of(ContributedActions.class).error("Cannot read " + url, e);
+			ILog.of(ContributedActions.class).error(NLS.bind(Messages.ContributedActions_cannotRead, url), e);
 			return null;
 		}
 	}
@@ -118,14 +120,14 @@ public final class ContributedActions {
 		}
 		URL entry = bundle.getEntry(path);
 		if (entry == null) {
-			ILog.of(ContributedActions.class).error(bundle.getSymbolicName() + ": no folder " + path
-					+ " for its Python module", null);
+			ILog.of(ContributedActions.class).error(NLS.bind(Messages.ContributedActions_noFolder, bundle.getSymbolicName(), path),
+					null);
 			return null;
 		}
 		try {
 			return Paths.get(FileLocator.toFileURL(entry).getPath());
 		} catch (IOException e) {
-			ILog.of(ContributedActions.class).error("Cannot locate " + entry, e);
+			ILog.of(ContributedActions.class).error(NLS.bind(Messages.ContributedActions_cannotLocate, entry), e);
 			return null;
 		}
 	}
@@ -146,12 +148,12 @@ public final class ContributedActions {
 			JsonNode root = json.readTree(t.configDescription());
 			Map<String, ConfigDescription.Field> fields = new LinkedHashMap<>();
 			for (Map.Entry<String, JsonNode> f : root.properties()) {
-				fields.put(f.getKey(), new ConfigDescription.Field(f.getValue().path("type").asText(null),
-						f.getValue().path("required").asBoolean(false), f.getValue().path("description").asText(null)));
+				fields.put(f.getKey(), new ConfigDescription.Field(f.getValue().path("type").asText(null), //$NON-NLS-1$
+						f.getValue().path("required").asBoolean(false), f.getValue().path("description").asText(null))); //$NON-NLS-1$//$NON-NLS-2$
 			}
 			return new ConfigDescription(fields);
 		} catch (IOException e) {
-			ILog.of(ContributedActions.class).error(t.bundle() + ": config description of " + t.name() + " is not JSON", e);
+			ILog.of(ContributedActions.class).error(NLS.bind(Messages.ContributedActions_notJson, t.bundle(), t.name()), e);
 			return null;
 		}
 	}
@@ -180,11 +182,11 @@ public final class ContributedActions {
 	public Map<String, Object> launchArguments() {
 		Map<String, Object> args = new LinkedHashMap<>();
 		if (!modules.isEmpty()) {
-			args.put("pluginModules", modules.stream().map(PythonModule::module).distinct().toList());
-			args.put("pluginPaths", modules.stream().map(m -> m.path().toString()).distinct().toList());
+			args.put("pluginModules", modules.stream().map(PythonModule::module).distinct().toList()); //$NON-NLS-1$
+			args.put("pluginPaths", modules.stream().map(m -> m.path().toString()).distinct().toList()); //$NON-NLS-1$
 		}
 		if (!installHints.isEmpty()) {
-			args.put("actionHints", Map.copyOf(installHints));
+			args.put("actionHints", Map.copyOf(installHints)); //$NON-NLS-1$
 		}
 		return args;
 	}
