@@ -23,15 +23,15 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class Action extends ConfigElement {
 
-	public static final String IF = "IF";
-	public static final String LOOP = "LOOP";
-	public static final String SWITCH = "SWITCH";
-	public static final String TRY_CATCH = "TRY_CATCH";
-	public static final String GO_TO_STATE = "GO_TO_STATE";
-	public static final String RUN_WORKFLOW = "RUN_WORKFLOW";
+	public static final String IF = "IF"; //$NON-NLS-1$
+	public static final String LOOP = "LOOP"; //$NON-NLS-1$
+	public static final String SWITCH = "SWITCH"; //$NON-NLS-1$
+	public static final String TRY_CATCH = "TRY_CATCH"; //$NON-NLS-1$
+	public static final String GO_TO_STATE = "GO_TO_STATE"; //$NON-NLS-1$
+	public static final String RUN_WORKFLOW = "RUN_WORKFLOW"; //$NON-NLS-1$
 
 	/** Keys of {@code config} under which an action may hold other targets. */
-	private static final String[] TARGET_KEYS = { "target", "source", "destination", "clickTarget" };
+	private static final String[] TARGET_KEYS = { "target", "source", "destination", "clickTarget" }; //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
 
 	private String id;
 	private String type;
@@ -72,27 +72,27 @@ public class Action extends ConfigElement {
 	}
 
 	public List<String> getThenActionIds() {
-		return ids(IF, "thenActions");
+		return ids(IF, "thenActions"); //$NON-NLS-1$
 	}
 
 	public List<String> getElseActionIds() {
-		return ids(IF, "elseActions");
+		return ids(IF, "elseActions"); //$NON-NLS-1$
 	}
 
 	public List<String> getLoopActionIds() {
-		return ids(LOOP, "actions");
+		return ids(LOOP, "actions"); //$NON-NLS-1$
 	}
 
 	public List<String> getTryActionIds() {
-		return ids(TRY_CATCH, "tryActions");
+		return ids(TRY_CATCH, "tryActions"); //$NON-NLS-1$
 	}
 
 	public List<String> getCatchActionIds() {
-		return ids(TRY_CATCH, "catchActions");
+		return ids(TRY_CATCH, "catchActions"); //$NON-NLS-1$
 	}
 
 	public List<String> getFinallyActionIds() {
-		return ids(TRY_CATCH, "finallyActions");
+		return ids(TRY_CATCH, "finallyActions"); //$NON-NLS-1$
 	}
 
 	/**
@@ -106,23 +106,23 @@ public class Action extends ConfigElement {
 		}
 		switch (type) {
 		case IF -> {
-			collect(references, "/config", config, "thenActions");
-			collect(references, "/config", config, "elseActions");
+			collect(references, "/config", config, "thenActions"); //$NON-NLS-1$//$NON-NLS-2$
+			collect(references, "/config", config, "elseActions"); //$NON-NLS-1$//$NON-NLS-2$
 		}
-		case LOOP -> collect(references, "/config", config, "actions");
+		case LOOP -> collect(references, "/config", config, "actions"); //$NON-NLS-1$//$NON-NLS-2$
 		case TRY_CATCH -> {
-			collect(references, "/config", config, "tryActions");
-			collect(references, "/config", config, "catchActions");
-			collect(references, "/config", config, "finallyActions");
+			collect(references, "/config", config, "tryActions"); //$NON-NLS-1$//$NON-NLS-2$
+			collect(references, "/config", config, "catchActions"); //$NON-NLS-1$//$NON-NLS-2$
+			collect(references, "/config", config, "finallyActions"); //$NON-NLS-1$//$NON-NLS-2$
 		}
 		case SWITCH -> {
-			JsonNode cases = config.get("cases");
+			JsonNode cases = config.get("cases"); //$NON-NLS-1$
 			if (cases != null && cases.isArray()) {
 				for (int i = 0; i < cases.size(); i++) {
-					collect(references, "/config/cases/" + i, cases.get(i), "actions");
+					collect(references, "/config/cases/" + i, cases.get(i), "actions"); //$NON-NLS-1$//$NON-NLS-2$
 				}
 			}
-			collect(references, "/config", config, "defaultActions");
+			collect(references, "/config", config, "defaultActions"); //$NON-NLS-1$//$NON-NLS-2$
 		}
 		default -> {
 		}
@@ -139,15 +139,15 @@ public class Action extends ConfigElement {
 		if (config == null) {
 			return references;
 		}
-		collect(references, "/config", config, "stateIds");
-		single(references, "/config", config, "stateId");
-		for (String key : new String[] { "textSource", "verify" }) {
+		collect(references, "/config", config, "stateIds"); //$NON-NLS-1$//$NON-NLS-2$
+		single(references, "/config", config, "stateId"); //$NON-NLS-1$//$NON-NLS-2$
+		for (String key : new String[] { "textSource", "verify" }) { //$NON-NLS-1$//$NON-NLS-2$
 			if (config.get(key) instanceof ObjectNode nested) {
-				single(references, "/config/" + key, nested, "stateId");
+				single(references, "/config/" + key, nested, "stateId"); //$NON-NLS-1$//$NON-NLS-2$
 			}
 		}
 		for (ActionTarget target : getTargets()) {
-			single(references, target.pointer(), target.node(), "stateId");
+			single(references, target.pointer(), target.node(), "stateId"); //$NON-NLS-1$
 		}
 		return references;
 	}
@@ -157,8 +157,8 @@ public class Action extends ConfigElement {
 		if (!RUN_WORKFLOW.equals(type) || config == null) {
 			return null;
 		}
-		JsonNode workflowId = config.get("workflowId");
-		return workflowId != null && workflowId.isTextual() ? new ConfigReference("/config/workflowId", workflowId.asText())
+		JsonNode workflowId = config.get("workflowId"); //$NON-NLS-1$
+		return workflowId != null && workflowId.isTextual() ? new ConfigReference("/config/workflowId", workflowId.asText()) //$NON-NLS-1$
 				: null;
 	}
 
@@ -173,14 +173,14 @@ public class Action extends ConfigElement {
 		}
 		for (String key : TARGET_KEYS) {
 			if (config.get(key) instanceof ObjectNode target) {
-				targets.add(new ActionTarget("/config/" + key, target));
+				targets.add(new ActionTarget("/config/" + key, target)); //$NON-NLS-1$
 			}
 		}
-		if (config.get("verify") instanceof ObjectNode verify && verify.get("target") instanceof ObjectNode target) {
-			targets.add(new ActionTarget("/config/verify/target", target));
+		if (config.get("verify") instanceof ObjectNode verify && verify.get("target") instanceof ObjectNode target) { //$NON-NLS-1$//$NON-NLS-2$
+			targets.add(new ActionTarget("/config/verify/target", target)); //$NON-NLS-1$
 		}
-		if (targets.isEmpty() && (config.has("imageId") || config.has("imageIds"))) {
-			targets.add(new ActionTarget("/config", config));
+		if (targets.isEmpty() && (config.has("imageId") || config.has("imageIds"))) { //$NON-NLS-1$//$NON-NLS-2$
+			targets.add(new ActionTarget("/config", config)); //$NON-NLS-1$
 		}
 		return targets;
 	}
@@ -194,8 +194,8 @@ public class Action extends ConfigElement {
 				strategies.add(strategy);
 			}
 		}
-		if (config != null && config.get("searchOptions") instanceof ObjectNode options) {
-			ConfigReference strategy = ActionTarget.searchStrategyOf(options, "/config/searchOptions");
+		if (config != null && config.get("searchOptions") instanceof ObjectNode options) { //$NON-NLS-1$
+			ConfigReference strategy = ActionTarget.searchStrategyOf(options, "/config/searchOptions"); //$NON-NLS-1$
 			if (strategy != null) {
 				strategies.add(strategy);
 			}
@@ -206,7 +206,7 @@ public class Action extends ConfigElement {
 	/** A text value of {@code config} with its pointer, or null (e.g. {@code mouseButton}, {@code loopType}). */
 	public ConfigReference getConfigText(String key) {
 		JsonNode value = config == null ? null : config.get(key);
-		return value != null && value.isTextual() ? new ConfigReference("/config/" + key, value.asText()) : null;
+		return value != null && value.isTextual() ? new ConfigReference("/config/" + key, value.asText()) : null; //$NON-NLS-1$
 	}
 
 	private List<String> ids(String requiredType, String key) {
@@ -214,7 +214,7 @@ public class Action extends ConfigElement {
 			return List.of();
 		}
 		List<ConfigReference> references = new ArrayList<>();
-		collect(references, "/config", config, key);
+		collect(references, "/config", config, key); //$NON-NLS-1$
 		return references.stream().map(ConfigReference::id).toList();
 	}
 
@@ -225,7 +225,7 @@ public class Action extends ConfigElement {
 		}
 		for (int i = 0; i < list.size(); i++) {
 			if (list.get(i).isTextual()) {
-				into.add(new ConfigReference(pointer + "/" + key + "/" + i, list.get(i).asText()));
+				into.add(new ConfigReference(pointer + "/" + key + "/" + i, list.get(i).asText())); //$NON-NLS-1$//$NON-NLS-2$
 			}
 		}
 	}
@@ -233,7 +233,7 @@ public class Action extends ConfigElement {
 	private static void single(List<ConfigReference> into, String pointer, JsonNode holder, String key) {
 		JsonNode value = holder.get(key);
 		if (value != null && value.isTextual()) {
-			into.add(new ConfigReference(pointer + "/" + key, value.asText()));
+			into.add(new ConfigReference(pointer + "/" + key, value.asText())); //$NON-NLS-1$
 		}
 	}
 }

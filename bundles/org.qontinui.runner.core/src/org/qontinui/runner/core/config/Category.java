@@ -16,9 +16,9 @@ import com.fasterxml.jackson.annotation.JsonCreator;
 /** A workflow category; the runner offers workflows of categories with automation enabled. */
 public class Category extends ConfigElement {
 
-	public static final String MAIN = "Main";
+	public static final String MAIN = "Main"; //$NON-NLS-1$
 
-	private static final Map<String, String> ALIASES = Map.of("automation_enabled", "automationEnabled");
+	private static final Map<String, String> ALIASES = Map.of("automation_enabled", "automationEnabled"); //$NON-NLS-1$//$NON-NLS-2$
 
 	private String name;
 	private Boolean automationEnabled;

@@ -14,9 +14,9 @@ import java.util.Map;
 /** {@code settings.execution}. */
 public class ExecutionSettings extends ConfigElement {
 
-	private static final Map<String, String> ALIASES = Map.of("default_timeout", "defaultTimeout",
-			"default_retry_count", "defaultRetryCount", "action_delay", "actionDelay", "failure_strategy",
-			"failureStrategy", "execution_mode", "executionMode");
+	private static final Map<String, String> ALIASES = Map.of("default_timeout", "defaultTimeout", //$NON-NLS-1$//$NON-NLS-2$
+			"default_retry_count", "defaultRetryCount", "action_delay", "actionDelay", "failure_strategy", //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$
+			"failureStrategy", "execution_mode", "executionMode"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
 
 	private Number defaultTimeout;
 	private Number defaultRetryCount;

@@ -54,9 +54,9 @@ public class ImageAsset extends ConfigElement {
 		if (data == null) {
 			return null;
 		}
-		if (data.startsWith("data:")) {
+		if (data.startsWith("data:")) { //$NON-NLS-1$
 			int comma = data.indexOf(',');
-			return comma < 0 ? "" : data.substring(comma + 1);
+			return comma < 0 ? "" : data.substring(comma + 1); //$NON-NLS-1$
 		}
 		return data;
 	}

@@ -15,8 +15,8 @@ import java.util.Map;
 /** Runs when {@code toState} becomes active. */
 public class IncomingTransition extends Transition {
 
-	private static final Map<String, String> ALIASES = Map.of("to_state", "toState", "execute_after",
-			"executeAfter", "retry_count", "retryCount", "to", "toState");
+	private static final Map<String, String> ALIASES = Map.of("to_state", "toState", "execute_after", //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$
+			"executeAfter", "retry_count", "retryCount", "to", "toState"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$
 
 	private String toState;
 	private List<String> executeAfter;

@@ -15,8 +15,8 @@ import java.util.Map;
 /** {@code metadata}: name and provenance of a configuration. */
 public class Metadata extends ConfigElement {
 
-	private static final Map<String, String> ALIASES = Map.of("target_application", "targetApplication",
-			"project_id", "projectId");
+	private static final Map<String, String> ALIASES = Map.of("target_application", "targetApplication", //$NON-NLS-1$//$NON-NLS-2$
+			"project_id", "projectId"); //$NON-NLS-1$//$NON-NLS-2$
 
 	private String name;
 	private String description;

@@ -15,13 +15,13 @@ import java.util.Map;
 /** Leaves {@code fromState}; activates {@code toState} and {@code activateStates}. */
 public class OutgoingTransition extends Transition {
 
-	private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("from_state", "fromState"),
-			Map.entry("to_state", "toState"), Map.entry("stays_visible", "staysVisible"),
-			Map.entry("activate_states", "activateStates"), Map.entry("deactivate_states", "deactivateStates"),
-			Map.entry("retry_count", "retryCount"),
+	private static final Map<String, String> ALIASES = Map.ofEntries(Map.entry("from_state", "fromState"), //$NON-NLS-1$//$NON-NLS-2$
+			Map.entry("to_state", "toState"), Map.entry("stays_visible", "staysVisible"), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
+			Map.entry("activate_states", "activateStates"), Map.entry("deactivate_states", "deactivateStates"), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
+			Map.entry("retry_count", "retryCount"), //$NON-NLS-1$//$NON-NLS-2$
 			// Brobot's vocabulary (vocabulary.json "aliases"/"transition")
-			Map.entry("from", "fromState"), Map.entry("to", "toState"), Map.entry("exit", "deactivateStates"),
-			Map.entry("activate", "activateStates"));
+			Map.entry("from", "fromState"), Map.entry("to", "toState"), Map.entry("exit", "deactivateStates"), //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$//$NON-NLS-6$
+			Map.entry("activate", "activateStates")); //$NON-NLS-1$//$NON-NLS-2$
 
 	private String fromState;
 	private String toState;

@@ -18,8 +18,8 @@ import java.util.Map;
  */
 public class Pattern extends ConfigElement {
 
-	private static final Map<String, String> ALIASES = Map.of("image", "imageId", "image_id", "imageId",
-			"search_regions", "searchRegions");
+	private static final Map<String, String> ALIASES = Map.of("image", "imageId", "image_id", "imageId", //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
+			"search_regions", "searchRegions"); //$NON-NLS-1$//$NON-NLS-2$
 
 	private String id;
 	private String name;

@@ -20,7 +20,7 @@ import java.util.List;
  */
 public class QontinuiConfig extends ConfigElement {
 
-	public static final String CURRENT_VERSION = "2.0.0";
+	public static final String CURRENT_VERSION = "2.0.0"; //$NON-NLS-1$
 
 	private String version;
 	private Metadata metadata;

@@ -14,9 +14,9 @@ import java.util.Map;
 /** {@code settings.recognition}. */
 public class RecognitionSettings extends ConfigElement {
 
-	private static final Map<String, String> ALIASES = Map.of("default_threshold", "defaultThreshold",
-			"search_algorithm", "searchAlgorithm", "multi_scale_search", "multiScaleSearch", "ocr_enabled",
-			"ocrEnabled");
+	private static final Map<String, String> ALIASES = Map.of("default_threshold", "defaultThreshold", //$NON-NLS-1$//$NON-NLS-2$
+			"search_algorithm", "searchAlgorithm", "multi_scale_search", "multiScaleSearch", "ocr_enabled", //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$//$NON-NLS-5$
+			"ocrEnabled"); //$NON-NLS-1$
 
 	private Number defaultThreshold;
 	private String searchAlgorithm;

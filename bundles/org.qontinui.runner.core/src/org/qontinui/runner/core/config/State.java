@@ -21,14 +21,14 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 public class State extends ConfigElement {
 
 	private static final Map<String, String> ALIASES = Map.of( //
-			"identifyingImages", "stateImages", //
-			"identifying_images", "stateImages", //
-			"state_images", "stateImages", //
-			"state_strings", "strings", //
-			"state_regions", "regions", //
-			"state_locations", "locations", //
-			"is_initial", "isInitial", //
-			"is_final", "isFinal");
+			"identifyingImages", "stateImages", //$NON-NLS-1$//$NON-NLS-2$
+			"identifying_images", "stateImages", //$NON-NLS-1$//$NON-NLS-2$
+			"state_images", "stateImages", //$NON-NLS-1$//$NON-NLS-2$
+			"state_strings", "strings", //$NON-NLS-1$//$NON-NLS-2$
+			"state_regions", "regions", //$NON-NLS-1$//$NON-NLS-2$
+			"state_locations", "locations", //$NON-NLS-1$//$NON-NLS-2$
+			"is_initial", "isInitial", //$NON-NLS-1$//$NON-NLS-2$
+			"is_final", "isFinal"); //$NON-NLS-1$//$NON-NLS-2$
 
 	private String id;
 	private String name;

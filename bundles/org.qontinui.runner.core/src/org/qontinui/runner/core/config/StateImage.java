@@ -24,7 +24,7 @@ import com.fasterxml.jackson.databind.util.StdConverter;
  */
 public class StateImage extends ConfigElement {
 
-	private static final Map<String, String> ALIASES = Map.of("search_regions", "searchRegions");
+	private static final Map<String, String> ALIASES = Map.of("search_regions", "searchRegions"); //$NON-NLS-1$//$NON-NLS-2$
 
 	private String id;
 	private String name;

@@ -16,7 +16,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 /** A named point of a state; read from flat {@code x, y} or from {@code coordinates{x,y}}. */
 public class StateLocation extends ConfigElement {
 
-	private static final Map<String, String> ALIASES = Map.of("reference_image_id", "referenceImageId");
+	private static final Map<String, String> ALIASES = Map.of("reference_image_id", "referenceImageId"); //$NON-NLS-1$//$NON-NLS-2$
 
 	private String id;
 	private String name;
@@ -48,15 +48,15 @@ public class StateLocation extends ConfigElement {
 	}
 
 	public int getX() {
-		return x != null ? x.intValue() : coordinate("x");
+		return x != null ? x.intValue() : coordinate("x"); //$NON-NLS-1$
 	}
 
 	public int getY() {
-		return y != null ? y.intValue() : coordinate("y");
+		return y != null ? y.intValue() : coordinate("y"); //$NON-NLS-1$
 	}
 
 	private int coordinate(String axis) {
-		JsonNode coordinates = getOtherProperty("coordinates");
+		JsonNode coordinates = getOtherProperty("coordinates"); //$NON-NLS-1$
 		return coordinates == null ? 0 : coordinates.path(axis).asInt();
 	}
 

@@ -17,8 +17,8 @@ import java.util.Map;
  */
 public class StateRegion extends ConfigElement {
 
-	private static final Map<String, String> ALIASES = Map.of("is_search_region", "isSearchRegion",
-			"is_interaction_region", "isInteractionRegion", "reference_image_id", "referenceImageId");
+	private static final Map<String, String> ALIASES = Map.of("is_search_region", "isSearchRegion", //$NON-NLS-1$//$NON-NLS-2$
+			"is_interaction_region", "isInteractionRegion", "reference_image_id", "referenceImageId"); //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
 
 	private String id;
 	private String name;

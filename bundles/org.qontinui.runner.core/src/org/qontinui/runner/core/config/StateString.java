@@ -14,8 +14,8 @@ import java.util.Map;
 /** A named text of a state (to type, or to expect on screen). */
 public class StateString extends ConfigElement {
 
-	private static final Map<String, String> ALIASES = Map.of("regexPattern", "regex", "input_text", "inputText",
-			"expected_text", "expectedText");
+	private static final Map<String, String> ALIASES = Map.of("regexPattern", "regex", "input_text", "inputText", //$NON-NLS-1$//$NON-NLS-2$//$NON-NLS-3$//$NON-NLS-4$
+			"expected_text", "expectedText"); //$NON-NLS-1$//$NON-NLS-2$
 
 	private String id;
 	private String name;

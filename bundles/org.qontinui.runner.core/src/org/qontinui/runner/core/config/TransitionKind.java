@@ -15,9 +15,9 @@ import org.qontinui.runner.core.validation.Vocabulary;
 /** Direction of a transition. */
 public enum TransitionKind {
 	/** Leaves {@code fromState}; runs workflows that should bring up {@code toState}. */
-	OUTGOING("OutgoingTransition"),
+	OUTGOING("OutgoingTransition"), //$NON-NLS-1$
 	/** Runs when {@code toState} is reached, e.g. to verify it. */
-	INCOMING("IncomingTransition");
+	INCOMING("IncomingTransition"); //$NON-NLS-1$
 
 	private final String canonicalType;
 
@@ -39,7 +39,7 @@ public enum TransitionKind {
 		if (type == null) {
 			return null;
 		}
-		String kind = Vocabulary.get().enumMap("transitionType").get(ConfigValidator.enumKey(type));
-		return kind == null ? null : kind.equals("outgoing") ? OUTGOING : INCOMING;
+		String kind = Vocabulary.get().enumMap("transitionType").get(ConfigValidator.enumKey(type)); //$NON-NLS-1$
+		return kind == null ? null : kind.equals("outgoing") ? OUTGOING : INCOMING; //$NON-NLS-1$
 	}
 }

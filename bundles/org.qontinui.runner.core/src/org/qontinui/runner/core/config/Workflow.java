@@ -21,7 +21,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class Workflow extends ConfigElement {
 
-	private static final Map<String, String> ALIASES = Map.of("initial_state_ids", "initialStateIds");
+	private static final Map<String, String> ALIASES = Map.of("initial_state_ids", "initialStateIds"); //$NON-NLS-1$//$NON-NLS-2$
 
 	private String id;
 	private String name;
