@@ -67,9 +67,11 @@ for dir in "$root"/bundles/org.* "$root"/tests/org.*; do
       org.eclipse.core.runtime.prefs
     jdt="$(cat "$here/org.eclipse.jdt.core.prefs")"
     case "$(basename "$dir")" in
-      # The bundles whose text users read in the workbench: a literal must be in messages.properties or
-      # be marked //$NON-NLS-n$ (the build allows no warning).
-      org.qontinui.runner.ui|org.qontinui.runner.debug|org.qontinui.runner.webbuilder)
+      # The bundles whose text users read (workbench, Problems view, HTML report, command line): a literal
+      # must be in messages.properties or be marked //$NON-NLS-n$ (the build allows no warning).
+      org.qontinui.runner.ui|org.qontinui.runner.debug|org.qontinui.runner.webbuilder|org.qontinui.runner.core\
+      |org.qontinui.runner.runs|org.qontinui.runner.bridge|org.qontinui.runner.headless|org.qontinui.runner.app\
+      |org.qontinui.runner.devtools)
         jdt="${jdt/nonExternalizedStringLiteral=ignore/nonExternalizedStringLiteral=warning}";;
     esac
     put "$dir/.settings/org.eclipse.jdt.core.prefs" "$jdt"

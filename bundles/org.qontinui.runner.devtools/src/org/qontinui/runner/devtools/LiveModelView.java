@@ -35,7 +35,7 @@ import org.eclipse.ui.views.properties.PropertyDescriptor;
  */
 public class LiveModelView extends ViewPart {
 
-	public static final String ID = "org.qontinui.runner.devtools.liveModel";
+	public static final String ID = "org.qontinui.runner.devtools.liveModel"; //$NON-NLS-1$
 
 	private TreeViewer viewer;
 
@@ -72,7 +72,7 @@ public class LiveModelView extends ViewPart {
 		viewer.setInput(application());
 		viewer.expandToLevel(2);
 		getSite().setSelectionProvider(viewer);
-		getViewSite().getActionBars().getToolBarManager().add(new Action("Refresh") {
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.LiveModelView_refresh) {
 			@Override
 			public void run() {
 				viewer.refresh();
@@ -88,16 +88,16 @@ public class LiveModelView extends ViewPart {
 	/** "Part  org.qontinui.runner.ui.stateDiagram  'State Diagram'": type, element id, label. */
 	public static String describe(EObject element) {
 		StringBuilder text = new StringBuilder(element.eClass().getName());
-		Object id = value(element, "elementId");
+		Object id = value(element, "elementId"); //$NON-NLS-1$
 		if (id != null) {
-			text.append("  ").append(id);
+			text.append("  ").append(id); //$NON-NLS-1$
 		}
-		Object label = value(element, "label");
+		Object label = value(element, "label"); //$NON-NLS-1$
 		if (label == null) {
-			label = value(element, "name");
+			label = value(element, "name"); //$NON-NLS-1$
 		}
 		if (label != null) {
-			text.append("  '").append(label).append('\'');
+			text.append("  '").append(label).append('\''); //$NON-NLS-1$
 		}
 		return text.toString();
 	}
@@ -128,7 +128,7 @@ public class LiveModelView extends ViewPart {
 			@Override
 			public Object getPropertyValue(Object id) {
 				Object v = element.eGet((EAttribute) id);
-				return v == null ? "" : String.valueOf(v);
+				return v == null ? "" : String.valueOf(v); //$NON-NLS-1$
 			}
 
 			@Override

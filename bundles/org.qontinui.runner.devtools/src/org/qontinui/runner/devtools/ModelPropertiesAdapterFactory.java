@@ -19,7 +19,7 @@ public class ModelPropertiesAdapterFactory implements IAdapterFactory {
 	@Override
 	public <T> T getAdapter(Object adaptable, Class<T> adapterType) {
 		if (adapterType == IPropertySource.class && adaptable instanceof EObject e
-				&& e.eClass().getEPackage().getNsURI().contains("e4/ui")) {
+				&& e.eClass().getEPackage().getNsURI().contains("e4/ui")) { //$NON-NLS-1$
 			return adapterType.cast(LiveModelView.properties(e));
 		}
 		return null;

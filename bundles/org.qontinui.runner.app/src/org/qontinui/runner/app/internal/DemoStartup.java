@@ -48,20 +48,20 @@ import org.qontinui.runner.ui.launching.QontinuiLaunches;
  */
 public class DemoStartup implements EventHandler {
 
-	public static final String PROJECT = "qontinui-demo";
-	public static final String CONFIG = "demo.json";
+	public static final String PROJECT = "qontinui-demo"; //$NON-NLS-1$
+	public static final String CONFIG = "demo.json"; //$NON-NLS-1$
 
 	@Override
 	public void handleEvent(Event event) {
 		// The event comes on the UI thread; the workspace work does not belong there.
-		Job.create("Setting up the Qontinui demo", monitor -> {
+		Job.create(Messages.DemoStartup_job, monitor -> {
 			setUpDemo();
 			return Status.OK_STATUS;
 		}).schedule();
 	}
 
 	private static void setUpDemo() {
-		boolean asked = Boolean.getBoolean("qontinui.demo");
+		boolean asked = Boolean.getBoolean("qontinui.demo"); //$NON-NLS-1$
 		IProject project = ResourcesPlugin.getWorkspace().getRoot().getProject(PROJECT);
 		boolean firstStart = ResourcesPlugin.getWorkspace().getRoot().getProjects().length == 0;
 		if (!asked && !firstStart) {
@@ -70,11 +70,11 @@ public class DemoStartup implements EventHandler {
 		try {
 			IFile config = installDemo(project);
 			Path path = config.getLocation().toPath();
-			QontinuiLaunches.configurationFor(path, "");
+			QontinuiLaunches.configurationFor(path, ""); //$NON-NLS-1$
 			OpenConfigurations.getDefault().open(path);
 			PlatformUI.getWorkbench().getDisplay().asyncExec(DemoStartup::showViews);
 		} catch (CoreException | IOException e) {
-			ILog.of(DemoStartup.class).error("Cannot set up the Qontinui demo", e);
+			ILog.of(DemoStartup.class).error("Cannot set up the Qontinui demo", e); //$NON-NLS-1$
 		}
 	}
 
@@ -87,12 +87,12 @@ public class DemoStartup implements EventHandler {
 		if (!project.isOpen()) {
 			project.open(monitor);
 		}
-		Path demo = PythonSources.locate().resolve("demo");
+		Path demo = PythonSources.locate().resolve("demo"); //$NON-NLS-1$
 		Path target = project.getLocation().toPath();
 		Files.walkFileTree(demo, new SimpleFileVisitor<>() {
 			@Override
 			public FileVisitResult preVisitDirectory(Path dir, BasicFileAttributes attrs) throws IOException {
-				if (dir.getFileName().toString().equals("__pycache__")) {
+				if (dir.getFileName().toString().equals("__pycache__")) { //$NON-NLS-1$
 					return FileVisitResult.SKIP_SUBTREE;
 				}
 				Files.createDirectories(target.resolve(demo.relativize(dir).toString()));
@@ -117,7 +117,7 @@ public class DemoStartup implements EventHandler {
 		if (window == null || window.getActivePage() == null) {
 			return;
 		}
-		if (Boolean.getBoolean("qontinui.demo")) {
+		if (Boolean.getBoolean("qontinui.demo")) { //$NON-NLS-1$
 			// Without a window manager (Xvfb) "maximized" means nothing: take the monitor's area.
 			window.getShell().setBounds(window.getShell().getDisplay().getPrimaryMonitor().getClientArea());
 		}
@@ -126,7 +126,7 @@ public class DemoStartup implements EventHandler {
 			page.showView(QontinuiPerspective.STATE_DIAGRAM);
 			page.showView(QontinuiPerspective.CONFIG_EXPLORER);
 		} catch (PartInitException e) {
-			ILog.of(DemoStartup.class).error("Cannot show the Qontinui views", e);
+			ILog.of(DemoStartup.class).error("Cannot show the Qontinui views", e); //$NON-NLS-1$
 		}
 	}
 }
