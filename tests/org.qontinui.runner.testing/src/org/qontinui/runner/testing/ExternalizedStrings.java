@@ -46,7 +46,8 @@ public final class ExternalizedStrings {
 		Enumeration<URL> urls = bundle.findEntries("/", "messages.properties", true);
 		for (URL url : urls == null ? List.<URL>of() : Collections.list(urls)) {
 			String path = url.getPath();
-			if (path.contains("/org/")) {
+			// A test fragment attached as a folder also holds its build output (target/): not the bundle's.
+			if (path.contains("/org/") && !path.contains("/target/")) {
 				packages.put(path.substring(path.indexOf("/org/") + 1, path.lastIndexOf('/')).replace('/', '.'), url);
 			}
 		}
