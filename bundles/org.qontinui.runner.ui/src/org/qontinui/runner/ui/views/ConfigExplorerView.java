@@ -364,7 +364,11 @@ public class ConfigExplorerView extends ViewPart
 		public String getText(Object element) {
 			if (element instanceof ConfigNode c) {
 				long errors = c.diagnostics().stream().filter(Diagnostic::isError).count();
-				return errors > 0 ? NLS.bind(Messages.ConfigExplorer_nameWithErrors, c.name(), errors) : c.name();
+				// Two open files that read the same (the bundled demo and a copy in a project) say where they are.
+				boolean ambiguous = OpenConfigurations.getDefault().all().stream()
+						.anyMatch(o -> o != c && o.name().equals(c.name()));
+				String name = ambiguous ? NLS.bind(Messages.ConfigExplorer_nameWithLocation, c.name(), location(c)) : c.name();
+				return errors > 0 ? NLS.bind(Messages.ConfigExplorer_nameWithErrors, name, errors) : name;
 			}
 			if (element instanceof ConfigElementNode n) {
 				String text = n.label();
@@ -428,6 +432,15 @@ public class ConfigExplorerView extends ViewPart
 				text.append(NLS.bind(Messages.ConfigExplorer_andMore, problems.size() - 10));
 			}
 			return text.toString().strip();
+		}
+
+		/** The project folder of a workspace file, else the file's folder. */
+		private static String location(ConfigNode c) {
+			if (c.file() != null) {
+				return c.file().getParent().getFullPath().makeRelative().toString();
+			}
+			Path parent = c.path().toAbsolutePath().getParent();
+			return parent == null ? c.path().toString() : parent.toString();
 		}
 
 		private List<Diagnostic> problems(Object element) {

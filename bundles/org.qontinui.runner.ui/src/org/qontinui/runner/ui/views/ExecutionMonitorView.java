@@ -41,6 +41,7 @@ import org.qontinui.runner.runs.RunRecord;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
 import org.qontinui.runner.ui.RunTracker;
+import org.qontinui.runner.ui.internal.QontinuiUiPlugin;
 import org.qontinui.runner.ui.model.ConfigNode;
 import org.qontinui.runner.ui.model.ThumbnailCache;
 import org.qontinui.runner.ui.runs.RunReports;
@@ -113,7 +114,7 @@ public class ExecutionMonitorView extends ViewPart implements RunTracker.Listene
 		column(Messages.ExecutionMonitor_actions, 80, r -> NLS.bind(Messages.ExecutionMonitor_actionCounts, r.passed(), r.failed()));
 		history.setContentProvider(ArrayContentProvider.getInstance());
 		history.addDoubleClickListener(e -> openReport());
-		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.ExecutionMonitor_openReport) {
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.ExecutionMonitor_openReport, QontinuiUiPlugin.imageDescriptor("html_report")) { //$NON-NLS-1$
 			@Override
 			public void run() {
 				openReport();

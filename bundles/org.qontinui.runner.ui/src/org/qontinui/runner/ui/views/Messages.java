@@ -29,6 +29,7 @@ final class Messages extends NLS {
 	public static String ConfigExplorer_openInEditor;
 	public static String ConfigExplorer_close;
 	public static String ConfigExplorer_nameWithErrors;
+	public static String ConfigExplorer_nameWithLocation;
 	public static String ConfigExplorer_atLine;
 	public static String ConfigExplorer_andMore;
 	public static String RunConsole_name;

@@ -131,19 +131,19 @@ public class RunLogView extends ViewPart implements RunTracker.Listener {
 		table.setContentProvider(ArrayContentProvider.getInstance());
 		table.addDoubleClickListener(e -> open((RunEvent) table.getStructuredSelection().getFirstElement()));
 
-		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.RunLog_exportJsonLines) {
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.RunLog_exportJsonLines, QontinuiUiPlugin.imageDescriptor("export_jsonl")) { //$NON-NLS-1$
 			@Override
 			public void run() {
 				export(true);
 			}
 		});
-		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.RunLog_exportText) {
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.RunLog_exportText, QontinuiUiPlugin.imageDescriptor("export_text")) { //$NON-NLS-1$
 			@Override
 			public void run() {
 				export(false);
 			}
 		});
-		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.RunLog_openReport) {
+		getViewSite().getActionBars().getToolBarManager().add(new Action(Messages.RunLog_openReport, QontinuiUiPlugin.imageDescriptor("html_report")) { //$NON-NLS-1$
 			@Override
 			public void run() {
 				openReport();

@@ -262,6 +262,21 @@ class ViewsTest {
 		assertTrue(UiThread.get(monitor::showsFoundRegion), "the last match's screen area beside its template");
 	}
 
+	/** Two open files that read the same (the demo and a copy of it) are told apart by where they are. */
+	@Test
+	void sameNamedConfigurationsSayWhereTheyAre() throws Exception {
+		IFile copy = DebugWorkspace.demoProject("views-demo-copy").getFile("demo.json");
+		OpenConfigurations.getDefault().open(copy.getLocation().toPath()).join();
+		UiThread.run(() -> {
+			var labels = (ColumnLabelProvider) explorer().viewer().getLabelProvider(0);
+			String original = labels.getText(OpenConfigurations.getDefault().find(demo.getLocation().toPath()));
+			String second = labels.getText(OpenConfigurations.getDefault().find(copy.getLocation().toPath()));
+			assertTrue(original.endsWith("views-demo"), original);
+			assertTrue(second.endsWith("views-demo-copy"), second);
+		});
+		OpenConfigurations.getDefault().close(OpenConfigurations.getDefault().find(copy.getLocation().toPath()));
+	}
+
 	/** Columns count code points; the editor's offsets UTF-16 units: an emoji before an element is one column. */
 	@Test
 	void openingAnElementInTheEditorSelectsItAfterAstralCharacters() throws Exception {
