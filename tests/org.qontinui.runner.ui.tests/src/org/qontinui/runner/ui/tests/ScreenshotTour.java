@@ -11,6 +11,8 @@ package org.qontinui.runner.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import java.io.ByteArrayInputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -25,8 +27,10 @@ import org.eclipse.ui.console.ConsolePlugin;
 import org.eclipse.ui.console.IConsoleConstants;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
+import org.qontinui.runner.debug.launcher.LaunchAttributes;
 import org.qontinui.runner.debug.model.QontinuiDebugTarget;
 import org.qontinui.runner.debug.model.QontinuiProcess;
+import org.qontinui.runner.debug.model.QontinuiThread;
 import org.qontinui.runner.testing.UiThread;
 import org.qontinui.runner.ui.OpenConfigurations;
 import org.qontinui.runner.ui.QontinuiPerspective;
@@ -43,19 +47,9 @@ class ScreenshotTour {
 	@Test
 	void debugSessionAtAStateBreakpoint() throws Exception {
 		Path dir = Path.of(System.getProperty("qontinui.tour"));
-		Files.createDirectories(dir);
 		DebugWorkspace.removeAllBreakpoints();
 		IFile demo = DebugWorkspace.demoProject("qontinui-demo").getFile("demo.json");
-		UiThread.run(() -> {
-			var shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
-			shell.setBounds(shell.getDisplay().getPrimaryMonitor().getClientArea());
-			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-			page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(QontinuiPerspective.ID));
-			page.resetPerspective();
-			page.closeAllEditors(false);
-			page.showView(QontinuiPerspective.CONFIG_EXPLORER);
-			page.showView(QontinuiPerspective.STATE_DIAGRAM);
-		});
+		freshWorkbench();
 		OpenConfigurations.getDefault().open(demo.getLocation().toPath()).join();
 		DebugWorkspace.breakpoint(DebugWorkspace.read(demo), Kind.STATE, "state-dashboard");
 		ILaunch launch = DebugWorkspace.launch(demo, ILaunchManager.DEBUG_MODE, "screenshots", List.of());
@@ -87,6 +81,47 @@ class ScreenshotTour {
 		assertEquals(0, launch.getProcesses()[0].getExitValue());
 	}
 
+	/** The run suspended on a failed find: the recovery commands in the Debug view, the failure in the Run Log. */
+	@Test
+	void failureStopWithRecoveryCommands() throws Exception {
+		Path dir = Path.of(System.getProperty("qontinui.tour"));
+		DebugWorkspace.removeAllBreakpoints();
+		IFile demo = DebugWorkspace.demoProject("qontinui-failure").getFile("demo.json");
+		String text = Files.readString(demo.getLocation().toPath(), StandardCharsets.UTF_8);
+		demo.setContents(new ByteArrayInputStream(text.replace("\"defaultTimeout\": 10000", "\"defaultTimeout\": 300")
+				.getBytes(StandardCharsets.UTF_8)), true, false, null);
+		freshWorkbench();
+		OpenConfigurations.getDefault().open(demo.getLocation().toPath()).join();
+		ILaunch launch = DebugWorkspace.launch(demo, ILaunchManager.DEBUG_MODE, "screenshots",
+				List.of(LaunchAttributes.WORKFLOW, "wf-open-settings", LaunchAttributes.FAILURE_STRATEGY, "pause"));
+		QontinuiThread thread = DebugWorkspace.target(launch).thread();
+		DebugWorkspace.waitFor("a failure stop", thread::isSuspendedOnFailure);
+		UiThread.run(() -> {
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
+			page.showView(IDebugUIConstants.ID_VARIABLE_VIEW);
+			page.showView(QontinuiPerspective.RUN_LOG);
+		});
+		settle();
+		capture(dir.resolve("failure-recovery.png"));
+		launch.terminate();
+		DebugWorkspace.waitFor("termination", launch::isTerminated);
+	}
+
+	/** The workbench window over the whole screen, the Qontinui perspective as it ships, no editor. */
+	private static void freshWorkbench() {
+		UiThread.run(() -> {
+			var shell = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getShell();
+			shell.setBounds(shell.getDisplay().getPrimaryMonitor().getClientArea());
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			page.setPerspective(PlatformUI.getWorkbench().getPerspectiveRegistry().findPerspectiveWithId(QontinuiPerspective.ID));
+			page.resetPerspective();
+			page.closeAllEditors(false);
+			page.showView(QontinuiPerspective.CONFIG_EXPLORER);
+			page.showView(QontinuiPerspective.STATE_DIAGRAM);
+		});
+	}
+
 	private static void settle() throws InterruptedException {
 		for (int i = 0; i < 15; i++) {
 			UiThread.run(() -> {
@@ -99,6 +134,7 @@ class ScreenshotTour {
 	}
 
 	private static void capture(Path png) throws Exception {
+		Files.createDirectories(png.getParent());
 		Process p = new ProcessBuilder("import", "-window", "root", png.toString()).inheritIO().start();
 		assertEquals(0, p.waitFor());
 		System.out.println("screenshot: " + png);
