@@ -209,3 +209,42 @@ def test_record_saves_the_frames_and_the_configuration_into_the_run_folder(demo:
     assert json.loads((run_dir / manifest["config"]).read_text()) == json.loads(broken.read_text())
     frames = sorted((run_dir / "frames").glob("*.png"))
     assert len(frames) >= 5
+
+
+def test_retries_report_a_flaky_run_and_max_failures_skips_the_rest(demo: Path, demo_config: dict,
+                                                                     tmp_path: Path) -> None:
+    """--retries: the demo application is missing on the first attempt (the display setup starts it only from
+    the second on), so the run fails, is retried in its own folder and passes: flaky, counted as passed, its
+    failed attempt kept in the JUnit report as Surefire's flakyFailure. --max-failures 1: once a run has
+    failed for good, the runs after it are not started and are reported skipped."""
+    config = json.loads(json.dumps(demo_config))
+    config["settings"]["execution"]["defaultTimeout"] = 1500  # the failing attempt gives up soon
+    flaky = write(tmp_path / "flaky", "demo.json", config)
+    marker = tmp_path / "second-attempt"
+    setup = (f'if [ -e "{marker}" ]; then /usr/bin/python3 "{demo / "demo_app.py"}" & sleep 1.5; '
+             f'else touch "{marker}"; fi')
+    out = tmp_path / "out-flaky"
+    p = runner("run", str(flaky), "--backend", "x11", "--display-setup", setup, "--retries", "2", "--out", str(out),
+               timeout=600)
+    assert p.returncode == 0, p.stdout + p.stderr
+    assert "RETRYING: demo.json (retry 1 of 2)" in p.stdout, p.stdout
+    assert "Flaky: demo.json passed on retry 1" in p.stdout, p.stdout
+    assert p.stdout.splitlines()[-1].startswith("SUITE PASSED: 1 runs, 1 passed, 0 failed"), p.stdout
+    case = ET.parse(out / "junit.xml").getroot().find("testsuite/testcase")
+    assert case.find("failure") is None
+    flaky_failures = case.findall("flakyFailure")
+    assert len(flaky_failures) == 1 and "run folder" in (flaky_failures[0].text or "")
+    folders = sorted(d.name for d in (out / "runs").iterdir())
+    assert folders == ["001-demo.json", "001-demo.json-retry1"], folders
+
+    broken = write(tmp_path / "suite", "a-broken.json", broken_settings_click(config))
+    others = [write(tmp_path / "suite", f"{n}.json", config) for n in ("b-ok", "c-ok")]
+    out = tmp_path / "out-max"
+    p = runner("run", str(broken), *map(str, others), "--backend", "screenshots", "--screenshots",
+               str(demo / "screenshots"), "--max-failures", "1", "--out", str(out))
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "Skipped: 2 runs not started, 1 runs had failed (--max-failures 1)" in p.stdout, p.stdout
+    assert p.stdout.splitlines()[-1].startswith("SUITE FAILED: 3 runs, 0 passed, 1 failed"), p.stdout
+    root = ET.parse(out / "junit.xml").getroot()
+    assert root.get("failures") == "1" and root.get("skipped") == "2"
+    assert [c.find("skipped") is not None for c in root.iter("testcase")] == [False, True, True]

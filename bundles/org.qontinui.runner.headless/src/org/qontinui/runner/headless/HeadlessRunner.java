@@ -30,6 +30,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.eclipse.equinox.app.IApplication;
 import org.eclipse.equinox.app.IApplicationContext;
@@ -66,6 +67,8 @@ public class HeadlessRunner implements IApplication {
 
 	private final PrintStream out = SecretMask.masking(System.out);
 	private final Map<String, RunSession> active = new ConcurrentHashMap<>();
+	/** The application is being stopped: no retry starts. */
+	private volatile boolean stopping;
 
 	@Override
 	public Object start(IApplicationContext context) throws Exception {
@@ -229,6 +232,7 @@ public class HeadlessRunner implements IApplication {
 		}
 		Instant suiteStart = Instant.now();
 		List<RunSession.Outcome> outcomes = new ArrayList<>();
+		AtomicInteger failedRuns = new AtomicInteger();
 		// A worker takes a display for each run; the inherited DISPLAY is the empty Optional.
 		BlockingQueue<Optional<XvfbDisplay>> displays = new LinkedBlockingQueue<>();
 		List<XvfbDisplay> started = new ArrayList<>();
@@ -256,7 +260,8 @@ public class HeadlessRunner implements IApplication {
 				SuitePlan.PlannedRun run = runs.get(i);
 				Path runDir = outDir.resolve("runs").resolve(String.format(Locale.ROOT, "%03d-%s", i + 1, slug(run.id()))); //$NON-NLS-1$ //$NON-NLS-2$
 				boolean more = i + 1 < runs.size();
-				futures.add(pool.submit(() -> runOne(options, run, runDir, displays, workers > 1, starter, more)));
+				futures.add(pool.submit(() -> runWithRetries(options, run, runDir, displays, workers > 1, starter, more,
+						failedRuns)));
 			}
 			for (Future<RunSession.Outcome> f : futures) {
 				try {
@@ -280,12 +285,49 @@ public class HeadlessRunner implements IApplication {
 		HtmlReport.write(html, NLS.bind(Messages.HeadlessRunner_reportTitle, outcomes.size()), reported);
 		// The report line and the verdict lines are what CI and scripts parse: a fixed format, not translated.
 		out.println("Report: " + junit + "  Events: " + jsonl + "  HTML: " + html); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
-		long failed = outcomes.stream().filter(o -> !o.passed()).count();
+		long failed = outcomes.stream().filter(RunSession.Outcome::failed).count();
+		long skipped = outcomes.stream().filter(RunSession.Outcome::skipped).count();
 		boolean invalid = outcomes.stream().anyMatch(RunSession.Outcome::invalid);
+		if (skipped > 0) {
+			out.println(NLS.bind(Messages.HeadlessRunner_skipped, skipped, failedRuns.get()));
+		}
 		String summary = String.format(Locale.ROOT, "%d runs, %d passed, %d failed in %.1f s", outcomes.size(), //$NON-NLS-1$
-				outcomes.size() - failed, failed, wall);
+				outcomes.size() - failed - skipped, failed, wall);
 		out.println(failed == 0 ? "SUITE PASSED: " + summary : "SUITE FAILED: " + summary); //$NON-NLS-1$ //$NON-NLS-2$
 		return invalid ? INVALID : failed == 0 ? PASSED : FAILED;
+	}
+
+	/**
+	 * One planned run: not started once {@code --max-failures} runs have failed; run again after a
+	 * failure up to {@code --retries} times, each attempt in its own folder ({@code NNN-id-retryK}). A
+	 * run that passes on a retry is flaky: it counts as passed and its failed attempts are reported, as
+	 * Playwright and Maven Surefire do.
+	 */
+	private RunSession.Outcome runWithRetries(RunOptions options, SuitePlan.PlannedRun run, Path runDir,
+			BlockingQueue<Optional<XvfbDisplay>> displays, boolean prefix, ExecutorStarter starter, boolean more,
+			AtomicInteger failedRuns) throws IOException, InterruptedException {
+		if (options.maxFailures() > 0 && failedRuns.get() >= options.maxFailures()) {
+			return RunSession.Outcome.skipped(run, runDir, NLS.bind(Messages.JUnitReport_skipped, failedRuns.get()));
+		}
+		List<RunSession.Outcome> earlier = new ArrayList<>();
+		for (int retry = 0;; retry++) {
+			Path dir = retry == 0 ? runDir : runDir.resolveSibling(runDir.getFileName() + "-retry" + retry); //$NON-NLS-1$
+			RunSession.Outcome o = runOne(options, run, dir, displays, prefix, starter, more);
+			if (o.passed() || o.invalid() || retry >= options.retries() || stopping) {
+				if (!o.passed()) {
+					failedRuns.incrementAndGet();
+				} else if (retry > 0) {
+					synchronized (out) {
+						out.println(NLS.bind(Messages.HeadlessRunner_flaky, run.id(), retry));
+					}
+				}
+				return o.after(earlier);
+			}
+			earlier.add(o);
+			synchronized (out) {
+				out.println(NLS.bind(Messages.HeadlessRunner_retrying, new Object[] { run.id(), retry + 1, options.retries() }));
+			}
+		}
 	}
 
 	private RunSession.Outcome runOne(RunOptions options, SuitePlan.PlannedRun run, Path runDir,
@@ -388,6 +430,7 @@ public class HeadlessRunner implements IApplication {
 
 	@Override
 	public void stop() {
+		stopping = true;
 		active.values().forEach(RunSession::terminate);
 	}
 }

@@ -45,6 +45,10 @@ final class Messages extends NLS {
 	public static String HeadlessRunner_reportTitle;
 	public static String RunSession_noResult;
 	public static String JUnitReport_runFailed;
+	public static String JUnitReport_skipped;
+	public static String HeadlessRunner_retrying;
+	public static String HeadlessRunner_flaky;
+	public static String HeadlessRunner_skipped;
 	public static String XvfbDisplay_cannotStart;
 	public static String XvfbDisplay_noNumber;
 	public static String XvfbDisplay_interrupted;

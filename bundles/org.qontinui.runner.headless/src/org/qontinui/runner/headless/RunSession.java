@@ -12,6 +12,7 @@ package org.qontinui.runner.headless;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Consumer;
@@ -36,9 +37,39 @@ import org.qontinui.runner.runs.RunRecord;
  */
 final class RunSession {
 
-	/** How a run ended. {@code invalid}: the executor refused the configuration. */
+	/**
+	 * How a run ended. {@code invalid}: the executor refused the configuration. {@code failedAttempts}:
+	 * the earlier attempts of a run retried with {@code --retries} (a passed run with some is flaky);
+	 * {@code skipped}: not started because {@code --max-failures} runs had failed.
+	 */
 	record Outcome(SuitePlan.PlannedRun run, boolean passed, boolean invalid, String failure, RunRecord record,
-			String workflowId, Path runDir, String display, double seconds) {
+			String workflowId, Path runDir, String display, double seconds, List<Outcome> failedAttempts,
+			boolean skipped) {
+
+		Outcome(SuitePlan.PlannedRun run, boolean passed, boolean invalid, String failure, RunRecord record,
+				String workflowId, Path runDir, String display, double seconds) {
+			this(run, passed, invalid, failure, record, workflowId, runDir, display, seconds, List.of(), false);
+		}
+
+		/** A run that was not started. */
+		static Outcome skipped(SuitePlan.PlannedRun run, Path runDir, String reason) {
+			return new Outcome(run, false, false, reason, new RunRecord(run.config(), run.workflow()), run.workflow(),
+					runDir, null, 0, List.of(), true);
+		}
+
+		/** This attempt, after the failed ones before it. */
+		Outcome after(List<Outcome> earlier) {
+			return new Outcome(run, passed, invalid, failure, record, workflowId, runDir, display, seconds,
+					List.copyOf(earlier), skipped);
+		}
+
+		boolean flaky() {
+			return passed && !failedAttempts.isEmpty();
+		}
+
+		boolean failed() {
+			return !passed && !skipped;
+		}
 	}
 
 	private final RunOptions options;
