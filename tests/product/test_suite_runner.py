@@ -236,6 +236,7 @@ def test_retries_report_a_flaky_run_and_max_failures_skips_the_rest(demo: Path, 
     assert len(flaky_failures) == 1 and "run folder" in (flaky_failures[0].text or "")
     folders = sorted(d.name for d in (out / "runs").iterdir())
     assert folders == ["001-demo.json", "001-demo.json-retry1"], folders
+    assert "passed (flaky: passed on retry 1)" in (out / "report.html").read_text()
 
     broken = write(tmp_path / "suite", "a-broken.json", broken_settings_click(config))
     others = [write(tmp_path / "suite", f"{n}.json", config) for n in ("b-ok", "c-ok")]
@@ -248,3 +249,7 @@ def test_retries_report_a_flaky_run_and_max_failures_skips_the_rest(demo: Path, 
     root = ET.parse(out / "junit.xml").getroot()
     assert root.get("failures") == "1" and root.get("skipped") == "2"
     assert [c.find("skipped") is not None for c in root.iter("testcase")] == [False, True, True]
+    parser = ReportParser()
+    parser.feed((out / "report.html").read_text())
+    assert [parser.runs[n]["class"] for n in ("a-broken.json", "b-ok.json", "c-ok.json")] == \
+        ["run fail", "run skipped", "run skipped"]

@@ -281,7 +281,9 @@ public class HeadlessRunner implements IApplication {
 		writeSuiteLog(jsonl, outcomes);
 		Path html = outDir.resolve("report.html"); //$NON-NLS-1$
 		List<ReportedRun> reported = outcomes.stream().map(o -> new ReportedRun(o.run().id(), o.run().config(),
-				o.workflowId(), o.passed(), o.failure(), o.seconds(), o.runDir(), o.display())).toList();
+				o.workflowId(), o.passed(), o.failure(), o.seconds(), o.runDir(), o.display(),
+				o.flaky() ? NLS.bind(Messages.HeadlessRunner_flakyNote, o.failedAttempts().size()) : null, o.skipped()))
+				.toList();
 		HtmlReport.write(html, NLS.bind(Messages.HeadlessRunner_reportTitle, outcomes.size()), reported);
 		// The report line and the verdict lines are what CI and scripts parse: a fixed format, not translated.
 		out.println("Report: " + junit + "  Events: " + jsonl + "  HTML: " + html); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$

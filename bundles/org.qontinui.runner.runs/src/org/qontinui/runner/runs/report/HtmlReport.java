@@ -68,16 +68,19 @@ public final class HtmlReport {
 	public static String render(String title, List<ReportedRun> runs) throws IOException {
 		StringBuilder h = new StringBuilder(64 * 1024);
 		long passed = runs.stream().filter(ReportedRun::passed).count();
+		long skipped = runs.stream().filter(ReportedRun::skipped).count();
+		long failed = runs.size() - passed - skipped;
 		double total = runs.stream().mapToDouble(ReportedRun::seconds).sum();
 		h.append("<!DOCTYPE html>\n<html lang=\"en\"><head><meta charset=\"utf-8\">\n<title>").append(esc(title)) //$NON-NLS-1$
 				.append("</title>\n<style>").append(STYLE).append("</style></head><body>\n"); //$NON-NLS-1$ //$NON-NLS-2$
 		h.append("<h1>").append(esc(title)).append("</h1>\n"); //$NON-NLS-1$ //$NON-NLS-2$
 		// SUITE PASSED / SUITE FAILED: the verdict CI scripts look for, as the runner prints it.
 		h.append(String.format(Locale.ROOT, "<section id=\"summary\"><p class=\"verdict %s\">%s</p><p>%s</p>\n", //$NON-NLS-1$
-				passed == runs.size() ? "pass" : "fail", passed == runs.size() ? "SUITE PASSED" : "SUITE FAILED", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
+				failed == 0 ? "pass" : "fail", failed == 0 ? "SUITE PASSED" : "SUITE FAILED", //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$ //$NON-NLS-4$
 				NLS.bind(text(Messages.HtmlReport_summary), new Object[] { runs.size(),
 						bold(NLS.bind(text(Messages.HtmlReport_passedCount), passed)),
-						bold(NLS.bind(text(Messages.HtmlReport_failedCount), runs.size() - passed)),
+						bold(NLS.bind(text(skipped == 0 ? Messages.HtmlReport_failedCount : Messages.HtmlReport_failedSkippedCount),
+								failed, skipped)),
 						String.format(Locale.ROOT, "%.1f", total), Instant.now() }))); //$NON-NLS-1$
 		h.append("<table class=\"runs\"><tr>"); //$NON-NLS-1$
 		headings(h, Messages.HtmlReport_columnRun, Messages.HtmlReport_columnConfiguration,
@@ -88,8 +91,8 @@ public final class HtmlReport {
 			ReportedRun r = runs.get(i);
 			h.append(String.format(Locale.ROOT,
 					"<tr class=\"%s\"><td><a href=\"#run-%d\">%s</a></td><td>%s</td><td>%s</td><td>%s</td><td>%s</td><td>%s</td></tr>\n", //$NON-NLS-1$
-					r.passed() ? "pass" : "fail", i, esc(r.id()), esc(String.valueOf(r.config())), //$NON-NLS-1$ //$NON-NLS-2$
-					esc(r.workflow() == null ? Messages.HtmlReport_defaultWorkflow : r.workflow()), verdict(r.passed()),
+					status(r), i, esc(r.id()), esc(String.valueOf(r.config())),
+					esc(r.workflow() == null ? Messages.HtmlReport_defaultWorkflow : r.workflow()), verdict(r),
 					seconds(String.format(Locale.ROOT, "%.2f", r.seconds())), //$NON-NLS-1$
 					esc(r.display() == null ? "" : r.display()))); //$NON-NLS-1$
 		}
@@ -104,8 +107,8 @@ public final class HtmlReport {
 	private static void run(StringBuilder h, int index, ReportedRun r) throws IOException {
 		List<Event> events = r.runDir() == null ? List.of() : new RunFolder(r.runDir()).events();
 		h.append(String.format(Locale.ROOT, "<section class=\"run %s\" id=\"run-%d\" data-run=\"%s\">\n", //$NON-NLS-1$
-				r.passed() ? "pass" : "fail", index, esc(r.id()))); //$NON-NLS-1$ //$NON-NLS-2$
-		h.append("<h2>").append(esc(r.id())).append(" <span class=\"badge\">").append(verdict(r.passed())) //$NON-NLS-1$ //$NON-NLS-2$
+				status(r), index, esc(r.id())));
+		h.append("<h2>").append(esc(r.id())).append(" <span class=\"badge\">").append(verdict(r)) //$NON-NLS-1$ //$NON-NLS-2$
 				.append("</span></h2>\n"); //$NON-NLS-1$
 		if (!r.passed() && r.failure() != null) {
 			h.append("<p class=\"failure\">").append(esc(r.failure())).append("</p>\n"); //$NON-NLS-1$ //$NON-NLS-2$
@@ -433,8 +436,15 @@ public final class HtmlReport {
 	}
 
 	/** {@code passed} or {@code failed}. */
-	private static String verdict(boolean passed) {
-		return text(passed ? Messages.HtmlReport_passed : Messages.HtmlReport_failed);
+	/** The run's CSS class: pass, fail or skipped. */
+	private static String status(ReportedRun r) {
+		return r.skipped() ? "skipped" : r.passed() ? "pass" : "fail"; //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
+	}
+
+	private static String verdict(ReportedRun r) {
+		String verdict = text(r.skipped() ? Messages.HtmlReport_skipped : r.passed() ? Messages.HtmlReport_passed
+				: Messages.HtmlReport_failed);
+		return r.note() == null ? verdict : NLS.bind(text(Messages.HtmlReport_verdictWithNote), verdict, esc(r.note()));
 	}
 
 	/** A duration in seconds, {@code number} already formatted. */
@@ -513,6 +523,7 @@ public final class HtmlReport {
 			.verdict{font-weight:bold;font-size:18px}.verdict.pass{color:#1a7f37}.verdict.fail{color:#c62828}
 			table{border-collapse:collapse;margin:8px 0}td,th{padding:2px 8px;text-align:left;border-bottom:1px solid #eee}
 			tr.fail td,.run.fail .badge{color:#c62828}tr.pass td:nth-child(4),.run.pass .badge{color:#1a7f37}
+			tr.skipped td,.run.skipped .badge{color:#777}
 			.timeline td.bar{width:40%;min-width:200px}.timeline td.bar div{height:10px;background:#4a78c2}
 			.timeline tr.state td.bar div{background:#8bb174}.timeline tr.transition td.bar div{background:#c29b4a}
 			.timeline tr.detection td.bar div{background:#6a5acd}.timeline tr.interruption td.bar div{background:#e67e22}

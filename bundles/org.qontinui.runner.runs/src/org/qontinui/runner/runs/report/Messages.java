@@ -19,6 +19,7 @@ final class Messages extends NLS {
 	public static String HtmlReport_summary;
 	public static String HtmlReport_passedCount;
 	public static String HtmlReport_failedCount;
+	public static String HtmlReport_failedSkippedCount;
 	public static String HtmlReport_columnRun;
 	public static String HtmlReport_columnConfiguration;
 	public static String HtmlReport_columnWorkflow;
@@ -28,6 +29,8 @@ final class Messages extends NLS {
 	public static String HtmlReport_defaultWorkflow;
 	public static String HtmlReport_passed;
 	public static String HtmlReport_failed;
+	public static String HtmlReport_skipped;
+	public static String HtmlReport_verdictWithNote;
 	public static String HtmlReport_seconds;
 	public static String HtmlReport_milliseconds;
 	public static String HtmlReport_runFolder;

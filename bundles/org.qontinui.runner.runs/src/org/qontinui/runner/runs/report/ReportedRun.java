@@ -22,7 +22,15 @@ import java.nio.file.Path;
  * @param seconds  the run's own duration
  * @param runDir   the run folder (docs/protocol.md, "Run folder")
  * @param display  the X display it ran on, or null
+ * @param note     shown beside the verdict (a flaky run: which retry passed), or null
+ * @param skipped  not started (the suite's failure limit was reached): neither passed nor failed
  */
 public record ReportedRun(String id, Path config, String workflow, boolean passed, String failure, double seconds,
-		Path runDir, String display) {
+		Path runDir, String display, String note, boolean skipped) {
+
+	/** A run that was started, without a note. */
+	public ReportedRun(String id, Path config, String workflow, boolean passed, String failure, double seconds,
+			Path runDir, String display) {
+		this(id, config, workflow, passed, failure, seconds, runDir, display, null, false);
+	}
 }
