@@ -55,12 +55,7 @@ class ScreenshotTour {
 		ILaunch launch = DebugWorkspace.launch(demo, ILaunchManager.DEBUG_MODE, "screenshots", List.of());
 		QontinuiDebugTarget target = DebugWorkspace.target(launch);
 		DebugWorkspace.waitFor("the breakpoint", target::isSuspended);
-		UiThread.run(() -> {
-			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-			page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
-			page.showView(IDebugUIConstants.ID_VARIABLE_VIEW);
-			page.showView(QontinuiPerspective.RUN_LOG);
-		});
+		showDebugViews();
 		settle();
 		capture(dir.resolve("debug-state-breakpoint.png"));
 		target.thread().stepOver();
@@ -96,12 +91,7 @@ class ScreenshotTour {
 				List.of(LaunchAttributes.WORKFLOW, "wf-open-settings", LaunchAttributes.FAILURE_STRATEGY, "pause"));
 		QontinuiThread thread = DebugWorkspace.target(launch).thread();
 		DebugWorkspace.waitFor("a failure stop", thread::isSuspendedOnFailure);
-		UiThread.run(() -> {
-			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
-			page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
-			page.showView(IDebugUIConstants.ID_VARIABLE_VIEW);
-			page.showView(QontinuiPerspective.RUN_LOG);
-		});
+		showDebugViews();
 		settle();
 		capture(dir.resolve("failure-recovery.png"));
 		launch.terminate();
@@ -119,6 +109,16 @@ class ScreenshotTour {
 			page.closeAllEditors(false);
 			page.showView(QontinuiPerspective.CONFIG_EXPLORER);
 			page.showView(QontinuiPerspective.STATE_DIAGRAM);
+		});
+	}
+
+	/** The views of a suspended run: Debug, Variables and the Run Log. */
+	private static void showDebugViews() {
+		UiThread.run(() -> {
+			IWorkbenchPage page = PlatformUI.getWorkbench().getActiveWorkbenchWindow().getActivePage();
+			page.showView(IDebugUIConstants.ID_DEBUG_VIEW);
+			page.showView(IDebugUIConstants.ID_VARIABLE_VIEW);
+			page.showView(QontinuiPerspective.RUN_LOG);
 		});
 	}
 
