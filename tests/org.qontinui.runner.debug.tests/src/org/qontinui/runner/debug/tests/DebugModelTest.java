@@ -275,7 +275,8 @@ class DebugModelTest {
 		adapter.refuseRunControl = false;
 		thread.resume();
 		waitUntil("running", () -> !thread.isSuspended());
-		assertEquals(3, count(thread, DebugEvent.RESUME));
+		// The debug platform delivers events on its own thread: the third RESUME may follow the state change.
+		waitUntil("the third resume event", () -> count(thread, DebugEvent.RESUME) == 3);
 		assertEquals(3, count(thread, DebugEvent.SUSPEND));
 	}
 
