@@ -253,3 +253,24 @@ def test_retries_report_a_flaky_run_and_max_failures_skips_the_rest(demo: Path, 
     parser.feed((out / "report.html").read_text())
     assert [parser.runs[n]["class"] for n in ("a-broken.json", "b-ok.json", "c-ok.json")] == \
         ["run fail", "run skipped", "run skipped"]
+
+
+def test_last_failed_runs_only_what_failed_before(demo: Path, demo_config: dict, tmp_path: Path) -> None:
+    """--last-failed OUT: the earlier suite's last-run.json names its failed runs; only those run again."""
+    config = json.loads(json.dumps(demo_config))
+    config["settings"]["execution"]["defaultTimeout"] = 1500
+    configs = [write(tmp_path / "suite", "a-broken.json", broken_settings_click(config)),
+               write(tmp_path / "suite", "b-ok.json", config)]
+    common = ["--backend", "screenshots", "--screenshots", str(demo / "screenshots")]
+    first = tmp_path / "first"
+    p = runner("run", *map(str, configs), *common, "--out", str(first))
+    assert p.returncode == 1, p.stdout + p.stderr
+    last = json.loads((first / "last-run.json").read_text())
+    assert last == {"status": "failed", "failedRuns": ["a-broken.json"]}, last
+    again = tmp_path / "again"
+    p = runner("run", *map(str, configs), *common, "--last-failed", str(first), "--out", str(again))
+    assert p.returncode == 1, p.stdout + p.stderr
+    assert "Last failed: 1 runs of this suite, of 1 that failed last time" in p.stdout, p.stdout
+    assert [c.get("classname") for c in ET.parse(again / "junit.xml").getroot().iter("testcase")] == ["a-broken.json"]
+    p = runner("run", *map(str, configs), *common, "--last-failed", str(tmp_path / "nowhere"))
+    assert p.returncode == 2 and "no readable last-run.json" in p.stdout, p.stdout + p.stderr

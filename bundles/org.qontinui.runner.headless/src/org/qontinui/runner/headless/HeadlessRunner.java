@@ -23,6 +23,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -152,6 +153,17 @@ public class HeadlessRunner implements IApplication {
 		} catch (IllegalArgumentException e) {
 			out.println(CONFIG_INVALID + e.getMessage());
 			return null;
+		}
+		if (options.lastFailed() != null) {
+			Set<String> failed;
+			try {
+				failed = LastRun.failedRuns(options.lastFailed());
+			} catch (IOException e) {
+				out.println(CONFIG_INVALID + NLS.bind(Messages.HeadlessRunner_noLastRun, e.getMessage()));
+				return null;
+			}
+			suite = suite.stream().filter(r -> failed.contains(r.id())).toList();
+			out.println(NLS.bind(Messages.HeadlessRunner_lastFailed, suite.size(), failed.size()));
 		}
 		List<SuitePlan.PlannedRun> runs = SuitePlan.shard(suite, options.shard());
 		if (options.list() || options.shard() != null) {
@@ -285,6 +297,7 @@ public class HeadlessRunner implements IApplication {
 				o.flaky() ? NLS.bind(Messages.HeadlessRunner_flakyNote, o.failedAttempts().size()) : null, o.skipped()))
 				.toList();
 		HtmlReport.write(html, NLS.bind(Messages.HeadlessRunner_reportTitle, outcomes.size()), reported);
+		LastRun.write(outDir, outcomes);
 		// The report line and the verdict lines are what CI and scripts parse: a fixed format, not translated.
 		out.println("Report: " + junit + "  Events: " + jsonl + "  HTML: " + html); //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
 		long failed = outcomes.stream().filter(RunSession.Outcome::failed).count();

@@ -48,6 +48,8 @@ final class Messages extends NLS {
 	public static String JUnitReport_skipped;
 	public static String HeadlessRunner_retrying;
 	public static String HeadlessRunner_flaky;
+	public static String HeadlessRunner_lastFailed;
+	public static String HeadlessRunner_noLastRun;
 	public static String HeadlessRunner_flakyNote;
 	public static String HeadlessRunner_skipped;
 	public static String XvfbDisplay_cannotStart;

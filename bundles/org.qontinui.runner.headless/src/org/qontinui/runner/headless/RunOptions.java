@@ -24,7 +24,7 @@ import org.eclipse.osgi.util.NLS;
 record RunOptions(String command, List<Path> inputs, List<String> workflows, String backend, Path screenshots,
 		Path out, List<String> initialStates, Path python, List<Path> pythonPath, List<String> plugins, Shard shard,
 		int parallel, boolean record, String onFailure, Double timeoutSeconds, String displaySetup, boolean list,
-		int retries, int maxFailures) {
+		int retries, int maxFailures, Path lastFailed) {
 
 	/** {@code --shard K/N}: the K-th (1-based) of N parts. */
 	record Shard(int index, int total) {
@@ -65,7 +65,7 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 		String command = rest.remove(0);
 		if (command.equals("doctor")) { //$NON-NLS-1$
 			return new RunOptions(command, List.of(), List.of(), null, null, null, List.of(), null, List.of(),
-					List.of(), null, 1, false, null, null, null, false, 0, 0);
+					List.of(), null, 1, false, null, null, null, false, 0, 0, null);
 		}
 		if (!command.equals("run") && !command.equals("validate")) { //$NON-NLS-1$ //$NON-NLS-2$
 			throw new IllegalArgumentException(NLS.bind(Messages.RunOptions_unknownCommand, command));
@@ -88,6 +88,7 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 		String displaySetup = null;
 		int retries = 0;
 		int maxFailures = 0;
+		Path lastFailed = null;
 		for (int i = 0; i < rest.size(); i++) {
 			String a = rest.get(i);
 			switch (a) {
@@ -111,6 +112,7 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 			case "--display-setup" -> displaySetup = value(rest, ++i, a); //$NON-NLS-1$
 			case "--retries" -> retries = positive(value(rest, ++i, a), a, 0); //$NON-NLS-1$
 			case "--max-failures" -> maxFailures = positive(value(rest, ++i, a), a, 1); //$NON-NLS-1$
+			case "--last-failed" -> lastFailed = Path.of(value(rest, ++i, a)); //$NON-NLS-1$
 			case "--on-failure" -> { //$NON-NLS-1$
 				onFailure = value(rest, ++i, a).toLowerCase(Locale.ROOT);
 				if (!List.of("stop", "retry", "skip").contains(onFailure)) { //$NON-NLS-1$ //$NON-NLS-2$ //$NON-NLS-3$
@@ -144,7 +146,7 @@ record RunOptions(String command, List<Path> inputs, List<String> workflows, Str
 		}
 		return new RunOptions(command, List.copyOf(inputs), List.copyOf(workflows), backend, screenshots, out,
 				List.copyOf(initial), python, List.copyOf(pythonPath), List.copyOf(plugins), shard, parallel, record,
-				onFailure, timeout, displaySetup, list, retries, maxFailures);
+				onFailure, timeout, displaySetup, list, retries, maxFailures, lastFailed);
 	}
 
 	private static int positive(String v, String option, int least) {
