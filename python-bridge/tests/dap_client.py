@@ -28,7 +28,9 @@ class DapClient:
         self.events: list[dict[str, Any]] = []
         self.backlog: list[dict[str, Any]] = []
         threading.Thread(target=self._read, daemon=True).start()
-        threading.Thread(target=self.proc.stderr.read, daemon=True).start()  # type: ignore[union-attr]
+        self.stderr: list[bytes] = []  # the executor's stderr, complete once the process has ended
+        threading.Thread(target=lambda: self.stderr.append(self.proc.stderr.read()),  # type: ignore[union-attr]
+                         daemon=True).start()
 
     def _read(self) -> None:
         out = self.proc.stdout
