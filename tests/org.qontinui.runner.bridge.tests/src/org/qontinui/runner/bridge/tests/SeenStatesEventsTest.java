@@ -21,7 +21,6 @@ import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
 
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.qontinui.runner.bridge.ExecutorConnection;
@@ -29,6 +28,7 @@ import org.qontinui.runner.bridge.ExecutorEventListener;
 import org.qontinui.runner.bridge.ExecutorSettings;
 import org.qontinui.runner.bridge.ExitInfo;
 import org.qontinui.runner.bridge.LaunchArguments;
+import org.qontinui.runner.bridge.LaunchHandshake;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.bridge.events.DetectionEvent;
 import org.qontinui.runner.bridge.events.NavigationEvent;
@@ -94,10 +94,9 @@ class SeenStatesEventsTest {
 					results.add(e);
 				}
 			});
-			connection.initialize();
-			connection.launch(new LaunchArguments(sources.resolve("demo/demo.json")).backend("screenshots")
-					.screenshots(sources.resolve("demo/screenshots").toString()).runDir(runDir).noDebug(true));
-			connection.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments()));
+			LaunchHandshake.start(connection, new LaunchArguments(sources.resolve("demo/demo.json")).backend("screenshots")
+					.screenshots(sources.resolve("demo/screenshots").toString()).runDir(runDir).noDebug(true),
+					LaunchHandshake.Configuration.NONE);
 			ExitInfo exit = connection.onExit().get(60, TimeUnit.SECONDS);
 			assertFalse(exit.isCrash(), exit::reason);
 			assertEquals(0, exit.exitCode(), exit::reason);

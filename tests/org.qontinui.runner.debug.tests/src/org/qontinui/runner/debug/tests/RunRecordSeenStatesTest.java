@@ -22,12 +22,12 @@ import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
-import org.eclipse.lsp4j.debug.ConfigurationDoneArguments;
 import org.junit.jupiter.api.Test;
 import org.qontinui.runner.bridge.ExecutorConnection;
 import org.qontinui.runner.bridge.ExecutorSettings;
 import org.qontinui.runner.bridge.ExitInfo;
 import org.qontinui.runner.bridge.LaunchArguments;
+import org.qontinui.runner.bridge.LaunchHandshake;
 import org.qontinui.runner.bridge.PythonSources;
 import org.qontinui.runner.bridge.events.DetectionEvent;
 import org.qontinui.runner.bridge.events.InterruptionEvent;
@@ -117,10 +117,9 @@ class RunRecordSeenStatesTest {
 		try (ExecutorConnection connection = ExecutorConnection
 				.start(ExecutorSettings.of(sources, runDir).withPython(PythonSources.defaultInterpreter()))) {
 			connection.addListener(record);
-			connection.initialize();
-			connection.launch(new LaunchArguments(sources.resolve("demo/demo.json")).backend("screenshots")
-					.screenshots(sources.resolve("demo/screenshots").toString()).runDir(runDir).noDebug(true));
-			connection.call("configurationDone", s -> s.configurationDone(new ConfigurationDoneArguments()));
+			LaunchHandshake.start(connection, new LaunchArguments(sources.resolve("demo/demo.json")).backend("screenshots")
+					.screenshots(sources.resolve("demo/screenshots").toString()).runDir(runDir).noDebug(true),
+					LaunchHandshake.Configuration.NONE);
 			ExitInfo exit = connection.onExit().get(60, TimeUnit.SECONDS);
 			assertFalse(exit.isCrash(), exit::reason);
 		}

@@ -40,10 +40,7 @@ class BreakpointVerificationTest {
 
 	@AfterEach
 	void tearDown() throws Exception {
-		if (launch != null && !launch.isTerminated()) {
-			launch.terminate();
-			waitFor("termination", launch::isTerminated);
-		}
+		DebugWorkspace.terminate(launch);
 		DebugWorkspace.removeAllBreakpoints();
 	}
 

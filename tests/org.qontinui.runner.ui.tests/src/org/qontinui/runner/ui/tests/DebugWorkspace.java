@@ -10,10 +10,13 @@
 package org.qontinui.runner.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assertions.fail;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -27,6 +30,7 @@ import org.eclipse.core.resources.IResource;
 import org.eclipse.core.resources.ResourcesPlugin;
 import org.eclipse.core.runtime.CoreException;
 import org.eclipse.core.runtime.NullProgressMonitor;
+import org.eclipse.debug.core.DebugException;
 import org.eclipse.debug.core.DebugPlugin;
 import org.eclipse.debug.core.ILaunch;
 import org.eclipse.debug.core.ILaunchConfigurationType;
@@ -118,6 +122,22 @@ final class DebugWorkspace {
 			wc.setAttribute(extra.get(i), extra.get(i + 1));
 		}
 		return wc.launch(mode, new NullProgressMonitor());
+	}
+
+	/** Ends a test's launch, if it is still running, and waits for it. */
+	static void terminate(ILaunch launch) throws DebugException {
+		if (launch != null && !launch.isTerminated()) {
+			launch.terminate();
+			waitFor("termination", launch::isTerminated);
+		}
+	}
+
+	/** The demo's finds give up after 300 ms instead of 10 s: failure stops come at once. */
+	static void shortenFindTimeout(IFile demo) throws CoreException, IOException {
+		String text = Files.readString(demo.getLocation().toPath(), StandardCharsets.UTF_8);
+		assertTrue(text.contains("\"defaultTimeout\": 10000"), "the demo's find timeout");
+		demo.setContents(new ByteArrayInputStream(text.replace("\"defaultTimeout\": 10000", "\"defaultTimeout\": 300")
+				.getBytes(StandardCharsets.UTF_8)), true, false, null);
 	}
 
 	static QontinuiDebugTarget target(ILaunch launch) {

@@ -17,7 +17,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.qontinui.runner.ui.tests.DebugWorkspace.waitFor;
 
 import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Base64;
@@ -76,19 +75,12 @@ class FailureRecoveryTest {
 		DebugWorkspace.removeAllBreakpoints();
 		IProject project = DebugWorkspace.demoProject("failure-recovery");
 		config = project.getFile("demo.json");
-		// A failing find need not wait the demo's 10 s before it reports.
-		String text = Files.readString(path(), StandardCharsets.UTF_8);
-		assertTrue(text.contains("\"defaultTimeout\": 10000"));
-		config.setContents(new ByteArrayInputStream(text.replace("\"defaultTimeout\": 10000", "\"defaultTimeout\": 300")
-				.getBytes(StandardCharsets.UTF_8)), true, false, null);
+		DebugWorkspace.shortenFindTimeout(config);
 	}
 
 	@AfterEach
 	void tearDown() throws Exception {
-		if (launch != null && !launch.isTerminated()) {
-			launch.terminate();
-			waitFor("termination", launch::isTerminated);
-		}
+		DebugWorkspace.terminate(launch);
 		DebugWorkspace.removeAllBreakpoints();
 	}
 

@@ -11,8 +11,6 @@ package org.qontinui.runner.ui.tests;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -82,9 +80,7 @@ class ScreenshotTour {
 		Path dir = Path.of(System.getProperty("qontinui.tour"));
 		DebugWorkspace.removeAllBreakpoints();
 		IFile demo = DebugWorkspace.demoProject("qontinui-failure").getFile("demo.json");
-		String text = Files.readString(demo.getLocation().toPath(), StandardCharsets.UTF_8);
-		demo.setContents(new ByteArrayInputStream(text.replace("\"defaultTimeout\": 10000", "\"defaultTimeout\": 300")
-				.getBytes(StandardCharsets.UTF_8)), true, false, null);
+		DebugWorkspace.shortenFindTimeout(demo);
 		freshWorkbench();
 		OpenConfigurations.getDefault().open(demo.getLocation().toPath()).join();
 		ILaunch launch = DebugWorkspace.launch(demo, ILaunchManager.DEBUG_MODE, "screenshots",
@@ -94,8 +90,7 @@ class ScreenshotTour {
 		showDebugViews();
 		settle();
 		capture(dir.resolve("failure-recovery.png"));
-		launch.terminate();
-		DebugWorkspace.waitFor("termination", launch::isTerminated);
+		DebugWorkspace.terminate(launch);
 	}
 
 	/** The workbench window over the whole screen, the Qontinui perspective as it ships, no editor. */
